@@ -1,0 +1,46 @@
+# Sitrep: `make run` analyzes the bundled sample article; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE := tests/data/gold/docs/us-aid-pause-article.txt
+
+.PHONY: run test lint typecheck unit lock score clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.installed requirements-dev.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/sitrep analyze $(SAMPLE)
+
+test: $(VENV)/.dev lint typecheck unit
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check src tests bench
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
+
+unit: $(VENV)/.dev
+	$(BIN)/pytest
+
+score: $(VENV)/.installed
+	$(BIN)/python ../shared/tools/score.py --gold ../shared/gold/seed.jsonl --run "$(BIN)/sitrep analyze --format facts {paths}"
+	$(BIN)/python ../shared/tools/score.py --gold ../shared/gold/dev.jsonl --run "$(BIN)/sitrep analyze --format facts {paths}"
+
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.lock requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements-dev.lock requirements-dev.in
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

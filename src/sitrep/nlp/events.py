@@ -1,0 +1,406 @@
+"""Event component: aid decisions, attacks, meetings, agreements and sanctions.
+
+Each trigger (see ``triggers.py``) in a sentence becomes an ``EventMention`` with
+its sides, people, place and date; ``merge.py`` then folds the mentions of one
+event into one. Sides come from the syntax around the trigger (subject, "to X",
+"Russian attacks"), and a mention that names none ("this pause", "the talks")
+takes them from the last mention of its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.nlp.actors import ActorIndex, is_location
+from sitrep.nlp.lexicon import Lexicons, load_lexicons
+from sitrep.nlp.mentions import EventMention, Findings, findings, sentence_index
+from sitrep.nlp.triggers import Trigger, is_completed, is_future, is_progressive, trigger_index
+
+ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
+MONEY = re.compile(r"(?:US)?\$\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn|mln|m|trillion)?\b", re.I)
+SCALE = {"million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+class EventExtractor:
+    """Build event mentions from triggers and the entities around them."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+        self.index = trigger_index(lex)
+        self.aid_objects = set(lex.cue_list("aid_objects"))
+        self.aid_weak = set(lex.cue_list("aid_weak"))
+        self.attack_strong = set(lex.cue_list("attack_strong"))
+        self.more_words = set(lex.cue_list("more_words"))
+        self.planned = set(lex.cue_list("consult_planned"))
+        kinds = lex.cues.get("consult_kinds", {})
+        self.consult_kind = {w: k for k, words in kinds.items() for w in words}
+        self.sites: dict[str, str] = lex.cues.get("sites", {})
+        self.munitions = {"drone", "missile", "cruise_missile", "ballistic_missile", "glide_bomb", "bomb",
+                          "rocket", "guided_rocket", "air_to_surface_missile", "anti_ship_missile"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = findings(doc)
+        actors = ActorIndex(doc, found)
+        found.home = actors.home
+        found.triggers = self.index.find(doc, {i for m in found.items if m.kind == "name" for i in range(m.start, m.end)})
+        sent_of = sentence_index(doc)
+        found.sent_of = sent_of
+        sents = list(doc.sents)
+        ctx = _Context(doc, found, actors, sents, sent_of)
+        for trig in self._select(doc, found.triggers, sent_of):
+            for mention in self._mentions(ctx, trig):
+                found.events.append(mention)
+                found.by_trigger.setdefault(trig.start, mention)
+        return doc
+
+    def _select(self, doc: Doc, triggers: list[Trigger], sent_of: list[int]) -> list[Trigger]:
+        """Drop triggers that another trigger of the same sentence governs or outranks."""
+        by_sent: dict[int, list[Trigger]] = {}
+        for trig in triggers:
+            if trig.family == "loss" or _negated(trig.head(doc)):
+                continue
+            by_sent.setdefault(sent_of[trig.start], []).append(trig)
+        keep: list[Trigger] = []
+        for group in by_sent.values():
+            aid = [t for t in group if t.family == "aid"]
+            strong = [t for t in aid if doc[t.start].lemma_.lower() not in self.aid_weak]
+            for trig in group:
+                if trig.family == "aid" and strong and trig not in strong:
+                    continue
+                if trig.family == "aid" and _governed_by(doc, trig, strong):
+                    continue
+                keep.append(trig)
+        return keep
+
+    def _mentions(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
+        builder = {"aid": self._aid, "attack": self._attack, "consult": self._consult,
+                   "agree": self._agree, "sanction": self._sanction}[trig.family]
+        yield from builder(ctx, trig)
+
+    # --- AID -------------------------------------------------------------
+    def _aid(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
+        head = trig.head(ctx.doc)
+        if head.dep_ == "amod" and head.head.pos_ == "NOUN":
+            head = head.head
+        anaphoric = _is_anaphoric(head)
+        if not (self._aid_relevant(ctx, head) or (anaphoric and ctx.last("AID"))):
+            return
+        phase = self._aid_phase(trig, head)
+        if phase == "announced" and self._is_more(head) and ctx.last("AID", "paused"):
+            phase = "resumed"
+        givers, recipient = self._aid_sides(ctx, head)
+        items = self._items(ctx, head)
+        if ctx.doc[trig.start].lemma_.lower() in self.aid_weak and not (items or recipient):
+            return
+        explicit = bool(givers)
+        if not givers:
+            prev = ctx.last("AID", phase) or ctx.last("AID")
+            givers = prev.actors[:1] if prev else []
+            recipient = recipient or (prev.actors[1] if prev and len(prev.actors) > 1 else None)
+        if not givers:
+            return
+        recipient = recipient or ctx.default_other(givers[0])
+        for giver in givers:
+            actors = [giver] + ([recipient] if recipient and recipient != giver else [])
+            yield ctx.mention("AID", phase, actors, trig, items=items, anaphoric=anaphoric,
+                              explicit=explicit, value_usd=_money(ctx.sentence(trig).text))
+
+    def _aid_relevant(self, ctx: _Context, head: Token) -> bool:
+        words = {t.lower_ for t in head.subtree} | {t.lemma_.lower() for t in head.subtree}
+        if words & self.aid_objects:
+            return True
+        span = range(head.left_edge.i, head.right_edge.i + 1)
+        return any(m.start in span for m in ctx.found.items)
+
+    def _aid_phase(self, trig: Trigger, head: Token) -> str:
+        label = trig.label or "delivered"
+        if label in ("tensed", "delivered") and head.pos_ in ("VERB", "AUX"):
+            if is_future(head) or is_progressive(head) or head.tag_ == "VB":
+                return "announced"
+            return "delivered" if (is_completed(head) or head.tag_ in ("VBG", "VBZ", "VBP", "VBN")) else "announced"
+        return "delivered" if label == "tensed" else label
+
+    def _is_more(self, head: Token) -> bool:
+        return any(t.lower_ in self.more_words for t in head.subtree)
+
+    def _aid_sides(self, ctx: _Context, head: Token) -> tuple[list[str], str | None]:
+        recipient = _recipient(ctx, head)
+        if head.lemma_ == "receive":
+            giver = _prep_code(ctx, head, ("from",))
+            subj = _subject(head)
+            return ([giver] if giver else []), (ctx.actors.first_code(subj.subtree) if subj else recipient)
+        givers = [g for g in _givers(ctx, head) if g != recipient]
+        return givers, recipient
+
+    def _items(self, ctx: _Context, head: Token) -> list[str]:
+        lo, hi = head.left_edge.i, head.right_edge.i + 1
+        if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass"):
+            lo, hi = head.head.left_edge.i, head.head.right_edge.i + 1
+        cats: list[str] = []
+        for m in ctx.found.items:
+            if lo <= m.start < hi and m.category not in cats and m.category not in ("civilian", "child", "military", "person"):
+                cats.append(m.category)
+        return cats
+
+    # --- ATTACK ----------------------------------------------------------
+    def _attack(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
+        head = trig.head(ctx.doc)
+        lemma = head.lemma_.lower()
+        subtree_items = [m for m in ctx.found.items if head.left_edge.i <= m.start <= head.right_edge.i]
+        has_munition = any(m.category in self.munitions for m in subtree_items)
+        if lemma not in self.attack_strong and trig.label != "launched" and not has_munition:
+            return
+        if trig.label == "launched" and lemma not in self.attack_strong and not has_munition:
+            return
+        attacker = self._attacker(ctx, head, trig)
+        anaphoric = _is_anaphoric(head)
+        if attacker is None:
+            prev = ctx.last("ATTACK")
+            if not (anaphoric and prev):
+                return
+            attacker = prev.actors[0]
+        target = _prep_code(ctx, head, ("on", "at", "against", "across", "in", "of"), allow_place=True)
+        target = target if target and target != attacker else ctx.default_other(attacker)
+        actors = [attacker] + ([target] if target else [])
+        yield ctx.mention("ATTACK", "held", actors, trig, anaphoric=anaphoric, place=_city(ctx, trig))
+
+    def _attacker(self, ctx: _Context, head: Token, trig: Trigger) -> str | None:
+        if trig.label == "intercepted":
+            for m in ctx.found.items:
+                if head.left_edge.i <= m.start <= head.right_edge.i and m.category in self.munitions:
+                    code = ctx.actors.codes_in(ctx.doc[max(0, m.start - 3):m.end])
+                    if code:
+                        return code[0]
+            return None
+        if head.pos_ == "NOUN":
+            code = ctx.actors.codes_in([c for c in head.lefts])
+            if code:
+                return code[0]
+            by = _prep_code(ctx, head, ("by", "from"))
+            if by:
+                return by
+        subj = _subject(head)
+        if subj is not None:
+            codes = ctx.actors.codes_in(subj.subtree)
+            return codes[0] if codes else None
+        return _prep_code(ctx, head, ("by",))
+
+    # --- CONSULT, AGREE, SANCTION ----------------------------------------
+    def _consult(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
+        head = trig.head(ctx.doc)
+        sent = ctx.sentence(trig)
+        if any(e.type == "CONSULT" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
+            return
+        actors = ctx.actors.codes_in(sent)
+        anaphoric = _is_anaphoric(head) and not ctx.actors.codes_in(head.subtree)
+        explicit = bool(actors) and not anaphoric
+        if not explicit:
+            prev = ctx.last("CONSULT")
+            if prev is None:
+                return
+            actors = list(prev.actors)
+        elif len(actors) < 2 and ctx.actors.home and ctx.actors.home not in actors:
+            actors.append(ctx.actors.home)
+        phase = "planned" if self._planned(head, sent) else "held"
+        persons = [p.name for p in ctx.found.persons if sent.start <= p.start < sent.end]
+        kind = self.consult_kind.get(head.lemma_.lower(), self.consult_kind.get(head.lower_, "meeting"))
+        yield ctx.mention("CONSULT", phase, actors, trig, persons=persons, anaphoric=anaphoric,
+                          explicit=explicit, place=_place(ctx, trig, states=True), kind=kind)
+
+    def _planned(self, head: Token, sent: Span) -> bool:
+        if is_future(head):
+            return True
+        verb = head if head.pos_ == "VERB" else head.head
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in verb.children}
+        return bool(words & {"scheduled", "upcoming", "planned", "will", "shall"}) and not is_completed(verb)
+
+    def _agree(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
+        sent = ctx.sentence(trig)
+        if any(e.type == "AGREE" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
+            return
+        actors = ctx.actors.codes_in(sent)
+        if not actors:
+            prev = ctx.found.events[-1] if ctx.found.events else None
+            actors = list(prev.actors) if prev else []
+        if not actors:
+            return
+        dates = [d for d in ctx.found.dates if sent.start <= d.start < sent.end and len(d.value) >= 7 and "W" not in d.value]
+        for date in dates or [None]:
+            yield ctx.mention("AGREE", None, actors, trig, date=date.value if date else None)
+
+    def _sanction(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
+        sent = ctx.sentence(trig)
+        if any(e.type == "SANCTION" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
+            return
+        actors = ctx.actors.codes_in(sent)
+        if actors:
+            yield ctx.mention("SANCTION", None, actors, trig)
+
+
+class _Context:
+    """Per-doc state shared by the event builders."""
+
+    def __init__(self, doc: Doc, found: Findings, actors: ActorIndex, sents: list[Span], sent_of: list[int]) -> None:
+        self.doc, self.found, self.actors, self.sents, self.sent_of = doc, found, actors, sents, sent_of
+        counts: Counter[str] = Counter(a.code for a in found.actors if a.code and a.kind in ("state", "demonym"))
+        self.ranked = [code for code, _ in counts.most_common()]
+
+    def sentence(self, trig: Trigger) -> Span:
+        return self.sents[self.sent_of[trig.start]]
+
+    def last(self, type_: str, phase: str | None = None) -> EventMention | None:
+        for mention in reversed(self.found.events):
+            if mention.type == type_ and (phase is None or mention.phase == phase):
+                return mention
+        return None
+
+    def default_other(self, code: str) -> str | None:
+        return next((c for c in self.ranked if c != code), None)
+
+    def mention(self, type_: str, phase: str | None, actors: list[str], trig: Trigger, **kw: object) -> EventMention:
+        sent = self.sentence(trig)
+        date = kw.pop("date", None) or _nearest_date(self, trig, sent)
+        mention = EventMention(type_, phase, list(actors), self.sent_of[trig.start], trig.start, trig.end,
+                               date=date if isinstance(date, str) else None)
+        mention.persons = list(kw.get("persons") or [])  # type: ignore[call-overload]
+        mention.place = kw.get("place") if isinstance(kw.get("place"), str) else None  # type: ignore[assignment]
+        mention.items = list(kw.get("items") or [])  # type: ignore[call-overload]
+        mention.anaphoric = bool(kw.get("anaphoric"))
+        mention.explicit_actors = bool(kw.get("explicit", True))
+        value = kw.get("value_usd")
+        mention.value_usd = float(value) if isinstance(value, (int, float)) else None
+        mention.kind = str(kw.get("kind") or "")
+        return mention
+
+
+def _negated(token: Token) -> bool:
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "neg" for c in (*token.children, *verb.children))
+
+
+def _governed_by(doc: Doc, trig: Trigger, others: list[Trigger]) -> bool:
+    heads = {o.start for o in others if o is not trig}
+    node = doc[trig.start]
+    for _ in range(4):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.i in heads:
+            return True
+    return False
+
+
+def _is_anaphoric(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in head.children) and head.pos_ == "NOUN"
+
+
+def _subject(head: Token) -> Token | None:
+    node = head
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if node.head is node or node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "relcl", "acomp", "pobj", "dobj", "attr"):
+            return None
+        node = node.head
+    return None
+
+
+def _givers(ctx: _Context, head: Token) -> list[str]:
+    if head.pos_ == "NOUN":
+        codes = ctx.actors.codes_in([t for t in head.subtree if t.i < head.i or t.dep_ in ("poss", "amod", "compound")])
+        codes = codes or ctx.actors.codes_in(t for t in head.subtree if not _after_to(t))
+        if codes:
+            return codes[:1]
+    subj = _subject(head)
+    if subj is None:
+        return []
+    if subj.lower_ in ("he", "she"):
+        person = ctx.found.persons and [p for p in ctx.found.persons if p.start < subj.i]
+        code = ctx.actors.person_codes.get(person[-1].name) if person else None
+        return [code] if code else []
+    group = [subj, *subj.conjuncts]
+    codes = [ctx.actors.first_code(_own_tokens(t)) for t in group]
+    found = [c for c in codes if c]
+    return list(dict.fromkeys(found)) if found else ([c for c in ctx.actors.codes_in(subj.subtree)][:1])
+
+
+def _own_tokens(token: Token) -> list[Token]:
+    return [t for t in token.subtree if t is token or t.dep_ not in ("conj", "cc", "punct", "appos") and not any(
+        a.dep_ in ("conj", "appos") and a.i != token.i and a in token.subtree for a in t.ancestors if a is not token and a.i > token.i)]
+
+
+def _after_to(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in ("to", "for", "into")
+
+
+def _recipient(ctx: _Context, head: Token) -> str | None:
+    code = _prep_code(ctx, head, ("to", "for", "into"), allow_place=True)
+    if code:
+        return code
+    for child in head.children:
+        if child.dep_ in ("dative", "iobj"):
+            return ctx.actors.first_code(child.subtree, allow_place=True)
+    objs = [c for c in head.children if c.dep_ == "dobj"]
+    if len(objs) > 1 or (objs and ctx.actors.code_of_token(objs[0]) and objs[0].pos_ == "PROPN"):
+        return ctx.actors.code_of_token(objs[0], allow_place=True)
+    return None
+
+
+def _prep_code(ctx: _Context, head: Token, preps: tuple[str, ...], allow_place: bool = False) -> str | None:
+    for tok in head.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in preps:
+            code = ctx.actors.first_code(tok.subtree, allow_place=allow_place)
+            if code:
+                return code
+    return None
+
+
+def _place(ctx: _Context, trig: Trigger, states: bool) -> str | None:
+    sent = ctx.sentence(trig)
+    found: list[tuple[int, str]] = []
+    for place in ctx.found.places:
+        if sent.start <= place.start < sent.end and is_location(ctx.doc[place.start]):
+            found.append((place.start, place.name))
+    if states:
+        for actor in ctx.found.actors:
+            if sent.start <= actor.start < sent.end and actor.kind == "state" and is_location(ctx.doc[actor.start]):
+                found.append((actor.start, actor.text.removeprefix("the ")))
+    found.sort()
+    if not found:
+        return None
+    coordinated = len(found) > 1 and any(ctx.doc[i].dep_ == "conj" for i, _ in found)
+    return None if coordinated else min(found, key=lambda f: abs(f[0] - trig.start))[1]
+
+
+def _city(ctx: _Context, trig: Trigger) -> str | None:
+    return _place(ctx, trig, states=False)
+
+
+def _nearest_date(ctx: _Context, trig: Trigger, sent: Span) -> str | None:
+    inside = [d for d in ctx.found.dates if sent.start <= d.start < sent.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d.start - trig.start)).value
+
+
+def _money(text: str) -> float | None:
+    match = MONEY.search(text)
+    if not match:
+        return None
+    value = float(match.group(1).replace(",", ""))
+    return value * SCALE.get((match.group(2) or "").lower(), 1.0)
+
+
+@Language.factory("sitrep_events", requires=["doc._.sitrep"], assigns=["doc._.sitrep"],
+                  default_config={"lexicon_dir": None})
+def make_events(nlp: Language, name: str, lexicon_dir: str | None) -> EventExtractor:
+    """Factory of the event component."""
+    return EventExtractor(load_lexicons(lexicon_dir))

@@ -1,0 +1,141 @@
+"""Load Sitrep's lexicons (data files in ``lexicons/``) into typed, read-only tables.
+
+The files are data, not code: a new conflict needs new rows, not new ``if`` chains.
+They are read once per process (``load_lexicons`` is cached).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ItemTerm:
+    """A countable thing: a weapon name (case-sensitive) or a generic noun."""
+
+    term: str
+    category: str
+    kind: str
+    system: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorTerm:
+    """A state, demonym, institution, alliance or outlet, with its code."""
+
+    term: str
+    code: str | None
+    kind: str
+    source_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class PersonTerm:
+    """A known public figure: canonical name, aliases, state and roles."""
+
+    name: str
+    aliases: tuple[str, ...]
+    code: str | None
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlaceTerm:
+    """A place that is not a state, with the state it lies in."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """All lexicons of one language pack."""
+
+    items: tuple[ItemTerm, ...]
+    actors: tuple[ActorTerm, ...]
+    persons: tuple[PersonTerm, ...]
+    places: tuple[PlaceTerm, ...]
+    cues: dict[str, Any] = field(hash=False, compare=False)
+
+    def cue_list(self, *path: str) -> list[str]:
+        """The list of cue phrases at ``path`` in cues.json (lower case)."""
+        node: Any = self.cues
+        for key in path:
+            node = node[key]
+        return [str(x).lower() for x in node]
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{number}: not JSON ({exc})") from exc
+
+
+def plural(word: str) -> str:
+    """A regular English plural of ``word`` (last word of a phrase)."""
+    lower = word.lower()
+    if lower.endswith(("s", "x", "ch", "sh", "z")):
+        return word + "es"
+    if lower.endswith("y") and len(word) > 1 and lower[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _items(path: Path) -> Iterator[ItemTerm]:
+    for row in _read_jsonl(path):
+        kind = row.get("kind", "noun")
+        term = ItemTerm(row["term"], row["category"], kind, row.get("system"))
+        yield term
+        if kind == "noun":
+            forms = {row.get("plural") or plural(row["term"])}
+            forms.discard(row["term"])
+            for form in forms:
+                yield ItemTerm(form, row["category"], kind, row.get("system"))
+
+
+def _actors(path: Path) -> Iterator[ActorTerm]:
+    for row in _read_jsonl(path):
+        yield ActorTerm(row["term"], row.get("code"), row.get("kind", "state"), row.get("source_kind"))
+
+
+def _persons(path: Path) -> Iterator[PersonTerm]:
+    for row in _read_jsonl(path):
+        yield PersonTerm(row["name"], tuple(row.get("aliases", ())), row.get("code"), tuple(row.get("roles", ())))
+
+
+def _places(path: Path) -> Iterator[PlaceTerm]:
+    for row in _read_jsonl(path):
+        yield PlaceTerm(row["name"], tuple(row.get("aliases", ())), row.get("country"), row.get("kind", "city"))
+
+
+@lru_cache(maxsize=4)
+def load_lexicons(directory: str | None = None) -> Lexicons:
+    """Read every lexicon file in ``directory`` (default: the packaged one)."""
+    base = Path(directory) if directory else LEXICON_DIR
+    lex = Lexicons(
+        items=tuple(_items(base / "items.jsonl")),
+        actors=tuple(_actors(base / "actors.jsonl")),
+        persons=tuple(_persons(base / "persons.jsonl")),
+        places=tuple(_places(base / "places.jsonl")),
+        cues=json.loads((base / "cues.json").read_text(encoding="utf-8")),
+    )
+    log.debug("lexicons: %d items, %d actors, %d persons, %d places",
+              len(lex.items), len(lex.actors), len(lex.persons), len(lex.places))
+    return lex

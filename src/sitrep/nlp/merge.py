@@ -1,0 +1,78 @@
+"""Fold the mentions of one event within an article into one ``Event``.
+
+Two mentions are one event when type, phase and sides agree and nothing they
+name disagrees (place, date, kind of meeting, distinct aid items). A mention
+that only refers back ("this pause", "the talks") joins the last event of its type.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from sitrep.model import Event
+from sitrep.nlp.mentions import EventMention
+
+SIDED = ("AID", "ATTACK")
+
+
+def _sides(m: EventMention) -> tuple[str, ...]:
+    return tuple(m.actors[:2]) if m.type in SIDED else tuple(sorted(set(m.actors)))
+
+
+def _compatible(a: EventMention, b: EventMention) -> bool:
+    if a.type != b.type or a.phase != b.phase or _sides(a) != _sides(b):
+        return False
+    if a.place and b.place and a.place.lower() != b.place.lower():
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.kind and b.kind and a.kind != b.kind:
+        return False
+    return not (a.type == "AID" and a.items and b.items and not set(a.items) & set(b.items))
+
+
+def _absorb(into: EventMention, other: EventMention) -> None:
+    into.place = into.place or other.place
+    into.date = into.date or other.date
+    into.value_usd = into.value_usd or other.value_usd
+    into.kind = into.kind or other.kind
+    for name in other.persons:
+        if name not in into.persons:
+            into.persons.append(name)
+    for item in other.items:
+        if item not in into.items:
+            into.items.append(item)
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[tuple[EventMention, list[EventMention]]]:
+    """Group mentions into events; each group is (merged mention, its members)."""
+    groups: list[tuple[EventMention, list[EventMention]]] = []
+    for mention in mentions:
+        target = None
+        if mention.anaphoric:
+            target = next((g for g in reversed(groups) if g[0].type == mention.type
+                           and (mention.phase is None or g[0].phase == mention.phase or mention.type == "CONSULT")), None)
+        if target is None:
+            target = next((g for g in groups if _compatible(g[0], mention)), None)
+        if target is None:
+            clone = EventMention(**{k: (list(v) if isinstance(v, list) else v) for k, v in vars(mention).items()})
+            groups.append((clone, [mention]))
+        else:
+            _absorb(target[0], mention)
+            target[1].append(mention)
+    return groups
+
+
+def to_events(doc: Doc, mentions: list[EventMention]) -> list[Event]:
+    """Merged, frozen events with their anchor text (the first mention's trigger phrase)."""
+    events = []
+    for merged, members in merge_mentions(mentions):
+        first = members[0]
+        anchor = doc[first.start:first.end].text
+        events.append(Event(
+            type=merged.type, phase=merged.phase, actors=tuple(merged.actors), sentence=first.sentence,
+            anchor=anchor, persons=tuple(merged.persons), place=merged.place, date=merged.date,
+            items=tuple(merged.items), value_usd=merged.value_usd,
+            mentions=tuple(sorted({m.sentence for m in members})),
+        ))
+    return events

@@ -1,0 +1,272 @@
+"""Quantity component: every counted weapon, piece of equipment and group of people.
+
+A number ("8,400", "five", "three dozen", "1.5 thousand", "8,000 [800]") is tied to
+the counted thing that follows it (or, for "80 others" and "including 500", the
+thing counted just before), given the category of that thing, a qualifier from
+the words before it, and the event and measure of the trigger that governs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.model import Quantity
+from sitrep.nlp.actors import ActorIndex
+from sitrep.nlp.lexicon import Lexicons, load_lexicons
+from sitrep.nlp.mentions import EventMention, Findings, ItemMention, findings, sentence_index
+from sitrep.nlp.triggers import Trigger
+
+PEOPLE = {"civilian", "child", "military", "person"}
+MUNITIONS = {"drone", "missile", "cruise_missile", "ballistic_missile", "glide_bomb", "bomb", "rocket",
+             "guided_rocket", "air_to_surface_missile", "anti_ship_missile"}
+RUN_STOP_POS = {"VERB", "AUX", "ADP", "PUNCT", "CCONJ", "PRON", "DET", "SCONJ", "PART", "SPACE", "NUM", "X", "SYM"}
+UNIT_WORDS = {"mm", "-mm", "millimeter", "millimetre", "%", "percent", "per", "km", "kilometers", "kilometres",
+              "miles", "meters", "metres", "hours", "days", "years", "months", "weeks", "p.m.", "a.m.", "kg", "tons", "tonnes"}
+LIST_MARK = re.compile(r"^\s*(?:[-*+•●▪◦–]|\d{1,2}[.)])\s")
+ELLIPSIS_LEAD = {"including", "incl.", "which", "them", "among"}
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    value: float
+
+
+class QuantityExtractor:
+    """Find numbers, tie each to what it counts and to its event."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.words: dict[str, float] = {k: float(v) for k, v in lex.cues["number_words"].items()}
+        self.mult: dict[str, float] = {k: float(v) for k, v in lex.cues["multipliers"].items()}
+        self.qualifiers = sorted(((p.split(), q) for q, ps in lex.cues["qualifiers"].items() for p in ps),
+                                 key=lambda e: -len(e[0]))
+        self.system_heads = set(lex.cue_list("system_heads"))
+        self.elliptic = set(lex.cue_list("elliptic_heads"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = findings(doc)
+        actors = ActorIndex(doc, found)
+        sent_of = sentence_index(doc)
+        sents = list(doc.sents)
+        date_tokens = {i for d in found.dates for i in range(d.start, d.end)}
+        item_tokens = {i: m for m in found.items for i in range(m.start, m.end)}
+        for number in self._numbers(doc, date_tokens, item_tokens):
+            sent = sents[sent_of[number.start]]
+            quantity = self._quantity(doc, found, actors, number, sent, sents, sent_of)
+            if quantity is not None:
+                found.quantities.append(quantity)
+        return doc
+
+    # --- numbers -----------------------------------------------------------
+    def _numbers(self, doc: Doc, date_tokens: set[int], item_tokens: dict[int, ItemMention]) -> Iterator[_Number]:
+        i = 0
+        while i < len(doc):
+            number = self._number_at(doc, i)
+            if number is None:
+                i += 1
+                continue
+            if not self._skip(doc, number, date_tokens, item_tokens):
+                yield number
+            i = number.end
+
+    def _value(self, token: Token) -> float | None:
+        text = token.lower_.replace(",", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?", text):
+            return float(text)
+        return self.words.get(token.lower_)
+
+    def _number_at(self, doc: Doc, i: int) -> _Number | None:
+        start = i
+        if doc[i].lower_ == "a" and i + 1 < len(doc) and doc[i + 1].lower_ in ("dozen", "hundred", "thousand"):
+            i += 1
+        value = self._value(doc[i])
+        if value is None or doc[i].lower_ in ("hundred", "thousand", "million", "billion") and start == i:
+            return None
+        end = i + 1
+        if end + 1 < len(doc) and doc[end].text == "-" and self._value(doc[end + 1]) is not None and value >= 20:
+            value += self._value(doc[end + 1]) or 0
+            end += 2
+        while end < len(doc) and (doc[end].lower_ in self.mult or doc[end].lower_ in ("hundred", "thousand")) \
+                and not doc[end].is_title:
+            value *= self.mult.get(doc[end].lower_, 100.0 if doc[end].lower_ == "hundred" else 1000.0)
+            end += 1
+        if end + 2 < len(doc) and doc[end].text in ("[", "(") and self._value(doc[end + 1]) is not None \
+                and doc[end + 2].text in ("]", ")") and doc[end + 1].like_num:
+            value = self._value(doc[end + 1]) or value
+            end += 3
+        return _Number(start, end, value)
+
+    def _skip(self, doc: Doc, number: _Number, date_tokens: set[int], item_tokens: dict[int, ItemMention]) -> bool:
+        first = doc[number.start]
+        if number.start in date_tokens or number.start in item_tokens or ":" in first.text:
+            return True
+        prev = doc[number.start - 1] if number.start > 0 else None
+        nxt = doc[number.end] if number.end < len(doc) else None
+        if prev is not None and (prev.text in ("$", "€", "£", "#", "No.", "no.") or
+                                 (prev.text == "-" and not prev.whitespace_ and number.start > 1 and doc[number.start - 2].is_alpha)):
+            return True
+        if prev is not None and (prev.i in item_tokens and item_tokens[prev.i].kind == "name") and not prev.whitespace_ == "":
+            return first.like_num and number.value < 1000 and "," not in first.text
+        if nxt is not None and (nxt.lower_ in UNIT_WORDS or nxt.lower_.startswith("mm") or nxt.lower_ in ("dollars", "euros", "usd")):
+            return True
+        return first.text.isdigit() and len(first.text) == 4 and 1900 <= number.value <= 2100 and (nxt is None or (nxt.i not in item_tokens))
+
+    # --- the counted thing -------------------------------------------------
+    def _quantity(self, doc: Doc, found: Findings, actors: ActorIndex, number: _Number, sent: Span,
+                  sents: list[Span], sent_of: list[int]) -> Quantity | None:
+        counted = self._counted(doc, found, number, sent)
+        if counted is None:
+            return None
+        category, end = counted
+        event = self._event(doc, found, number, category, sent, sents, sent_of)
+        if event is None:
+            return None
+        (ev, measure), mention = event
+        q_start, qualifier = self._qualifier(doc, number, sent)
+        start_char = doc[q_start].idx
+        end_char = doc[end - 1].idx + len(doc[end - 1].text)
+        actor = self._actor(doc, actors, ev, measure, mention, number, end)
+        return Quantity(value=number.value, qualifier=qualifier, category=category, event=ev, measure=measure,
+                        text=doc.text[start_char:end_char], start=start_char, end=end_char,
+                        sentence=sent_of[number.start], actor=actor)
+
+    def _counted(self, doc: Doc, found: Findings, number: _Number, sent: Span) -> tuple[str, int] | None:
+        stop = number.end
+        while stop < sent.end and stop - number.end < 8:
+            tok = doc[stop]
+            if tok.pos_ in RUN_STOP_POS and not (tok.text == "-" and not tok.whitespace_) and not tok.like_num:
+                break
+            stop += 1
+        inside = [m for m in found.items if number.end <= m.start < max(stop, number.end + 1) and m.start < sent.end]
+        if inside:
+            return self._category(doc, inside), max(m.end for m in inside)
+        nxt = doc[number.end] if number.end < sent.end else None
+        lead = {t.lower_ for t in doc[max(sent.start, number.start - 4):number.start]}
+        if (nxt is not None and nxt.lower_ in self.elliptic) or lead & ELLIPSIS_LEAD:
+            before = [m for m in found.items if sent.start <= m.start < number.start]
+            if before:
+                end = number.end + 1 if nxt is not None and nxt.lower_ in self.elliptic else number.end
+                return before[-1].category, end
+        return None
+
+    def _category(self, doc: Doc, inside: list[ItemMention]) -> str:
+        names = [m for m in inside if m.kind == "name"]
+        nouns = [m for m in inside if m.kind != "name"]
+        last = max(inside, key=lambda m: m.end)
+        head_word = doc[last.end - 1].lower_
+        if names:
+            name = names[0]
+            if head_word in self.system_heads and name.system:
+                return name.system
+            if last.kind != "name" and last.category in PEOPLE:
+                return last.category
+            return name.category
+        return max(nouns, key=lambda m: (m.end, m.end - m.start)).category
+
+    def _qualifier(self, doc: Doc, number: _Number, sent: Span) -> tuple[int, str]:
+        for words, qualifier in self.qualifiers:
+            begin = number.start - len(words)
+            if begin >= sent.start and [t.lower_ for t in doc[begin:number.start]] == words:
+                return begin, qualifier
+        return number.start, "exact"
+
+    # --- the event and side ------------------------------------------------
+    def _event(self, doc: Doc, found: Findings, number: _Number, category: str, sent: Span, sents: list[Span],
+               sent_of: list[int]) -> tuple[tuple[str, str], EventMention | None] | None:
+        triggers = [t for t in found.triggers if sent.start <= t.start < sent.end]
+        best = self._best_trigger(doc, found, triggers, number, category)
+        if best is None and LIST_MARK.match(sent.text):
+            lead = _lead_in(sents, sent_of[number.start])
+            if lead is not None:
+                triggers = [t for t in found.triggers if lead.start <= t.start < lead.end]
+                best = self._best_trigger(doc, found, triggers, number, category, far=True)
+        return best
+
+    def _best_trigger(self, doc: Doc, found: Findings, triggers: list[Trigger], number: _Number, category: str,
+                      far: bool = False) -> tuple[tuple[str, str], EventMention | None] | None:
+        ancestors = {t.i: depth for depth, t in enumerate(doc[number.start].ancestors)}
+        scored = []
+        for trig in triggers:
+            label = self._measure(doc, found, trig, category)
+            if label is None:
+                continue
+            distance = ancestors[trig.start] * 0.1 if trig.start in ancestors else \
+                abs(trig.start - number.start) * (1.0 if trig.start < number.start else 1.5)
+            if trig.start not in found.by_trigger:
+                distance += 50
+            scored.append((0 if far else distance, trig.start, label, trig))
+        if not scored:
+            return None
+        _, _, label, trig = min(scored, key=lambda s: (s[0], s[1]))
+        return label, _mention_for(found, trig, label[0])
+
+    def _measure(self, doc: Doc, found: Findings, trig: Trigger, category: str) -> tuple[str, str] | None:
+        lemma = doc[trig.start].lemma_.lower()
+        people = category in PEOPLE
+        if trig.family == "aid":
+            if people:
+                return None
+            mention = _mention_for(found, trig, "AID")
+            phase = mention.phase if mention and mention.phase else ("delivered" if trig.label == "tensed" else trig.label)
+            return ("AID", phase or "delivered")
+        if trig.family == "attack":
+            return _attack_measure(trig.label or "launched", lemma, category, people)
+        if trig.family == "loss":
+            if people:
+                return ("LOSS", "captured") if trig.label == "captured" else ("LOSS", "killed") if lemma in ("lose", "loss", "losses", "eliminate") else None
+            return None if category in MUNITIONS else ("LOSS", trig.label or "destroyed")
+        return None
+
+    def _actor(self, doc: Doc, actors: ActorIndex, ev: str, measure: str, mention: EventMention | None,
+               number: _Number, end: int) -> str | None:
+        near = actors.codes_in(doc[number.start:end]) or actors.codes_in(doc[max(0, number.start - 3):number.start])
+        if ev == "LOSS" or (ev == "ATTACK" and measure == "intercepted"):
+            if near:
+                return near[0]
+        if mention is not None and mention.actors:
+            return mention.actors[0]
+        return near[0] if near and ev != "AID" else None
+
+
+def _attack_measure(label: str, lemma: str, category: str, people: bool) -> tuple[str, str] | None:
+    if label in ("killed", "injured"):
+        return ("ATTACK", label) if people else None
+    if people:
+        return None
+    if label == "intercepted":
+        if category in MUNITIONS or category == "air_defense_missile":
+            return ("ATTACK", "intercepted")
+        return ("LOSS", "destroyed") if lemma in ("destroy", "down") else None
+    if label == "hit":
+        return ("ATTACK", "hit") if category not in MUNITIONS else ("ATTACK", "launched")
+    return ("ATTACK", "launched") if category in MUNITIONS else None
+
+
+def _mention_for(found: Findings, trig: Trigger, type_: str) -> EventMention | None:
+    """The event mention built from ``trig``, else the nearest one of that type in its sentence."""
+    mention = found.by_trigger.get(trig.start)
+    if mention is not None and mention.type == type_:
+        return mention
+    sentence = found.sent_of[trig.start] if trig.start < len(found.sent_of) else None
+    same = [m for m in found.events if m.type == type_ and m.sentence == sentence]
+    return min(same, key=lambda m: abs(m.start - trig.start)) if same else None
+
+
+def _lead_in(sents: list[Span], index: int) -> Span | None:
+    for back in range(index - 1, max(-1, index - 40), -1):
+        if not LIST_MARK.match(sents[back].text):
+            return sents[back]
+    return None
+
+
+@Language.factory("sitrep_quantities", requires=["doc._.sitrep"], assigns=["doc._.sitrep"],
+                  default_config={"lexicon_dir": None})
+def make_quantities(nlp: Language, name: str, lexicon_dir: str | None) -> QuantityExtractor:
+    """Factory of the quantity component."""
+    return QuantityExtractor(load_lexicons(lexicon_dir))

@@ -1,0 +1,122 @@
+"""Event trigger words (from cues.json) found in a parsed ``Doc``.
+
+A trigger is one word or a short phrase ("shoot down", "put on hold") matched on
+lemmas or lower-cased forms, labelled with its family (aid, attack, loss, consult,
+agree, sanction) and, where the family has them, its phase or measure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from sitrep.nlp.lexicon import Lexicons
+
+SKIP_FORMS = {"according", "accordingly"}
+FUTURE_AUX = {"will", "shall", "'ll", "going", "would", "could", "may", "might", "plan", "intend", "expect"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger at tokens [start, end): ``family`` and its ``label`` (phase or measure)."""
+
+    start: int
+    end: int
+    family: str
+    label: str | None
+
+    def head(self, doc: Doc) -> Token:
+        """The syntactic head token of the trigger phrase."""
+        span = doc[self.start:self.end]
+        return span.root
+
+
+class TriggerIndex:
+    """First-word index over every trigger phrase of the cue lexicon."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = defaultdict(list)
+        for family in ("aid", "attack", "loss"):
+            for label, words in lex.cues[family].items():
+                for phrase in words:
+                    self._add(phrase, family, label)
+        for phrase in lex.cues["attack_nouns"]:
+            self._add(phrase, "attack", "launched")
+        for family in ("consult", "agree", "sanction"):
+            for phrase in lex.cues[family]:
+                self._add(phrase, family, None)
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def _add(self, phrase: str, family: str, label: str | None) -> None:
+        words = tuple(phrase.lower().split())
+        self.by_first[words[0]].append((words, family, label))
+
+    def find(self, doc: Doc, blocked: set[int] | None = None) -> list[Trigger]:
+        """Every trigger in ``doc`` outside ``blocked`` tokens (weapon names like
+        "Multiple Launch Rocket System"); a token may start triggers of several families."""
+        found: list[Trigger] = []
+        for token in doc:
+            if token.pos_ not in ("VERB", "NOUN", "AUX", "ADJ", "ADP", "ADV") or token.lower_ in SKIP_FORMS:
+                continue
+            if blocked and token.i in blocked:
+                continue
+            for form in {token.lemma_.lower(), token.lower_}:
+                for words, family, label in self.by_first.get(form, ()):
+                    if _phrase_at(doc, token.i, words):
+                        found.append(Trigger(token.i, token.i + len(words), family, label))
+        return _dedupe(found)
+
+
+def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
+    if i + len(words) > len(doc):
+        return False
+    return all(doc[i + k].lemma_.lower() == w or doc[i + k].lower_ == w for k, w in enumerate(words))
+
+
+def _dedupe(found: list[Trigger]) -> list[Trigger]:
+    seen: set[tuple[int, str, str | None]] = set()
+    out = []
+    for trig in sorted(found, key=lambda t: (t.start, -(t.end - t.start))):
+        key = (trig.start, trig.family, trig.label)
+        if key not in seen:
+            seen.add(key)
+            out.append(trig)
+    return out
+
+
+@lru_cache(maxsize=4)
+def trigger_index(lex: Lexicons) -> TriggerIndex:
+    """The cached trigger index of a lexicon set."""
+    return TriggerIndex(lex)
+
+
+def is_future(token: Token) -> bool:
+    """Whether a verb (or the verb governing a noun) speaks of the future or a plan."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    for tok in (verb, *verb.ancestors):
+        for child in tok.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
+                return True
+        if tok.lemma_ in ("schedule", "plan", "expect", "set", "intend", "prepare") and tok is not token:
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj"):
+            break
+    return False
+
+
+def is_progressive(verb: Token) -> bool:
+    """``is sending``, ``are donating``: present progressive of a verb."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def is_completed(verb: Token) -> bool:
+    """Past tense or present perfect (``sent``, ``have donated``)."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)

@@ -1,0 +1,63 @@
+"""Events: type, phase, sides, place and date; mentions of one event merged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.model import Report
+
+Analyze = Callable[..., Report]
+
+
+def _events(report: Report) -> list[tuple[str, str | None, tuple[str, ...], str | None]]:
+    return [(e.type, e.phase, e.actors, e.place) for e in report.events]
+
+
+def test_seed_events_are_merged_into_five(seed_report: Report) -> None:
+    events = _events(seed_report)
+    assert ("CONSULT", "planned", ("USA", "UKR"), "Rome") in events
+    assert ("CONSULT", "planned", ("USA", "UKR"), "Kyiv") in events
+    assert ("AID", "paused", ("USA", "UKR"), None) in events
+    assert ("AID", "resumed", ("USA", "UKR"), None) in events
+    assert ("ATTACK", "held", ("RUS", "UKR"), None) in events
+    assert len(events) == 5
+
+
+def test_resumption_is_dated_to_the_monday_before_publication(seed_report: Report) -> None:
+    resumed = next(e for e in seed_report.events if e.phase == "resumed")
+    assert resumed.date == "2025-07-07"
+    assert set(resumed.items) >= {"engineering_equipment", "armored_vehicle"}
+
+
+def test_coordinated_donors_are_separate_events(analyze_text: Analyze) -> None:
+    report = analyze_text("Denmark and Estonia are sending howitzers to Ukraine.", published="2023-01-25")
+    assert ("AID", "announced", ("DNK", "UKR"), None) in _events(report)
+    assert ("AID", "announced", ("EST", "UKR"), None) in _events(report)
+
+
+def test_negated_attack_is_not_an_event(analyze_text: Analyze) -> None:
+    report = analyze_text("We do not attack other states and we do not kill civilians, Ukraine's president said.")
+    assert not [e for e in report.events if e.type == "ATTACK"]
+
+
+def test_agreements_on_several_dates_are_several_events(analyze_text: Analyze) -> None:
+    text = ("The Presidents assessed the implementation of agreements reached by the leaders of Russia, "
+            "Azerbaijan and Armenia on November 9, 2020, January 11 and November 26, 2021.")
+    dates = sorted(e.date or "" for e in analyze_text(text, published="2022-05-31").events if e.type == "AGREE")
+    assert dates == ["2020-11-09", "2021-01-11", "2021-11-26"]
+
+
+def test_meeting_place_and_date(analyze_text: Analyze) -> None:
+    text = "Ilham Aliyev informed Vladimir Putin of his May 22 meeting with Prime Minister Nikol Pashinyan in Brussels."
+    consult = next(e for e in analyze_text(text, published="2022-05-31").events if e.type == "CONSULT")
+    assert consult.place == "Brussels"
+    assert consult.date == "2022-05-22"
+    assert consult.phase == "held"
+    assert {"AZE", "ARM"} <= set(consult.actors)
+
+
+def test_aid_money_goes_on_the_event(analyze_text: Analyze) -> None:
+    report = analyze_text("The United States announced a new $800 million security assistance package for Ukraine.")
+    aid = next(e for e in report.events if e.type == "AID")
+    assert aid.value_usd == 800_000_000
+    assert aid.actors == ("USA", "UKR")
