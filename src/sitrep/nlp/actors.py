@@ -108,7 +108,7 @@ def is_location(token: Token) -> bool:
     for _ in range(3):
         if node.dep_ == "pobj" and node.head.lower_ in PLACE_PREPS:
             return True
-        if node.dep_ not in ("compound", "conj", "appos", "amod") or node.head is node:
+        if node.dep_ not in ("compound", "conj", "appos", "amod") or node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -110,7 +110,7 @@ class AttributionFinder:
                 if subj.dep_ == "nsubjpass" and subj.lower_ not in PRONOUNS:
                     return None
                 return self._classify(state, _np(subj))
-            if node.dep_ not in ("advcl", "xcomp", "conj", "acl") or node.head is node:
+            if node.dep_ not in ("advcl", "xcomp", "conj", "acl") or node.head.i == node.i:
                 return None
             node = node.head
         return None
@@ -238,7 +238,7 @@ def _np(token: Token) -> Span:
 def _phrase_from(token: Token) -> Span:
     """The noun phrase that starts at ``token`` ("Politico", "people familiar with the ...")."""
     head = token
-    while head.head is not head and head.head.i >= token.i and head.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod"):
+    while head.head.i != head.i and head.head.i >= token.i and head.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod"):
         head = head.head
     span = _np(head)
     return span.doc[token.i:span.end] if span.start < token.i else span

@@ -47,7 +47,7 @@ class EventExtractor:
         found = findings(doc)
         actors = ActorIndex(doc, found)
         found.home = actors.home
-        found.triggers = self.index.find(doc, {i for m in found.items if m.kind == "name" for i in range(m.start, m.end)})
+        found.triggers = self.index.find(doc, {i for m in found.items for i in range(m.start, m.end)})
         sent_of = sentence_index(doc)
         found.sent_of = sent_of
         sents = list(doc.sents)
@@ -61,9 +61,13 @@ class EventExtractor:
     def _select(self, doc: Doc, triggers: list[Trigger], sent_of: list[int]) -> list[Trigger]:
         """Drop triggers that another trigger of the same sentence governs or outranks."""
         by_sent: dict[int, list[Trigger]] = {}
+        seen: set[tuple[int, str]] = set()
         for trig in triggers:
-            if trig.family == "loss" or _negated(trig.head(doc)):
+            if trig.family == "loss" or (trig.start, trig.family) in seen or _negated(trig.head(doc)):
                 continue
+            if doc[trig.start].sent.text.rstrip().endswith("?"):
+                continue
+            seen.add((trig.start, trig.family))
             by_sent.setdefault(sent_of[trig.start], []).append(trig)
         keep: list[Trigger] = []
         for group in by_sent.values():
@@ -120,7 +124,8 @@ class EventExtractor:
     def _aid_phase(self, trig: Trigger, head: Token) -> str:
         label = trig.label or "delivered"
         if label in ("tensed", "delivered") and head.pos_ in ("VERB", "AUX"):
-            if is_future(head) or is_progressive(head) or head.tag_ == "VB":
+            thanked_for = head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ == "for"
+            if is_future(head) or is_progressive(head) or head.tag_ == "VB" or thanked_for:
                 return "announced"
             return "delivered" if (is_completed(head) or head.tag_ in ("VBG", "VBZ", "VBP", "VBN")) else "announced"
         return "delivered" if label == "tensed" else label
@@ -138,12 +143,18 @@ class EventExtractor:
         return givers, recipient
 
     def _items(self, ctx: _Context, head: Token) -> list[str]:
-        lo, hi = head.left_edge.i, head.right_edge.i + 1
+        """Categories of what is given: the object of a verb, the subtree of a noun."""
         if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass"):
-            lo, hi = head.head.left_edge.i, head.head.right_edge.i + 1
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            parts = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp", "ccomp")]
+            spans = [range(c.left_edge.i, c.right_edge.i + 1) for c in parts]
+        else:
+            spans = [range(head.left_edge.i, head.right_edge.i + 1)]
         cats: list[str] = []
         for m in ctx.found.items:
-            if lo <= m.start < hi and m.category not in cats and m.category not in ("civilian", "child", "military", "person"):
+            inside = any(m.start in span for span in spans)
+            if inside and m.category not in cats and m.category not in ("civilian", "child", "military", "person"):
                 cats.append(m.category)
         return cats
 
@@ -197,6 +208,8 @@ class EventExtractor:
         if any(e.type == "CONSULT" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
             return
         actors = ctx.actors.codes_in(sent)
+        if ctx.actors.home and any(t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in sent):
+            actors = [ctx.actors.home, *[a for a in actors if a != ctx.actors.home]]
         anaphoric = _is_anaphoric(head) and not ctx.actors.codes_in(head.subtree)
         explicit = bool(actors) and not anaphoric
         if not explicit:
@@ -204,8 +217,9 @@ class EventExtractor:
             if prev is None:
                 return
             actors = list(prev.actors)
-        elif len(actors) < 2 and ctx.actors.home and ctx.actors.home not in actors:
-            actors.append(ctx.actors.home)
+        elif len(actors) < 2:
+            other = ctx.actors.home if ctx.actors.home not in actors else ctx.default_other(actors[0])
+            actors += [other] if other else []
         phase = "planned" if self._planned(head, sent) else "held"
         persons = [p.name for p in ctx.found.persons if sent.start <= p.start < sent.end]
         kind = self.consult_kind.get(head.lemma_.lower(), self.consult_kind.get(head.lower_, "meeting"))
@@ -221,6 +235,8 @@ class EventExtractor:
 
     def _agree(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
         sent = ctx.sentence(trig)
+        if any(c.dep_ == "prt" for c in ctx.doc[trig.start].children):
+            return
         if any(e.type == "AGREE" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
             return
         actors = ctx.actors.codes_in(sent)
@@ -248,6 +264,7 @@ class _Context:
     def __init__(self, doc: Doc, found: Findings, actors: ActorIndex, sents: list[Span], sent_of: list[int]) -> None:
         self.doc, self.found, self.actors, self.sents, self.sent_of = doc, found, actors, sents, sent_of
         counts: Counter[str] = Counter(a.code for a in found.actors if a.code and a.kind in ("state", "demonym"))
+        counts.update(code for code in (actors.person_codes.get(p.name) for p in found.persons) if code)
         self.ranked = [code for code, _ in counts.most_common()]
 
     def sentence(self, trig: Trigger) -> Span:
@@ -287,7 +304,7 @@ def _governed_by(doc: Doc, trig: Trigger, others: list[Trigger]) -> bool:
     heads = {o.start for o in others if o is not trig}
     node = doc[trig.start]
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
         if node.i in heads:
@@ -307,7 +324,7 @@ def _subject(head: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
-        if node.head is node or node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "relcl", "acomp", "pobj", "dobj", "attr"):
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "relcl", "acomp", "pobj", "dobj", "attr"):
             return None
         node = node.head
     return None
@@ -326,15 +343,21 @@ def _givers(ctx: _Context, head: Token) -> list[str]:
         person = ctx.found.persons and [p for p in ctx.found.persons if p.start < subj.i]
         code = ctx.actors.person_codes.get(person[-1].name) if person else None
         return [code] if code else []
-    group = [subj, *subj.conjuncts]
-    codes = [ctx.actors.first_code(_own_tokens(t)) for t in group]
+    group = _coordinated(subj)
+    codes = [ctx.actors.code_of_token(t) or ctx.actors.first_code(t.lefts) for t in group]
     found = [c for c in codes if c]
     return list(dict.fromkeys(found)) if found else ([c for c in ctx.actors.codes_in(subj.subtree)][:1])
 
 
-def _own_tokens(token: Token) -> list[Token]:
-    return [t for t in token.subtree if t is token or t.dep_ not in ("conj", "cc", "punct", "appos") and not any(
-        a.dep_ in ("conj", "appos") and a.i != token.i and a in token.subtree for a in t.ancestors if a is not token and a.i > token.i)]
+def _coordinated(token: Token) -> list[Token]:
+    """``token`` and the names listed with it ("France, Canada, the UK and Norway")."""
+    group, todo = [token], [token]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN"):
+                group.append(child)
+                todo.append(child)
+    return sorted(group, key=lambda t: t.i)
 
 
 def _after_to(token: Token) -> bool:
@@ -357,7 +380,8 @@ def _recipient(ctx: _Context, head: Token) -> str | None:
 def _prep_code(ctx: _Context, head: Token, preps: tuple[str, ...], allow_place: bool = False) -> str | None:
     for tok in head.subtree:
         if tok.dep_ == "pobj" and tok.head.lower_ in preps:
-            code = ctx.actors.first_code(tok.subtree, allow_place=allow_place)
+            own = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("appos",)]
+            code = ctx.actors.first_code(own, allow_place=allow_place)
             if code:
                 return code
     return None

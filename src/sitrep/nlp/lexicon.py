@@ -26,6 +26,9 @@ class ItemTerm:
     category: str
     kind: str
     system: str | None = None
+    munition: str | None = None
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class Lexicons:
     persons: tuple[PersonTerm, ...]
     places: tuple[PlaceTerm, ...]
     cues: dict[str, Any] = field(hash=False, compare=False)
+    heads: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     def cue_list(self, *path: str) -> list[str]:
         """The list of cue phrases at ``path`` in cues.json (lower case)."""
@@ -101,13 +105,12 @@ def plural(word: str) -> str:
 def _items(path: Path) -> Iterator[ItemTerm]:
     for row in _read_jsonl(path):
         kind = row.get("kind", "noun")
-        term = ItemTerm(row["term"], row["category"], kind, row.get("system"))
-        yield term
-        if kind == "noun":
-            forms = {row.get("plural") or plural(row["term"])}
-            forms.discard(row["term"])
-            for form in forms:
-                yield ItemTerm(form, row["category"], kind, row.get("system"))
+        forms = {row["term"]}
+        if kind == "noun" or row.get("plural"):
+            forms.add(row.get("plural") or plural(row["term"]))
+        for form in sorted(forms):
+            yield ItemTerm(form, row["category"], kind, row.get("system"), row.get("munition"),
+                           tuple(row.get("not_before", ())), tuple(row.get("not_after", ())))
 
 
 def _actors(path: Path) -> Iterator[ActorTerm]:
@@ -125,6 +128,13 @@ def _places(path: Path) -> Iterator[PlaceTerm]:
         yield PlaceTerm(row["name"], tuple(row.get("aliases", ())), row.get("country"), row.get("kind", "city"))
 
 
+def _heads(path: Path) -> Iterator[tuple[str, str]]:
+    """Head nouns that pick a name's ``system`` or ``munition`` category."""
+    for row in _read_jsonl(path):
+        for form in {row["term"], row.get("plural") or plural(row["term"])}:
+            yield form.lower(), row["role"]
+
+
 @lru_cache(maxsize=4)
 def load_lexicons(directory: str | None = None) -> Lexicons:
     """Read every lexicon file in ``directory`` (default: the packaged one)."""
@@ -135,6 +145,7 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         persons=tuple(_persons(base / "persons.jsonl")),
         places=tuple(_places(base / "places.jsonl")),
         cues=json.loads((base / "cues.json").read_text(encoding="utf-8")),
+        heads=dict(_heads(base / "heads.jsonl")),
     )
     log.debug("lexicons: %d items, %d actors, %d persons, %d places",
               len(lex.items), len(lex.actors), len(lex.persons), len(lex.places))

@@ -58,6 +58,7 @@ class ItemMention:
     category: str
     kind: str
     system: str | None
+    munition: str | None = None
 
 
 @dataclass(frozen=True)

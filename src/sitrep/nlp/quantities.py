@@ -46,7 +46,7 @@ class QuantityExtractor:
         self.mult: dict[str, float] = {k: float(v) for k, v in lex.cues["multipliers"].items()}
         self.qualifiers = sorted(((p.split(), q) for q, ps in lex.cues["qualifiers"].items() for p in ps),
                                  key=lambda e: -len(e[0]))
-        self.system_heads = set(lex.cue_list("system_heads"))
+        self.heads = dict(lex.heads) or {w: "system" for w in lex.cue_list("system_heads")}
         self.elliptic = set(lex.cue_list("elliptic_heads"))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -143,10 +143,13 @@ class QuantityExtractor:
             if tok.pos_ in RUN_STOP_POS and not (tok.text == "-" and not tok.whitespace_) and not tok.like_num:
                 break
             stop += 1
-        inside = [m for m in found.items if number.end <= m.start < max(stop, number.end + 1) and m.start < sent.end]
-        if inside:
-            return self._category(doc, inside), max(m.end for m in inside)
         nxt = doc[number.end] if number.end < sent.end else None
+        inside = [m for m in found.items if number.end <= m.start < max(stop, number.end + 1) and m.start < sent.end]
+        heads = [i for i in range(number.end, stop) if doc[i].pos_ in ("NOUN", "PROPN")]
+        if inside and heads and not any(m.start <= heads[-1] < m.end for m in inside):
+            return None  # "two tank battalions": the count is of battalions
+        if inside and not (nxt is not None and nxt.lower_ in self.elliptic):
+            return self._category(doc, inside), max(m.end for m in inside)
         lead = {t.lower_ for t in doc[max(sent.start, number.start - 4):number.start]}
         if (nxt is not None and nxt.lower_ in self.elliptic) or lead & ELLIPSIS_LEAD:
             before = [m for m in found.items if sent.start <= m.start < number.start]
@@ -162,8 +165,11 @@ class QuantityExtractor:
         head_word = doc[last.end - 1].lower_
         if names:
             name = names[0]
-            if head_word in self.system_heads and name.system:
+            role = self.heads.get(head_word)
+            if role == "system" and name.system:
                 return name.system
+            if role == "munition" and name.munition:
+                return name.munition
             if last.kind != "name" and last.category in PEOPLE:
                 return last.category
             return name.category

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.nlp.lexicon import Lexicons
 
+BE_FORMS = {"is", "are", "am", "was", "were", "be", "being", "'re", "’re", "'s", "’s", "'m", "’m"}
 SKIP_FORMS = {"according", "accordingly"}
 FUTURE_AUX = {"will", "shall", "'ll", "going", "would", "could", "may", "might", "plan", "intend", "expect"}
 
@@ -97,13 +98,13 @@ def trigger_index(lex: Lexicons) -> TriggerIndex:
 def is_future(token: Token) -> bool:
     """Whether a verb (or the verb governing a noun) speaks of the future or a plan."""
     verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     for tok in (verb, *verb.ancestors):
         for child in tok.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
                 return True
-        if tok.lemma_ in ("schedule", "plan", "expect", "set", "intend", "prepare") and tok is not token:
+        if tok.lemma_ in ("schedule", "plan", "expect", "set", "intend", "prepare") and tok.i != token.i:
             return True
         if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj"):
             break
@@ -112,7 +113,7 @@ def is_future(token: Token) -> bool:
 
 def is_progressive(verb: Token) -> bool:
     """``is sending``, ``are donating``: present progressive of a verb."""
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and (c.lemma_ == "be" or c.lower_ in BE_FORMS) for c in verb.children)
 
 
 def is_completed(verb: Token) -> bool:
