@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from sitrep.model import Report
 from sitrep.nlp.pipeline import get_nlp
-
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data"
-GOLD = DATA / "gold"
-SEED = GOLD / "docs" / "us-aid-pause-article.txt"
+from testdata import SEED
 
 
 @pytest.fixture(scope="session")

@@ -7,14 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SEED
+from testdata import SEED
 
 SITREP = [sys.executable, "-m", "sitrep.cli"]
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*SITREP, *args], capture_output=True, text=stdin is None, input=stdin, timeout=300,
-                          check=False)
+    return subprocess.run(
+        [*SITREP, *args], capture_output=True, text=stdin is None, input=stdin, timeout=300, check=False
+    )
 
 
 def test_facts_are_json_lines_with_doc_and_sentence() -> None:
@@ -35,8 +36,11 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path: Path) -> None:
     proc = run("analyze", "--format", "facts", str(empty), str(SEED), str(pdf), str(missing))
     assert proc.returncode == 2
     errors = proc.stderr.strip().splitlines()
-    assert errors == [f"sitrep: {empty}: file is empty", f"sitrep: {pdf}: binary PDF document, not text",
-                      f"sitrep: {missing}: no such file"]
+    assert errors == [
+        f"sitrep: {empty}: file is empty",
+        f"sitrep: {pdf}: binary PDF document, not text",
+        f"sitrep: {missing}: no such file",
+    ]
     assert {json.loads(line)["doc"] for line in proc.stdout.splitlines()} == {str(SEED)}
 
 
@@ -51,8 +55,15 @@ def test_text_report_shows_sections_and_inferred_date() -> None:
 
 
 def test_stdin_and_published_option() -> None:
-    proc = run("analyze", "--format", "json", "--published", "2025-07-08", "-",
-               stdin=b"Russia launched 40 drones at Kyiv on Monday, officials said.")
+    proc = run(
+        "analyze",
+        "--format",
+        "json",
+        "--published",
+        "2025-07-08",
+        "-",
+        stdin=b"Russia launched 40 drones at Kyiv on Monday, officials said.",
+    )
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["article"]["published"] == "2025-07-08"

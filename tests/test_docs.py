@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from conftest import ROOT
 from sitrep.cli import main
+from testdata import ROOT
 
 
 def test_every_command_is_in_the_readme() -> None:

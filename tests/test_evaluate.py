@@ -18,10 +18,19 @@ def test_event_actors_are_a_subset_and_places_spellings_agree() -> None:
 
 
 def test_attribution_alternatives_and_name_overlap() -> None:
-    gold = {"kind": "attribution", "source": "people familiar", "source_kind": "anonymous", "quote": "will start",
-            "alt": [{"source": "Politico", "source_kind": "outlet"}]}
-    assert match(gold, {"kind": "attribution", "source": "Politico", "source_kind": "outlet", "sentence": "It will start."})
-    assert not match(gold, {"kind": "attribution", "source": "Politico", "source_kind": "person", "sentence": "It will start."})
+    gold = {
+        "kind": "attribution",
+        "source": "people familiar",
+        "source_kind": "anonymous",
+        "quote": "will start",
+        "alt": [{"source": "Politico", "source_kind": "outlet"}],
+    }
+    assert match(
+        gold, {"kind": "attribution", "source": "Politico", "source_kind": "outlet", "sentence": "It will start."}
+    )
+    assert not match(
+        gold, {"kind": "attribution", "source": "Politico", "source_kind": "person", "sentence": "It will start."}
+    )
 
 
 def test_each_gold_fact_matches_once() -> None:

@@ -11,10 +11,10 @@ import json
 import pytest
 from spacy.language import Language
 
-from conftest import GOLD
 from sitrep.evaluate import Scoreboard, load_gold
 from sitrep.ingest import read_path
 from sitrep.service import analyze
+from testdata import GOLD
 
 FLOORS = json.loads((GOLD / "floors.json").read_text(encoding="utf-8"))
 
@@ -27,6 +27,7 @@ def test_f1_at_or_above_floor(nlp: Language, name: str) -> None:
         report = analyze(read_path(doc["path"], published=published), nlp=nlp)
         board.add(doc["doc"], doc.get("facets") or (), doc["facts"], report.facts())
     result = board.result()
-    low = {kind: (result[kind]["f1"], floor) for kind, floor in FLOORS[name].items()
-           if (result[kind]["f1"] or 0.0) < floor}
+    low = {
+        kind: (result[kind]["f1"], floor) for kind, floor in FLOORS[name].items() if (result[kind]["f1"] or 0.0) < floor
+    }
     assert not low, f"{name}: F1 below its floor: {low}"

@@ -6,9 +6,9 @@ import json
 
 import jsonschema
 
-from conftest import ROOT
 from sitrep.model import Report
 from sitrep.render import report_dict
+from testdata import ROOT
 
 SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
 

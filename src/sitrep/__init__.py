@@ -9,9 +9,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from sitrep.errors import ExtractionError, InputError, NotFound, SitrepError, StoreError  # noqa: E402
-from sitrep.model import Article, Attribution, Entity, Event, Quantity, Report, Sentence, Signal  # noqa: E402
-from sitrep.service import analyze, analyze_many, analyze_path, analyze_text  # noqa: E402
+from sitrep.errors import ExtractionError, InputError, NotFound, SitrepError, StoreError
+from sitrep.model import Article, Attribution, Entity, Event, Quantity, Report, Sentence, Signal
+from sitrep.service import analyze, analyze_many, analyze_path, analyze_text
 
 __all__ = [
     "Article",

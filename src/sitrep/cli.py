@@ -69,10 +69,20 @@ def _articles(paths: tuple[str, ...], published: dt.date | None, failures: list[
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "facts"]), default="text", show_default=True,
-              help="text: readable report; json: the full report; facts: JSON Lines per spec/facts.md.")
-@click.option("--published", callback=_date, metavar="DATE",
-              help="Publication date (YYYY-MM-DD) used to resolve 'Monday', 'last week'…")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "facts"]),
+    default="text",
+    show_default=True,
+    help="text: readable report; json: the full report; facts: JSON Lines per spec/facts.md.",
+)
+@click.option(
+    "--published",
+    callback=_date,
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD) used to resolve 'Monday', 'last week'…",
+)
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when on a terminal).")
 def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, color: bool | None) -> None:
     """Analyze articles (.txt, .md, .html; '-' for stdin) into a report.
@@ -140,7 +150,9 @@ def evaluate(gold: str, details: bool, min_f1: tuple[str, ...]) -> None:
         board.add(doc["doc"], doc.get("facets") or (), doc["facts"], facts)
     result = board.result(details)
     click.echo(json.dumps(result, indent=1, ensure_ascii=False))
-    low = [bound for bound in min_f1 if (result.get(bound.split("=")[0], {}).get("f1") or 0) < float(bound.split("=")[1])]
+    low = [
+        bound for bound in min_f1 if (result.get(bound.split("=")[0], {}).get("f1") or 0) < float(bound.split("=")[1])
+    ]
     if low:
         _fail(Path(gold).name, "below the bar: " + ", ".join(low))
         sys.exit(1)

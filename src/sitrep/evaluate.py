@@ -15,8 +15,15 @@ from pathlib import Path
 from typing import Any
 
 KINDS = ("quantity", "event", "attribution", "signal")
-_PLACE_SPELLINGS = {"kiev": "kyiv", "odessa": "odesa", "kharkov": "kharkiv", "nikolaev": "mykolaiv",
-                    "zaporozhye": "zaporizhzhia", "lvov": "lviv", "dnepr": "dnipro"}
+_PLACE_SPELLINGS = {
+    "kiev": "kyiv",
+    "odessa": "odesa",
+    "kharkov": "kharkiv",
+    "nikolaev": "mykolaiv",
+    "zaporozhye": "zaporizhzhia",
+    "lvov": "lviv",
+    "dnepr": "dnipro",
+}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 Fact = dict[str, Any]
@@ -50,8 +57,11 @@ def _source_ok(option: Fact, pred: Fact) -> bool:
 
 
 def _quantity(gold: Fact, pred: Fact) -> bool:
-    return (gold.get("event") == pred.get("event") and gold.get("category") == pred.get("category")
-            and _number_equal(gold.get("value"), pred.get("value")))
+    return (
+        gold.get("event") == pred.get("event")
+        and gold.get("category") == pred.get("category")
+        and _number_equal(gold.get("value"), pred.get("value"))
+    )
 
 
 def _event(gold: Fact, pred: Fact) -> bool:
@@ -78,7 +88,11 @@ def _signal(gold: Fact, pred: Fact) -> bool:
 
 
 MATCHERS: dict[str, Callable[[Fact, Fact], bool]] = {
-    "quantity": _quantity, "event": _event, "attribution": _attribution, "signal": _signal}
+    "quantity": _quantity,
+    "event": _event,
+    "attribution": _attribution,
+    "signal": _signal,
+}
 
 
 def match(gold: Fact, pred: Fact) -> bool:
@@ -119,7 +133,14 @@ class Tally:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else None
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else None
         f1 = None if p is None or r is None else (2 * p * r / (p + r) if p + r else 0.0)
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": _round(p), "recall": _round(r), "f1": _round(f1)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": _round(p),
+            "recall": _round(r),
+            "f1": _round(f1),
+        }
 
 
 @dataclass

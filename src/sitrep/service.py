@@ -53,8 +53,9 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None, batch
         yield result
 
 
-def analyze_results(articles: Iterable[Article], nlp: Language | None = None,
-                    batch_size: int = 16) -> Iterator[Report | ExtractionError]:
+def analyze_results(
+    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[Report | ExtractionError]:
     """Like ``analyze_many`` but yield an ``ExtractionError`` for an article that fails, and go on."""
     pipeline = nlp or get_nlp()
     pending: list[Article] = []
@@ -81,7 +82,7 @@ def _run_batch(nlp: Language, articles: list[Article]) -> Iterator[Report | Extr
 def _one(nlp: Language, article: Article) -> Report | ExtractionError:
     try:
         return build_report(nlp(_prepare(nlp, article)), article)
-    except Exception as exc:  # noqa: BLE001 - reported to the caller as a value
+    except Exception as exc:
         log.exception("analysis of %s failed", article.doc)
         return ExtractionError(article.doc, f"analysis failed: {type(exc).__name__}: {exc}")
 

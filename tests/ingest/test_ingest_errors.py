@@ -178,8 +178,7 @@ def test_not_english(write: Write) -> None:
 
 def test_html_without_article_text(write: Write) -> None:
     page = (
-        "<html><head><title>Live updates</title></head>"
-        "<body><img src=a.png><script>var x = 1;</script></body></html>"
+        "<html><head><title>Live updates</title></head><body><img src=a.png><script>var x = 1;</script></body></html>"
     )
     path = write("empty.html", page)
     assert refused(path) == f"{path}: no article text found in the HTML"

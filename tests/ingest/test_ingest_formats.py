@@ -77,7 +77,8 @@ def test_biden_markdown_body(biden_md: Path) -> None:
 
 def test_fact_sheet_bullets_stay_on_their_own_lines(shared: Path) -> None:
     path = (
-        shared / "corpus/whitehouse/docs/statements-releases/2022-03"
+        shared
+        / "corpus/whitehouse/docs/statements-releases/2022-03"
         / "2022-03-16-fact-sheet-on-u-s-security-assistance-for-ukraine.md"
     )
     article = read_path(path)

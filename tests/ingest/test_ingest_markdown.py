@@ -89,7 +89,7 @@ def test_link_with_parentheses_in_url() -> None:
 def test_inline_html_struck_text_and_figures() -> None:
     body = (
         "We made sure <s>Russia</s> \\[Ukraine\\] had <u>funds</u> by December 13<sup>th</sup>.\n\n"
-        "<figure>\n<img\nsrc=\"https://x.test/image.gif\"\ntitle=\"Anchor\" />\n</figure>\n\n"
+        '<figure>\n<img\nsrc="https://x.test/image.gif"\ntitle="Anchor" />\n</figure>\n\n'
         "<!-- a comment -->Funding of ~~$300~~ $30 billion.<br>Next <https://whitehouse.gov>."
     )
     assert clean_body(body) == (

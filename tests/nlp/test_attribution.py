@@ -28,8 +28,10 @@ def test_plural_officials_are_an_official_body(seed_report: Report) -> None:
 
 
 def test_every_sentence_of_a_quotation_is_credited(analyze_text: Analyze) -> None:
-    text = ('President Volodymyr Zelenskyy spoke in Milan. "We defend what is ours. We are very motivated people. '
-            'We have values," the President said.')
+    text = (
+        'President Volodymyr Zelenskyy spoke in Milan. "We defend what is ours. We are very motivated people. '
+        'We have values," the President said.'
+    )
     report = analyze_text(text, published="2022-06-20")
     credited = {a.sentence for a in report.attributions if "Zelenskyy" in a.source}
     assert {1, 2, 3} <= credited

@@ -11,17 +11,20 @@ from sitrep.nlp.dates import explicit_dates, infer_published, iso_week, relative
 PUB = dt.date(2025, 7, 8)  # a Tuesday
 
 
-@pytest.mark.parametrize(("phrase", "value"), [
-    ("Trump said Monday", "2025-07-07"),
-    ("last Friday", "2025-07-04"),
-    ("over the coming week", "2025-W29"),
-    ("in the past week", "2025-W27"),
-    ("last week", "2025-W27"),
-    ("this week", "2025-W28"),
-    ("yesterday", "2025-07-07"),
-    ("this morning", "2025-07-08"),
-    ("last month", "2025-06"),
-])
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("Trump said Monday", "2025-07-07"),
+        ("last Friday", "2025-07-04"),
+        ("over the coming week", "2025-W29"),
+        ("in the past week", "2025-W27"),
+        ("last week", "2025-W27"),
+        ("this week", "2025-W28"),
+        ("yesterday", "2025-07-07"),
+        ("this morning", "2025-07-08"),
+        ("last month", "2025-06"),
+    ],
+)
 def test_relative_expressions_resolve_against_publication(phrase: str, value: str) -> None:
     spans = relative_dates(phrase, PUB)
     assert [s.value for s in spans] == [value]

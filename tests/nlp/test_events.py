@@ -41,8 +41,10 @@ def test_negated_attack_is_not_an_event(analyze_text: Analyze) -> None:
 
 
 def test_agreements_on_several_dates_are_several_events(analyze_text: Analyze) -> None:
-    text = ("The Presidents assessed the implementation of agreements reached by the leaders of Russia, "
-            "Azerbaijan and Armenia on November 9, 2020, January 11 and November 26, 2021.")
+    text = (
+        "The Presidents assessed the implementation of agreements reached by the leaders of Russia, "
+        "Azerbaijan and Armenia on November 9, 2020, January 11 and November 26, 2021."
+    )
     dates = sorted(e.date or "" for e in analyze_text(text, published="2022-05-31").events if e.type == "AGREE")
     assert dates == ["2020-11-09", "2021-01-11", "2021-11-26"]
 

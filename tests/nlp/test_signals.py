@@ -35,5 +35,7 @@ def test_plain_news_has_no_warnings(analyze_text: Analyze) -> None:
 
 
 def test_link_bait_is_off_topic(analyze_text: Analyze) -> None:
-    report = analyze_text("Russia launched 40 drones at Kyiv overnight.\nRead more: the ten best travel deals of 2025\n")
+    report = analyze_text(
+        "Russia launched 40 drones at Kyiv overnight.\nRead more: the ten best travel deals of 2025\n"
+    )
     assert [s.signal for s in report.signals] == ["off_topic"]

@@ -29,8 +29,12 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "ELF executable"),
     (b"SQLite format 3\x00", "SQLite database"),
 )
-_OFFICE_PARTS = ((b"word/", "Word document (DOCX)"), (b"xl/", "Excel workbook (XLSX)"),
-                 (b"ppt/", "PowerPoint presentation (PPTX)"), (b"mimetypeapplication/epub", "EPUB book"))
+_OFFICE_PARTS = (
+    (b"word/", "Word document (DOCX)"),
+    (b"xl/", "Excel workbook (XLSX)"),
+    (b"ppt/", "PowerPoint presentation (PPTX)"),
+    (b"mimetypeapplication/epub", "EPUB book"),
+)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),

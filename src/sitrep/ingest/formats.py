@@ -11,9 +11,15 @@ from sitrep.ingest.frontmatter import has_front_matter
 FORMATS = ("txt", "md", "html")
 #: Format names and file extensions (without the dot) the caller may use.
 ALIASES: dict[str, str] = {
-    "txt": "txt", "text": "txt",
-    "md": "md", "markdown": "md", "mdown": "md", "mkd": "md",
-    "html": "html", "htm": "html", "xhtml": "html",
+    "txt": "txt",
+    "text": "txt",
+    "md": "md",
+    "markdown": "md",
+    "mdown": "md",
+    "mkd": "md",
+    "html": "html",
+    "htm": "html",
+    "xhtml": "html",
 }
 _MARKUP_START = re.compile(
     r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml|<!--|<meta|<article|<div)", re.IGNORECASE

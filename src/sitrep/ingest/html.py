@@ -20,10 +20,24 @@ NO_TEXT = "no article text found in the HTML"
 MAX_DEPTH = 255
 TOO_DEEP = f"the HTML could not be parsed: it is nested too deeply (over {MAX_DEPTH} levels)"
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(/?)>")
-_VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
-})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 _SEPARATOR_ROW = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 # Dates come from the page's metadata (and URL) only: the NLP layer infers dates from text.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}

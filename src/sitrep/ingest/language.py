@@ -39,8 +39,16 @@ _SCRIPTS: tuple[tuple[int, int, str], ...] = (
     (0xAC00, 0xD7AF, "hangul"),
 )
 _SCRIPT_LANGUAGE = {
-    "greek": "el", "armenian": "hy", "hebrew": "he", "arabic": "ar", "devanagari": "hi",
-    "thai": "th", "georgian": "ka", "hangul": "ko", "kana": "ja", "han": "zh",
+    "greek": "el",
+    "armenian": "hy",
+    "hebrew": "he",
+    "arabic": "ar",
+    "devanagari": "hi",
+    "thai": "th",
+    "georgian": "ka",
+    "hangul": "ko",
+    "kana": "ja",
+    "han": "zh",
 }
 _CYRILLIC = ("ru", "uk", "bg")
 _TELLTALE = {"uk": "іїєґ", "ru": "ыэёъ"}

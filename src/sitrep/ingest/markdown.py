@@ -215,8 +215,10 @@ def _read_text_line(state: _State, line: str, following: str) -> None:
 
 def _is_row(state: _State, line: str, following: str) -> bool:
     """True for a table row: ``|``-led, or inside a table, or above a separator line."""
-    if state.table or line.lstrip().startswith("|") or (
-        "|" in line and _TABLE_SEPARATOR.match(following) and "-" in following
+    if (
+        state.table
+        or line.lstrip().startswith("|")
+        or ("|" in line and _TABLE_SEPARATOR.match(following) and "-" in following)
     ):
         state.table = True
         return True

@@ -172,9 +172,7 @@ def _from_bytes(
     return _from_text(text, source, fmt or formats.sniff(text), published, limits, noun=noun)
 
 
-def _from_text(
-    text: str, source: str, fmt: str, published: dt.date | None, limits: Limits, *, noun: str
-) -> Article:
+def _from_text(text: str, source: str, fmt: str, published: dt.date | None, limits: Limits, *, noun: str) -> Article:
     """Normalize, check, parse in ``fmt`` and check again what is left."""
     if not text:
         raise InputError(source, f"{noun} is empty")
@@ -211,8 +209,7 @@ def _check_paragraphs(text: str, source: str, limits: Limits) -> None:
 def _line_limit(length: int, limits: Limits) -> str:
     """``250,000 characters long, over the 200,000-character limit (SITREP_MAX_LINE_CHARS)``."""
     return (
-        f"{length:,} characters long, over the {limits.max_line_chars:,}-character limit "
-        f"({ENV_VARS['max_line_chars']})"
+        f"{length:,} characters long, over the {limits.max_line_chars:,}-character limit ({ENV_VARS['max_line_chars']})"
     )
 
 

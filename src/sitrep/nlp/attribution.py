@@ -89,7 +89,7 @@ class AttributionFinder:
         lowers = [t.lower_ for t in sent]
         for i in range(len(lowers)):
             for words in self.according:
-                if lowers[i:i + len(words)] != words or i + len(words) >= len(lowers):
+                if lowers[i : i + len(words)] != words or i + len(words) >= len(lowers):
                     continue
                 obj = sent[i + len(words)]
                 phrase = _phrase_from(obj)
@@ -232,16 +232,20 @@ class _State:
 
 def _np(token: Token) -> Span:
     doc = token.doc
-    return doc[token.left_edge.i:token.right_edge.i + 1]
+    return doc[token.left_edge.i : token.right_edge.i + 1]
 
 
 def _phrase_from(token: Token) -> Span:
     """The noun phrase that starts at ``token`` ("Politico", "people familiar with the ...")."""
     head = token
-    while head.head.i != head.i and head.head.i >= token.i and head.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod"):
+    while (
+        head.head.i != head.i
+        and head.head.i >= token.i
+        and head.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod")
+    ):
         head = head.head
     span = _np(head)
-    return span.doc[token.i:span.end] if span.start < token.i else span
+    return span.doc[token.i : span.end] if span.start < token.i else span
 
 
 def _is_passive_credit(token: Token) -> bool:
@@ -262,8 +266,9 @@ def _combine_relayed(sources: list[tuple[_Source, str]]) -> list[tuple[_Source, 
     return sources
 
 
-@Language.factory("sitrep_attribution", requires=["doc._.sitrep"], assigns=["doc._.sitrep"],
-                  default_config={"lexicon_dir": None})
+@Language.factory(
+    "sitrep_attribution", requires=["doc._.sitrep"], assigns=["doc._.sitrep"], default_config={"lexicon_dir": None}
+)
 def make_attribution(nlp: Language, name: str, lexicon_dir: str | None) -> AttributionFinder:
     """Factory of the attribution component."""
     return AttributionFinder(load_lexicons(lexicon_dir))

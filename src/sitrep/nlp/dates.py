@@ -13,25 +13,60 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-MONTHS = {name: i for i, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], 1)}
+MONTHS = {
+    name: i
+    for i, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _PATTERNS = [
     ("ymd", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("mdy", re.compile(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("my", re.compile(r"\b(?:in|since|from|during|until|by|of|early|late|mid-?)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    (
+        "dmy",
+        re.compile(
+            r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+        ),
+    ),
+    (
+        "my",
+        re.compile(
+            r"\b(?:in|since|from|during|until|by|of|early|late|mid-?)\s+"
+            + _MONTH
+            + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+            re.I,
+        ),
+    ),
 ]
 _RELATIVE = re.compile(
     r"\b(?P<rel>(?:(?:over|in|during|within)\s+)?(?:the\s+)?(?:past|last|previous|coming|next|this|upcoming)\s+(?:week|month|year)"
     r"|(?:last|next|this)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)
+    r"|yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +104,7 @@ def _explicit(text: str) -> Iterator[tuple[int, int, int | None, int, int | None
             month = int(groups["m"]) if kind == "ymd" else _month(groups["month"])
             day = int(groups["day"]) if groups.get("day") else None
             start = m.start("month") if kind == "my" else m.start()
-            yield start, m.end(), year, month, day, text[start:m.end()]
+            yield start, m.end(), year, month, day, text[start : m.end()]
 
 
 def _resolve_year(month: int, day: int | None, published: dt.date | None, past: bool) -> int | None:
@@ -90,7 +125,12 @@ def explicit_dates(text: str, published: dt.date | None, past: bool = True) -> l
         explicit = year is not None
         if year is None:
             nxt = found[i + 1] if i + 1 < len(found) else None
-            if nxt and nxt[2] and nxt[0] - end < 40 and re.fullmatch(r"[\s,]*(?:and|or|,)?[\s,]*", text[end:nxt[0]] or " "):
+            if (
+                nxt
+                and nxt[2]
+                and nxt[0] - end < 40
+                and re.fullmatch(r"[\s,]*(?:and|or|,)?[\s,]*", text[end : nxt[0]] or " ")
+            ):
                 year = nxt[2]
             else:
                 year = _resolve_year(month, day, published, past)
@@ -123,8 +163,16 @@ def _weekday(published: dt.date, name: str, direction: int) -> dt.date:
 
 def _relative_value(words: str, published: dt.date, future: bool) -> str | None:
     w = " ".join(words.lower().split())
-    day = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this morning": 0,
-           "this afternoon": 0, "this evening": 0, "tomorrow": 1}.get(w)
+    day = {
+        "yesterday": -1,
+        "last night": -1,
+        "today": 0,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "tomorrow": 1,
+    }.get(w)
     if day is not None:
         return (published + dt.timedelta(days=day)).isoformat()
     wd = re.search(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", w)

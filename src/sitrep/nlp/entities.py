@@ -19,14 +19,60 @@ from spacy.util import filter_spans
 from sitrep.nlp import dates as datemod
 from sitrep.nlp.lexicon import ActorTerm, ItemTerm, Lexicons, PersonTerm, PlaceTerm, load_lexicons
 from sitrep.nlp.mentions import (
-    ActorMention, DateMention, ItemMention, PersonMention, PlaceMention, findings,
+    ActorMention,
+    DateMention,
+    ItemMention,
+    PersonMention,
+    PlaceMention,
+    findings,
 )
 
-TITLE_WORDS = {"president", "prime", "minister", "chancellor", "secretary", "general", "gen.", "envoy",
-               "ambassador", "spokesman", "spokeswoman", "spokesperson", "press", "defense", "defence",
-               "foreign", "deputy", "vice", "head", "chief", "commander", "mr.", "mrs.", "ms.", "dr.",
-               "senator", "sen.", "rep.", "governor", "mayor", "king", "queen", "premier", "adviser",
-               "advisor", "national", "security", "state", "of", "the", "lt.", "col.", "admiral", "adm."}
+TITLE_WORDS = {
+    "president",
+    "prime",
+    "minister",
+    "chancellor",
+    "secretary",
+    "general",
+    "gen.",
+    "envoy",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press",
+    "defense",
+    "defence",
+    "foreign",
+    "deputy",
+    "vice",
+    "head",
+    "chief",
+    "commander",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "senator",
+    "sen.",
+    "rep.",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "premier",
+    "adviser",
+    "advisor",
+    "national",
+    "security",
+    "state",
+    "of",
+    "the",
+    "lt.",
+    "col.",
+    "admiral",
+    "adm.",
+}
 
 
 @dataclass
@@ -102,8 +148,8 @@ class EntityRecognizer:
         term = self.tables.items[span.label_]
         if len(span) == 1 and span[0].pos_ in ("VERB", "ADJ") and not (span.start and doc[span.start - 1].like_num):
             return True  # "injured", "dead" count people only right after a number
-        after = doc.text[span.end_char:span.end_char + 40].lower().lstrip()
-        before = doc.text[max(0, span.start_char - 40):span.start_char].lower().rstrip()
+        after = doc.text[span.end_char : span.end_char + 40].lower().lstrip()
+        before = doc.text[max(0, span.start_char - 40) : span.start_char].lower().rstrip()
         return any(after.startswith(v) for v in term.not_before) or any(before.endswith(v) for v in term.not_after)
 
     def _item(self, span: Span) -> ItemMention:
@@ -121,7 +167,9 @@ class EntityRecognizer:
     def _persons(self, doc: Doc, spans: list[Span]) -> Iterator[PersonMention]:
         for span in spans:
             term = self.tables.persons[span.label_]
-            yield PersonMention(span.start, span.end, term.name, term.code, term.roles + _titles(doc, span.start), span.text)
+            yield PersonMention(
+                span.start, span.end, term.name, term.code, term.roles + _titles(doc, span.start), span.text
+            )
 
     def _add_ner(self, doc: Doc, taken: list[Span], items: list[ItemMention]) -> None:
         """Add NER people and places that no lexicon entry covers."""
@@ -133,7 +181,7 @@ class EntityRecognizer:
                 continue
             if ent.label_ == "PERSON" and _looks_like_name(ent):
                 end = ent.end - 1 if ent[-1].text in ("'s", "’s") else ent.end
-                name = _strip_possessive(doc[ent.start:end].text)
+                name = _strip_possessive(doc[ent.start : end].text)
                 canon = _link_name(name, known)
                 found.persons.append(PersonMention(ent.start, end, canon, None, _titles(doc, ent.start), name))
                 known.add(canon)
@@ -155,7 +203,7 @@ def _looks_like_name(ent: Span) -> bool:
 def _link_name(name: str, known: set[str]) -> str:
     """A surname mention links to the full name seen earlier ("Leavitt" -> "Karoline Leavitt")."""
     for full in sorted(known, key=len, reverse=True):
-        if full != name and full.split()[-1] == name.split()[-1] and len(name.split()) <= len(full.split()):
+        if full != name and full.split()[-1] == name.rsplit(maxsplit=1)[-1] and len(name.split()) <= len(full.split()):
             return full
     return name
 
@@ -181,8 +229,9 @@ def _date_mentions(doc: Doc, published: object) -> Iterator[DateMention]:
             yield DateMention(tokens.start, tokens.end, span.value, span.text)
 
 
-@Language.factory("sitrep_entities", requires=["doc.ents"], assigns=["doc._.sitrep"],
-                  default_config={"lexicon_dir": None})
+@Language.factory(
+    "sitrep_entities", requires=["doc.ents"], assigns=["doc._.sitrep"], default_config={"lexicon_dir": None}
+)
 def make_entities(nlp: Language, name: str, lexicon_dir: str | None) -> EntityRecognizer:
     """Factory of the entity component (versioned by the package version)."""
     return EntityRecognizer(nlp, load_lexicons(lexicon_dir))

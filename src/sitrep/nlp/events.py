@@ -40,8 +40,18 @@ class EventExtractor:
         kinds = lex.cues.get("consult_kinds", {})
         self.consult_kind = {w: k for k, words in kinds.items() for w in words}
         self.sites: dict[str, str] = lex.cues.get("sites", {})
-        self.munitions = {"drone", "missile", "cruise_missile", "ballistic_missile", "glide_bomb", "bomb",
-                          "rocket", "guided_rocket", "air_to_surface_missile", "anti_ship_missile"}
+        self.munitions = {
+            "drone",
+            "missile",
+            "cruise_missile",
+            "ballistic_missile",
+            "glide_bomb",
+            "bomb",
+            "rocket",
+            "guided_rocket",
+            "air_to_surface_missile",
+            "anti_ship_missile",
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -82,8 +92,13 @@ class EventExtractor:
         return keep
 
     def _mentions(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
-        builder = {"aid": self._aid, "attack": self._attack, "consult": self._consult,
-                   "agree": self._agree, "sanction": self._sanction}[trig.family]
+        builder = {
+            "aid": self._aid,
+            "attack": self._attack,
+            "consult": self._consult,
+            "agree": self._agree,
+            "sanction": self._sanction,
+        }[trig.family]
         yield from builder(ctx, trig)
 
     # --- AID -------------------------------------------------------------
@@ -111,8 +126,16 @@ class EventExtractor:
         recipient = recipient or ctx.default_other(givers[0])
         for giver in givers:
             actors = [giver] + ([recipient] if recipient and recipient != giver else [])
-            yield ctx.mention("AID", phase, actors, trig, items=items, anaphoric=anaphoric,
-                              explicit=explicit, value_usd=_money(ctx.sentence(trig).text))
+            yield ctx.mention(
+                "AID",
+                phase,
+                actors,
+                trig,
+                items=items,
+                anaphoric=anaphoric,
+                explicit=explicit,
+                value_usd=_money(ctx.sentence(trig).text),
+            )
 
     def _aid_relevant(self, ctx: _Context, head: Token) -> bool:
         words = {t.lower_ for t in head.subtree} | {t.lemma_.lower() for t in head.subtree}
@@ -147,7 +170,9 @@ class EventExtractor:
         if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass"):
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
-            parts = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp", "ccomp")]
+            parts = [
+                c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp", "ccomp")
+            ]
             spans = [range(c.left_edge.i, c.right_edge.i + 1) for c in parts]
         else:
             spans = [range(head.left_edge.i, head.right_edge.i + 1)]
@@ -184,7 +209,7 @@ class EventExtractor:
         if trig.label == "intercepted":
             for m in ctx.found.items:
                 if head.left_edge.i <= m.start <= head.right_edge.i and m.category in self.munitions:
-                    code = ctx.actors.codes_in(ctx.doc[max(0, m.start - 3):m.end])
+                    code = ctx.actors.codes_in(ctx.doc[max(0, m.start - 3) : m.end])
                     if code:
                         return code[0]
             return None
@@ -223,8 +248,17 @@ class EventExtractor:
         phase = "planned" if self._planned(head, sent) else "held"
         persons = [p.name for p in ctx.found.persons if sent.start <= p.start < sent.end]
         kind = self.consult_kind.get(head.lemma_.lower(), self.consult_kind.get(head.lower_, "meeting"))
-        yield ctx.mention("CONSULT", phase, actors, trig, persons=persons, anaphoric=anaphoric,
-                          explicit=explicit, place=_place(ctx, trig, states=True), kind=kind)
+        yield ctx.mention(
+            "CONSULT",
+            phase,
+            actors,
+            trig,
+            persons=persons,
+            anaphoric=anaphoric,
+            explicit=explicit,
+            place=_place(ctx, trig, states=True),
+            kind=kind,
+        )
 
     def _planned(self, head: Token, sent: Span) -> bool:
         if is_future(head):
@@ -245,9 +279,12 @@ class EventExtractor:
             actors = list(prev.actors) if prev else []
         if not actors:
             return
-        dates = [d for d in ctx.found.dates if sent.start <= d.start < sent.end and len(d.value) >= 7 and "W" not in d.value]
-        for date in dates or [None]:
-            yield ctx.mention("AGREE", None, actors, trig, date=date.value if date else None)
+        dates = [
+            d for d in ctx.found.dates if sent.start <= d.start < sent.end and len(d.value) >= 7 and "W" not in d.value
+        ]
+        values: list[str | None] = [d.value for d in dates]
+        for value in values or [None]:
+            yield ctx.mention("AGREE", None, actors, trig, date=value)
 
     def _sanction(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
         sent = ctx.sentence(trig)
@@ -282,8 +319,15 @@ class _Context:
     def mention(self, type_: str, phase: str | None, actors: list[str], trig: Trigger, **kw: object) -> EventMention:
         sent = self.sentence(trig)
         date = kw.pop("date", None) or _nearest_date(self, trig, sent)
-        mention = EventMention(type_, phase, list(actors), self.sent_of[trig.start], trig.start, trig.end,
-                               date=date if isinstance(date, str) else None)
+        mention = EventMention(
+            type_,
+            phase,
+            list(actors),
+            self.sent_of[trig.start],
+            trig.start,
+            trig.end,
+            date=date if isinstance(date, str) else None,
+        )
         mention.persons = list(kw.get("persons") or [])  # type: ignore[call-overload]
         mention.place = kw.get("place") if isinstance(kw.get("place"), str) else None  # type: ignore[assignment]
         mention.items = list(kw.get("items") or [])  # type: ignore[call-overload]
@@ -324,7 +368,19 @@ def _subject(head: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
-        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "relcl", "acomp", "pobj", "dobj", "attr"):
+        if node.head.i == node.i or node.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "advcl",
+            "conj",
+            "pcomp",
+            "prep",
+            "relcl",
+            "acomp",
+            "pobj",
+            "dobj",
+            "attr",
+        ):
             return None
         node = node.head
     return None
@@ -342,11 +398,11 @@ def _givers(ctx: _Context, head: Token) -> list[str]:
     if subj.lower_ in ("he", "she"):
         person = ctx.found.persons and [p for p in ctx.found.persons if p.start < subj.i]
         code = ctx.actors.person_codes.get(person[-1].name) if person else None
-        return [code] if code else []
+        return [code] if code is not None else []
     group = _coordinated(subj)
-    codes = [ctx.actors.code_of_token(t) or ctx.actors.first_code(t.lefts) for t in group]
-    found = [c for c in codes if c]
-    return list(dict.fromkeys(found)) if found else ([c for c in ctx.actors.codes_in(subj.subtree)][:1])
+    each = [ctx.actors.code_of_token(t) or ctx.actors.first_code(t.lefts) for t in group]
+    found = [c for c in each if c is not None]
+    return list(dict.fromkeys(found)) if found else ctx.actors.codes_in(subj.subtree)[:1]
 
 
 def _coordinated(token: Token) -> list[Token]:
@@ -423,8 +479,9 @@ def _money(text: str) -> float | None:
     return value * SCALE.get((match.group(2) or "").lower(), 1.0)
 
 
-@Language.factory("sitrep_events", requires=["doc._.sitrep"], assigns=["doc._.sitrep"],
-                  default_config={"lexicon_dir": None})
+@Language.factory(
+    "sitrep_events", requires=["doc._.sitrep"], assigns=["doc._.sitrep"], default_config={"lexicon_dir": None}
+)
 def make_events(nlp: Language, name: str, lexicon_dir: str | None) -> EventExtractor:
     """Factory of the event component."""
     return EventExtractor(load_lexicons(lexicon_dir))

@@ -109,8 +109,15 @@ def _items(path: Path) -> Iterator[ItemTerm]:
         if kind == "noun" or row.get("plural"):
             forms.add(row.get("plural") or plural(row["term"]))
         for form in sorted(forms):
-            yield ItemTerm(form, row["category"], kind, row.get("system"), row.get("munition"),
-                           tuple(row.get("not_before", ())), tuple(row.get("not_after", ())))
+            yield ItemTerm(
+                form,
+                row["category"],
+                kind,
+                row.get("system"),
+                row.get("munition"),
+                tuple(row.get("not_before", ())),
+                tuple(row.get("not_after", ())),
+            )
 
 
 def _actors(path: Path) -> Iterator[ActorTerm]:
@@ -126,6 +133,19 @@ def _persons(path: Path) -> Iterator[PersonTerm]:
 def _places(path: Path) -> Iterator[PlaceTerm]:
     for row in _read_jsonl(path):
         yield PlaceTerm(row["name"], tuple(row.get("aliases", ())), row.get("country"), row.get("kind", "city"))
+
+
+def _cues(folder: Path) -> dict[str, Any]:
+    """Every ``cues/*.json`` file merged into one mapping (keys are unique across files)."""
+    merged: dict[str, Any] = {}
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data.pop("_about", None)
+        clash = set(data) & set(merged)
+        if clash:
+            raise ValueError(f"{path}: cue lists {sorted(clash)} are defined twice")
+        merged.update(data)
+    return merged
 
 
 def _heads(path: Path) -> Iterator[tuple[str, str]]:
@@ -144,9 +164,14 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         actors=tuple(_actors(base / "actors.jsonl")),
         persons=tuple(_persons(base / "persons.jsonl")),
         places=tuple(_places(base / "places.jsonl")),
-        cues=json.loads((base / "cues.json").read_text(encoding="utf-8")),
+        cues=_cues(base / "cues"),
         heads=dict(_heads(base / "heads.jsonl")),
     )
-    log.debug("lexicons: %d items, %d actors, %d persons, %d places",
-              len(lex.items), len(lex.actors), len(lex.persons), len(lex.places))
+    log.debug(
+        "lexicons: %d items, %d actors, %d persons, %d places",
+        len(lex.items),
+        len(lex.actors),
+        len(lex.persons),
+        len(lex.places),
+    )
     return lex

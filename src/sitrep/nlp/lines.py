@@ -20,11 +20,11 @@ def set_line_boundaries(doc: Doc) -> Doc:
             if "\n" in token.text:
                 after_break = True
             continue
-        if after_break:
-            token.is_sent_start = True
-        elif token.i > 0 and doc[token.i - 1].text in ("?", "!") and token.text.startswith("#"):
-            token.is_sent_start = True
-        elif token.i > 0 and "\n" in doc[token.i - 1].whitespace_:
+        if (
+            after_break
+            or (token.i > 0 and doc[token.i - 1].text in ("?", "!") and token.text.startswith("#"))
+            or (token.i > 0 and "\n" in doc[token.i - 1].whitespace_)
+        ):
             token.is_sent_start = True
         after_break = "\n" in token.whitespace_
     return doc

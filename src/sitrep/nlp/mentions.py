@@ -120,7 +120,7 @@ if not Doc.has_extension("sitrep"):
 def findings(doc: Doc) -> Findings:
     """The doc's ``Findings``, created on first use."""
     found = doc._.sitrep
-    if found is None:
+    if not isinstance(found, Findings):
         found = Findings()
         doc._.sitrep = found
     return found

@@ -7,6 +7,8 @@ that only refers back ("this pause", "the talks") joins the last event of its ty
 
 from __future__ import annotations
 
+import copy
+
 from spacy.tokens import Doc
 
 from sitrep.model import Event
@@ -51,12 +53,19 @@ def merge_mentions(mentions: list[EventMention]) -> list[tuple[EventMention, lis
     for mention in mentions:
         target = None
         if mention.anaphoric:
-            target = next((g for g in reversed(groups) if g[0].type == mention.type
-                           and (mention.phase is None or g[0].phase == mention.phase or mention.type == "CONSULT")), None)
+            target = next(
+                (
+                    g
+                    for g in reversed(groups)
+                    if g[0].type == mention.type
+                    and (mention.phase is None or g[0].phase == mention.phase or mention.type == "CONSULT")
+                ),
+                None,
+            )
         if target is None:
             target = next((g for g in groups if _compatible(g[0], mention)), None)
         if target is None:
-            clone = EventMention(**{k: (list(v) if isinstance(v, list) else v) for k, v in vars(mention).items()})
+            clone = copy.deepcopy(mention)
             groups.append((clone, [mention]))
         else:
             _absorb(target[0], mention)
@@ -69,11 +78,20 @@ def to_events(doc: Doc, mentions: list[EventMention]) -> list[Event]:
     events = []
     for merged, members in merge_mentions(mentions):
         first = members[0]
-        anchor = doc[first.start:first.end].text
-        events.append(Event(
-            type=merged.type, phase=merged.phase, actors=tuple(merged.actors), sentence=first.sentence,
-            anchor=anchor, persons=tuple(merged.persons), place=merged.place, date=merged.date,
-            items=tuple(merged.items), value_usd=merged.value_usd,
-            mentions=tuple(sorted({m.sentence for m in members})),
-        ))
+        anchor = doc[first.start : first.end].text
+        events.append(
+            Event(
+                type=merged.type,
+                phase=merged.phase,
+                actors=tuple(merged.actors),
+                sentence=first.sentence,
+                anchor=anchor,
+                persons=tuple(merged.persons),
+                place=merged.place,
+                date=merged.date,
+                items=tuple(merged.items),
+                value_usd=merged.value_usd,
+                mentions=tuple(sorted({m.sentence for m in members})),
+            )
+        )
     return events

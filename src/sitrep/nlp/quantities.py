@@ -22,11 +22,44 @@ from sitrep.nlp.mentions import EventMention, Findings, ItemMention, findings, s
 from sitrep.nlp.triggers import Trigger
 
 PEOPLE = {"civilian", "child", "military", "person"}
-MUNITIONS = {"drone", "missile", "cruise_missile", "ballistic_missile", "glide_bomb", "bomb", "rocket",
-             "guided_rocket", "air_to_surface_missile", "anti_ship_missile"}
+MUNITIONS = {
+    "drone",
+    "missile",
+    "cruise_missile",
+    "ballistic_missile",
+    "glide_bomb",
+    "bomb",
+    "rocket",
+    "guided_rocket",
+    "air_to_surface_missile",
+    "anti_ship_missile",
+}
 RUN_STOP_POS = {"VERB", "AUX", "ADP", "PUNCT", "CCONJ", "PRON", "DET", "SCONJ", "PART", "SPACE", "NUM", "X", "SYM"}
-UNIT_WORDS = {"mm", "-mm", "millimeter", "millimetre", "%", "percent", "per", "km", "kilometers", "kilometres",
-              "miles", "meters", "metres", "hours", "days", "years", "months", "weeks", "p.m.", "a.m.", "kg", "tons", "tonnes"}
+UNIT_WORDS = {
+    "mm",
+    "-mm",
+    "millimeter",
+    "millimetre",
+    "%",
+    "percent",
+    "per",
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "meters",
+    "metres",
+    "hours",
+    "days",
+    "years",
+    "months",
+    "weeks",
+    "p.m.",
+    "a.m.",
+    "kg",
+    "tons",
+    "tonnes",
+}
 LIST_MARK = re.compile(r"^\s*(?:[-*+•●▪◦–]|\d{1,2}[.)])\s")
 ELLIPSIS_LEAD = {"including", "incl.", "which", "them", "among"}
 
@@ -44,8 +77,9 @@ class QuantityExtractor:
     def __init__(self, lex: Lexicons) -> None:
         self.words: dict[str, float] = {k: float(v) for k, v in lex.cues["number_words"].items()}
         self.mult: dict[str, float] = {k: float(v) for k, v in lex.cues["multipliers"].items()}
-        self.qualifiers = sorted(((p.split(), q) for q, ps in lex.cues["qualifiers"].items() for p in ps),
-                                 key=lambda e: -len(e[0]))
+        self.qualifiers = sorted(
+            ((p.split(), q) for q, ps in lex.cues["qualifiers"].items() for p in ps), key=lambda e: -len(e[0])
+        )
         self.heads = dict(lex.heads) or {w: "system" for w in lex.cue_list("system_heads")}
         self.elliptic = set(lex.cue_list("elliptic_heads"))
 
@@ -86,18 +120,26 @@ class QuantityExtractor:
         if doc[i].lower_ == "a" and i + 1 < len(doc) and doc[i + 1].lower_ in ("dozen", "hundred", "thousand"):
             i += 1
         value = self._value(doc[i])
-        if value is None or doc[i].lower_ in ("hundred", "thousand", "million", "billion") and start == i:
+        if value is None or (doc[i].lower_ in ("hundred", "thousand", "million", "billion") and start == i):
             return None
         end = i + 1
         if end + 1 < len(doc) and doc[end].text == "-" and self._value(doc[end + 1]) is not None and value >= 20:
             value += self._value(doc[end + 1]) or 0
             end += 2
-        while end < len(doc) and (doc[end].lower_ in self.mult or doc[end].lower_ in ("hundred", "thousand")) \
-                and not doc[end].is_title:
+        while (
+            end < len(doc)
+            and (doc[end].lower_ in self.mult or doc[end].lower_ in ("hundred", "thousand"))
+            and not doc[end].is_title
+        ):
             value *= self.mult.get(doc[end].lower_, 100.0 if doc[end].lower_ == "hundred" else 1000.0)
             end += 1
-        if end + 2 < len(doc) and doc[end].text in ("[", "(") and self._value(doc[end + 1]) is not None \
-                and doc[end + 2].text in ("]", ")") and doc[end + 1].like_num:
+        if (
+            end + 2 < len(doc)
+            and doc[end].text in ("[", "(")
+            and self._value(doc[end + 1]) is not None
+            and doc[end + 2].text in ("]", ")")
+            and doc[end + 1].like_num
+        ):
             value = self._value(doc[end + 1]) or value
             end += 3
         return _Number(start, end, value)
@@ -108,18 +150,39 @@ class QuantityExtractor:
             return True
         prev = doc[number.start - 1] if number.start > 0 else None
         nxt = doc[number.end] if number.end < len(doc) else None
-        if prev is not None and (prev.text in ("$", "€", "£", "#", "No.", "no.") or
-                                 (prev.text == "-" and not prev.whitespace_ and number.start > 1 and doc[number.start - 2].is_alpha)):
+        if prev is not None and (
+            prev.text in ("$", "€", "£", "#", "No.", "no.")
+            or (prev.text == "-" and not prev.whitespace_ and number.start > 1 and doc[number.start - 2].is_alpha)
+        ):
             return True
-        if prev is not None and (prev.i in item_tokens and item_tokens[prev.i].kind == "name") and not prev.whitespace_ == "":
+        if (
+            prev is not None
+            and (prev.i in item_tokens and item_tokens[prev.i].kind == "name")
+            and prev.whitespace_ != ""
+        ):
             return first.like_num and number.value < 1000 and "," not in first.text
-        if nxt is not None and (nxt.lower_ in UNIT_WORDS or nxt.lower_.startswith("mm") or nxt.lower_ in ("dollars", "euros", "usd")):
+        if nxt is not None and (
+            nxt.lower_ in UNIT_WORDS or nxt.lower_.startswith("mm") or nxt.lower_ in ("dollars", "euros", "usd")
+        ):
             return True
-        return first.text.isdigit() and len(first.text) == 4 and 1900 <= number.value <= 2100 and (nxt is None or (nxt.i not in item_tokens))
+        return (
+            first.text.isdigit()
+            and len(first.text) == 4
+            and 1900 <= number.value <= 2100
+            and (nxt is None or (nxt.i not in item_tokens))
+        )
 
     # --- the counted thing -------------------------------------------------
-    def _quantity(self, doc: Doc, found: Findings, actors: ActorIndex, number: _Number, sent: Span,
-                  sents: list[Span], sent_of: list[int]) -> Quantity | None:
+    def _quantity(
+        self,
+        doc: Doc,
+        found: Findings,
+        actors: ActorIndex,
+        number: _Number,
+        sent: Span,
+        sents: list[Span],
+        sent_of: list[int],
+    ) -> Quantity | None:
         counted = self._counted(doc, found, number, sent)
         if counted is None:
             return None
@@ -132,9 +195,18 @@ class QuantityExtractor:
         start_char = doc[q_start].idx
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
         actor = self._actor(doc, actors, ev, measure, mention, number, end)
-        return Quantity(value=number.value, qualifier=qualifier, category=category, event=ev, measure=measure,
-                        text=doc.text[start_char:end_char], start=start_char, end=end_char,
-                        sentence=sent_of[number.start], actor=actor)
+        return Quantity(
+            value=number.value,
+            qualifier=qualifier,
+            category=category,
+            event=ev,
+            measure=measure,
+            text=doc.text[start_char:end_char],
+            start=start_char,
+            end=end_char,
+            sentence=sent_of[number.start],
+            actor=actor,
+        )
 
     def _counted(self, doc: Doc, found: Findings, number: _Number, sent: Span) -> tuple[str, int] | None:
         stop = number.end
@@ -150,7 +222,7 @@ class QuantityExtractor:
             return None  # "two tank battalions": the count is of battalions
         if inside and not (nxt is not None and nxt.lower_ in self.elliptic):
             return self._category(doc, inside), max(m.end for m in inside)
-        lead = {t.lower_ for t in doc[max(sent.start, number.start - 4):number.start]}
+        lead = {t.lower_ for t in doc[max(sent.start, number.start - 4) : number.start]}
         if (nxt is not None and nxt.lower_ in self.elliptic) or lead & ELLIPSIS_LEAD:
             before = [m for m in found.items if sent.start <= m.start < number.start]
             if before:
@@ -178,13 +250,21 @@ class QuantityExtractor:
     def _qualifier(self, doc: Doc, number: _Number, sent: Span) -> tuple[int, str]:
         for words, qualifier in self.qualifiers:
             begin = number.start - len(words)
-            if begin >= sent.start and [t.lower_ for t in doc[begin:number.start]] == words:
+            if begin >= sent.start and [t.lower_ for t in doc[begin : number.start]] == words:
                 return begin, qualifier
         return number.start, "exact"
 
     # --- the event and side ------------------------------------------------
-    def _event(self, doc: Doc, found: Findings, number: _Number, category: str, sent: Span, sents: list[Span],
-               sent_of: list[int]) -> tuple[tuple[str, str], EventMention | None] | None:
+    def _event(
+        self,
+        doc: Doc,
+        found: Findings,
+        number: _Number,
+        category: str,
+        sent: Span,
+        sents: list[Span],
+        sent_of: list[int],
+    ) -> tuple[tuple[str, str], EventMention | None] | None:
         triggers = [t for t in found.triggers if sent.start <= t.start < sent.end]
         best = self._best_trigger(doc, found, triggers, number, category)
         if best is None and LIST_MARK.match(sent.text):
@@ -194,16 +274,20 @@ class QuantityExtractor:
                 best = self._best_trigger(doc, found, triggers, number, category, far=True)
         return best
 
-    def _best_trigger(self, doc: Doc, found: Findings, triggers: list[Trigger], number: _Number, category: str,
-                      far: bool = False) -> tuple[tuple[str, str], EventMention | None] | None:
+    def _best_trigger(
+        self, doc: Doc, found: Findings, triggers: list[Trigger], number: _Number, category: str, far: bool = False
+    ) -> tuple[tuple[str, str], EventMention | None] | None:
         ancestors = {t.i: depth for depth, t in enumerate(doc[number.start].ancestors)}
         scored = []
         for trig in triggers:
             label = self._measure(doc, found, trig, category)
             if label is None:
                 continue
-            distance = ancestors[trig.start] * 0.1 if trig.start in ancestors else \
-                abs(trig.start - number.start) * (1.0 if trig.start < number.start else 1.5)
+            distance = (
+                ancestors[trig.start] * 0.1
+                if trig.start in ancestors
+                else abs(trig.start - number.start) * (1.0 if trig.start < number.start else 1.5)
+            )
             if trig.start not in found.by_trigger:
                 distance += 50
             scored.append((0 if far else distance, trig.start, label, trig))
@@ -219,22 +303,37 @@ class QuantityExtractor:
             if people:
                 return None
             mention = _mention_for(found, trig, "AID")
-            phase = mention.phase if mention and mention.phase else ("delivered" if trig.label == "tensed" else trig.label)
+            phase = (
+                mention.phase if mention and mention.phase else ("delivered" if trig.label == "tensed" else trig.label)
+            )
             return ("AID", phase or "delivered")
         if trig.family == "attack":
             return _attack_measure(trig.label or "launched", lemma, category, people)
         if trig.family == "loss":
             if people:
-                return ("LOSS", "captured") if trig.label == "captured" else ("LOSS", "killed") if lemma in ("lose", "loss", "losses", "eliminate") else None
+                return (
+                    ("LOSS", "captured")
+                    if trig.label == "captured"
+                    else ("LOSS", "killed")
+                    if lemma in ("lose", "loss", "losses", "eliminate")
+                    else None
+                )
             return None if category in MUNITIONS else ("LOSS", trig.label or "destroyed")
         return None
 
-    def _actor(self, doc: Doc, actors: ActorIndex, ev: str, measure: str, mention: EventMention | None,
-               number: _Number, end: int) -> str | None:
-        near = actors.codes_in(doc[number.start:end]) or actors.codes_in(doc[max(0, number.start - 3):number.start])
-        if ev == "LOSS" or (ev == "ATTACK" and measure == "intercepted"):
-            if near:
-                return near[0]
+    def _actor(
+        self,
+        doc: Doc,
+        actors: ActorIndex,
+        ev: str,
+        measure: str,
+        mention: EventMention | None,
+        number: _Number,
+        end: int,
+    ) -> str | None:
+        near = actors.codes_in(doc[number.start : end]) or actors.codes_in(doc[max(0, number.start - 3) : number.start])
+        if near and (ev == "LOSS" or (ev == "ATTACK" and measure == "intercepted")):
+            return near[0]
         if mention is not None and mention.actors:
             return mention.actors[0]
         return near[0] if near and ev != "AID" else None
@@ -271,8 +370,9 @@ def _lead_in(sents: list[Span], index: int) -> Span | None:
     return None
 
 
-@Language.factory("sitrep_quantities", requires=["doc._.sitrep"], assigns=["doc._.sitrep"],
-                  default_config={"lexicon_dir": None})
+@Language.factory(
+    "sitrep_quantities", requires=["doc._.sitrep"], assigns=["doc._.sitrep"], default_config={"lexicon_dir": None}
+)
 def make_quantities(nlp: Language, name: str, lexicon_dir: str | None) -> QuantityExtractor:
     """Factory of the quantity component."""
     return QuantityExtractor(load_lexicons(lexicon_dir))

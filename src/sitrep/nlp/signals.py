@@ -51,19 +51,28 @@ class SignalFinder:
             found.signals.extend(self._signals(doc, found, sents, index, sent, lemmas))
         return doc
 
-    def _signals(self, doc: Doc, found: Findings, sents: list[Span], index: int, sent: Span,
-                 lemmas: Counter[str]) -> Iterator[Signal]:
+    def _signals(
+        self, doc: Doc, found: Findings, sents: list[Span], index: int, sent: Span, lemmas: Counter[str]
+    ) -> Iterator[Signal]:
         text = sent.text
         embed = _embed(sent)
         if embed is not None:
             yield Signal("social_embed", index, embed[2], embed[0], embed[1], "text of an embedded social-media post")
         for m in self.marker.finditer(text):
-            yield Signal("unverifiable_marker", index, m.group(0), sent.start_char + m.start(), sent.start_char + m.end(),
-                         "a credibility tag with nothing behind it")
+            yield Signal(
+                "unverifiable_marker",
+                index,
+                m.group(0),
+                sent.start_char + m.start(),
+                sent.start_char + m.end(),
+                "a credibility tag with nothing behind it",
+            )
         if embed is None and _is_heading(doc, sents, index, found):
             yield Signal("headline", index, text.strip(), sent.start_char, sent.end_char, "a heading inside the body")
         if self._off_topic(found, sent, index, lemmas):
-            yield Signal("off_topic", index, text.strip(), sent.start_char, sent.end_char, "does not belong to the story")
+            yield Signal(
+                "off_topic", index, text.strip(), sent.start_char, sent.end_char, "does not belong to the story"
+            )
         opinion = self._opinion(found, sent, index)
         if opinion is not None:
             yield opinion
@@ -74,21 +83,34 @@ class SignalFinder:
             return True
         if not any(cue in lower for cue in self.filler):
             return False
-        has_fact = any(q.sentence == index for q in found.quantities) or any(
-            a.sentence == index for a in found.attributions) or any(e.sentence == index for e in found.events)
+        has_fact = (
+            any(q.sentence == index for q in found.quantities)
+            or any(a.sentence == index for a in found.attributions)
+            or any(e.sentence == index for e in found.events)
+        )
         return not has_fact and _cohesion(sent, lemmas) < COHESION_FLOOR
 
     def _opinion(self, found: Findings, sent: Span, index: int) -> Signal | None:
         if any(a.sentence == index for a in found.attributions):
             return None
-        hits = [t for t in sent if (t.lower_ in self.strong or t.lemma_.lower() in self.strong)
-                and not any(s <= t.idx < e for s, e in found.quoted)]
+        hits = [
+            t
+            for t in sent
+            if (t.lower_ in self.strong or t.lemma_.lower() in self.strong)
+            and not any(s <= t.idx < e for s, e in found.quoted)
+        ]
         lower = sent.text.lower()
         weak = sum(1 for w in self.weak if re.search(r"\b" + re.escape(w) + r"\b", lower))
         if len(hits) >= 2 or (hits and weak >= 2):
             start, end = hits[0].idx, hits[-1].idx + len(hits[-1].text)
-            return Signal("opinion", index, sent.doc.text[start:end], start, end,
-                          "loaded or evaluative wording in the article's own voice")
+            return Signal(
+                "opinion",
+                index,
+                sent.doc.text[start:end],
+                start,
+                end,
+                "loaded or evaluative wording in the article's own voice",
+            )
         return None
 
 
@@ -111,8 +133,8 @@ def _is_heading(doc: Doc, sents: list[Span], index: int, found: Findings) -> boo
     text = sent.text.strip()
     start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
     end = start + len(text)
-    line_start = start == 0 or "\n" in doc.text[max(0, start - 2):start]
-    line_end = end >= len(doc.text.rstrip()) or "\n" in doc.text[end:end + 2]
+    line_start = start == 0 or "\n" in doc.text[max(0, start - 2) : start]
+    line_end = end >= len(doc.text.rstrip()) or "\n" in doc.text[end : end + 2]
     if not (line_start and line_end) or not text or text[-1] in ".!?:;,\"”'’)":
         return False
     words = [t for t in sent if t.is_alpha]
@@ -136,8 +158,9 @@ def _cohesion(sent: Span, counts: Counter[str]) -> float:
     return sum(1 for w in words if counts[w] > 1) / len(words)
 
 
-@Language.factory("sitrep_signals", requires=["doc._.sitrep"], assigns=["doc._.sitrep"],
-                  default_config={"lexicon_dir": None})
+@Language.factory(
+    "sitrep_signals", requires=["doc._.sitrep"], assigns=["doc._.sitrep"], default_config={"lexicon_dir": None}
+)
 def make_signals(nlp: Language, name: str, lexicon_dir: str | None) -> SignalFinder:
     """Factory of the signal component."""
     return SignalFinder(load_lexicons(lexicon_dir))

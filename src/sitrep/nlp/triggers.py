@@ -31,7 +31,7 @@ class Trigger:
 
     def head(self, doc: Doc) -> Token:
         """The syntactic head token of the trigger phrase."""
-        span = doc[self.start:self.end]
+        span = doc[self.start : self.end]
         return span.root
 
 
@@ -106,14 +106,28 @@ def is_future(token: Token) -> bool:
                 return True
         if tok.lemma_ in ("schedule", "plan", "expect", "set", "intend", "prepare") and tok.i != token.i:
             return True
-        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj"):
+        if tok.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "advcl",
+            "conj",
+            "relcl",
+            "acl",
+            "pcomp",
+            "pobj",
+            "prep",
+            "dobj",
+            "nsubj",
+        ):
             break
     return False
 
 
 def is_progressive(verb: Token) -> bool:
     """``is sending``, ``are donating``: present progressive of a verb."""
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and (c.lemma_ == "be" or c.lower_ in BE_FORMS) for c in verb.children)
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and (c.lemma_ == "be" or c.lower_ in BE_FORMS) for c in verb.children
+    )
 
 
 def is_completed(verb: Token) -> bool:

@@ -24,10 +24,9 @@ def _plain(value: Any) -> Any:
 def report_dict(report: Report) -> dict[str, Any]:
     """The whole report as JSON-ready data, with its facts."""
     data = {f.name: _plain(getattr(report, f.name)) for f in dataclasses.fields(report) if f.name != "meta"}
-    for key in ("article", "sentences", "entities", "quantities", "events", "attributions", "signals"):
-        value = getattr(report, key)
-        data[key] = _plain(dataclasses.asdict(value)) if dataclasses.is_dataclass(value) else [
-            _plain(dataclasses.asdict(v)) for v in value]
+    data["article"] = _plain(dataclasses.asdict(report.article))
+    for key in ("sentences", "entities", "quantities", "events", "attributions", "signals"):
+        data[key] = [_plain(dataclasses.asdict(v)) for v in getattr(report, key)]
     data["facts"] = report.facts()
     return data
 

@@ -53,10 +53,14 @@ def _sections(report: Report, style: Style) -> Iterator[str]:
             yield from _event_line(event, report, style)
     if report.quantities:
         yield "\n" + style("QUANTITIES", bold=True)
-        yield style(f"  {'value':>10}  {'qualifier':10} {'category':24} {'event / measure':20} {'actor':6} what", dim=True)
+        yield style(
+            f"  {'value':>10}  {'qualifier':10} {'category':24} {'event / measure':20} {'actor':6} what", dim=True
+        )
         for q in report.quantities:
-            yield (f"  {_number(q.value):>10}  {q.qualifier:10} {q.category:24} {q.event + ' / ' + q.measure:20} "
-                   f"{q.actor or '-':6} {q.text}  {style('§' + str(q.sentence), dim=True)}")
+            yield (
+                f"  {_number(q.value):>10}  {q.qualifier:10} {q.category:24} {q.event + ' / ' + q.measure:20} "
+                f"{q.actor or '-':6} {q.text}  {style('§' + str(q.sentence), dim=True)}"
+            )
     if report.attributions:
         yield "\n" + style("WHO SAYS WHAT", bold=True)
         for a in report.attributions:
@@ -66,18 +70,22 @@ def _sections(report: Report, style: Style) -> Iterator[str]:
     if report.signals:
         yield "\n" + style("WARNINGS", bold=True)
         for s in report.signals:
-            yield f"  {style(s.signal.replace('_', ' ').ljust(20), fg='yellow')} §{s.sentence:<3} “{_shorten(s.text, 70)}”  {style(s.note, dim=True)}"
+            label = style(s.signal.replace("_", " ").ljust(20), fg="yellow")
+            yield f"  {label} §{s.sentence:<3} “{_shorten(s.text, 70)}”  {style(s.note, dim=True)}"
     yield "\n" + _summary(report)
 
 
 def _summary(report: Report) -> str:
-    return (f"{len(report.facts())} facts · {len(report.events)} events · {len(report.quantities)} quantities · "
-            f"{len(report.attributions)} attributions · {len(report.signals)} warnings"
-            "    --format json | facts for machines")
+    return (
+        f"{len(report.facts())} facts · {len(report.events)} events · {len(report.quantities)} quantities · "
+        f"{len(report.attributions)} attributions · {len(report.signals)} warnings"
+        "    --format json | facts for machines"
+    )
 
 
 def render_text(report: Report, color: bool = False) -> str:
     """The report as terminal text; ANSI colour only when ``color``."""
+
     def style(text: str, **kw: object) -> str:
         return click.style(text, **kw) if color else text  # type: ignore[arg-type]
 
