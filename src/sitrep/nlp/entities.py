@@ -162,7 +162,7 @@ class EntityRecognizer:
 
     def _place(self, span: Span) -> PlaceMention:
         term = self.tables.places[span.label_]
-        return PlaceMention(span.start, span.end, term.name, term.country)
+        return PlaceMention(span.start, span.end, _strip_possessive(span.text), term.country)
 
     def _persons(self, doc: Doc, spans: list[Span]) -> Iterator[PersonMention]:
         for span in spans:

@@ -22,7 +22,9 @@ from sitrep.nlp.mentions import EventMention, Findings, findings, sentence_index
 from sitrep.nlp.triggers import Trigger, is_completed, is_future, is_progressive, trigger_index
 
 ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
-MONEY = re.compile(r"(?:US)?\$\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn|mln|m|trillion)?\b", re.I)
+MONEY = re.compile(
+    r"(?:(?:US)?\$|USD|US\s?dollars)\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn|mln|m|trillion)?\b"
+    r"|(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion)?\s*(?:US\s)?dollars\b", re.I)
 SCALE = {"million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 
 
@@ -40,6 +42,8 @@ class EventExtractor:
         kinds = lex.cues.get("consult_kinds", {})
         self.consult_kind = {w: k for k, words in kinds.items() for w in words}
         self.sites: dict[str, str] = lex.cues.get("sites", {})
+        self.agree_objects = set(lex.cue_list("agree_objects"))
+        self.group_subjects = set(lex.cue_list("group_subjects"))
         self.munitions = {
             "drone",
             "missile",
@@ -114,7 +118,8 @@ class EventExtractor:
             phase = "resumed"
         givers, recipient = self._aid_sides(ctx, head)
         items = self._items(ctx, head)
-        if ctx.doc[trig.start].lemma_.lower() in self.aid_weak and not (items or recipient):
+        money = _money(ctx.sentence(trig).text)
+        if ctx.doc[trig.start].lemma_.lower() in self.aid_weak and not (items or recipient or money):
             return
         explicit = bool(givers)
         if not givers:
@@ -134,7 +139,7 @@ class EventExtractor:
                 items=items,
                 anaphoric=anaphoric,
                 explicit=explicit,
-                value_usd=_money(ctx.sentence(trig).text),
+                value_usd=money,
             )
 
     def _aid_relevant(self, ctx: _Context, head: Token) -> bool:
@@ -242,8 +247,8 @@ class EventExtractor:
             if prev is None:
                 return
             actors = list(prev.actors)
-        elif len(actors) < 2:
-            other = ctx.actors.home if ctx.actors.home not in actors else ctx.default_other(actors[0])
+        elif len(actors) < 2 or (_subject(head) is None and any(c.lower_ == "with" for c in head.children)):
+            other = ctx.actors.home if ctx.actors.home not in actors else ctx.first_other(actors)
             actors += [other] if other else []
         phase = "planned" if self._planned(head, sent) else "held"
         persons = [p.name for p in ctx.found.persons if sent.start <= p.start < sent.end]
@@ -269,14 +274,18 @@ class EventExtractor:
 
     def _agree(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
         sent = ctx.sentence(trig)
-        if any(c.dep_ == "prt" for c in ctx.doc[trig.start].children):
+        token = ctx.doc[trig.start]
+        if any(c.dep_ == "prt" for c in token.children):
+            return
+        if token.lemma_ == "sign" and not any(t.lower_ in self.agree_objects for t in token.subtree):
             return
         if any(e.type == "AGREE" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
             return
         actors = ctx.actors.codes_in(sent)
-        if not actors:
-            prev = ctx.found.events[-1] if ctx.found.events else None
-            actors = list(prev.actors) if prev else []
+        group = self._group_subject(ctx, ctx.doc[trig.start])
+        if group or not actors:
+            prev = ctx.last("CONSULT") if group else (ctx.found.events[-1] if ctx.found.events else None)
+            actors = list(prev.actors) if prev else actors
         if not actors:
             return
         dates = [
@@ -285,6 +294,11 @@ class EventExtractor:
         values: list[str | None] = [d.value for d in dates]
         for value in values or [None]:
             yield ctx.mention("AGREE", None, actors, trig, date=value)
+
+    def _group_subject(self, ctx: _Context, token: Token) -> bool:
+        """"The leaders agreed", "They agreed": the subject is the last meeting's participants."""
+        subj = next((c for c in token.children if c.dep_ == "nsubj"), None) if token.pos_ == "VERB" else None
+        return subj is not None and subj.lower_ in self.group_subjects and not ctx.actors.codes_in(subj.subtree)
 
     def _sanction(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
         sent = ctx.sentence(trig)
@@ -315,6 +329,9 @@ class _Context:
 
     def default_other(self, code: str) -> str | None:
         return next((c for c in self.ranked if c != code), None)
+
+    def first_other(self, codes: list[str]) -> str | None:
+        return next((c for c in self.ranked if c not in codes), None)
 
     def mention(self, type_: str, phase: str | None, actors: list[str], trig: Trigger, **kw: object) -> EventMention:
         sent = self.sentence(trig)
@@ -475,8 +492,8 @@ def _money(text: str) -> float | None:
     match = MONEY.search(text)
     if not match:
         return None
-    value = float(match.group(1).replace(",", ""))
-    return value * SCALE.get((match.group(2) or "").lower(), 1.0)
+    number, scale = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    return float(number.replace(",", "")) * SCALE.get((scale or "").lower(), 1.0)
 
 
 @Language.factory(
