@@ -178,6 +178,7 @@ class EventExtractor:
             parts = [
                 c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp", "ccomp")
             ]
+            parts += [c for c in head.children if c.dep_ == "nsubj" and not ctx.actors.codes_in(c.subtree)]
             spans = [range(c.left_edge.i, c.right_edge.i + 1) for c in parts]
         else:
             spans = [range(head.left_edge.i, head.right_edge.i + 1)]

@@ -63,16 +63,25 @@ def _sections(report: Report, style: Style) -> Iterator[str]:
             )
     if report.attributions:
         yield "\n" + style("WHO SAYS WHAT", bold=True)
-        for a in report.attributions:
-            via = f" via {a.via}" if a.via else ""
-            yield f"  {style(a.source, fg='green')} ({a.source_kind}{via})"
-            yield f"      {style('§' + str(a.sentence), dim=True)} {_shorten(report.sentences[a.sentence].text)}"
+        yield from _sources(report, style)
     if report.signals:
         yield "\n" + style("WARNINGS", bold=True)
         for s in report.signals:
             label = style(s.signal.replace("_", " ").ljust(20), fg="yellow")
             yield f"  {label} §{s.sentence:<3} “{_shorten(s.text, 70)}”  {style(s.note, dim=True)}"
     yield "\n" + _summary(report)
+
+
+def _sources(report: Report, style: Style) -> Iterator[str]:
+    """Claims grouped by source, in order of first appearance."""
+    groups: dict[tuple[str, str, str | None], list[int]] = {}
+    for a in report.attributions:
+        groups.setdefault((a.source, a.source_kind, a.via), []).append(a.sentence)
+    for (source, kind, via), sentences in groups.items():
+        relay = f" via {via}" if via else ""
+        yield f"  {style(source, fg='green')} ({kind}{relay})"
+        for index in sentences:
+            yield f"      {style('§' + str(index), dim=True)} {_shorten(report.sentences[index].text)}"
 
 
 def _summary(report: Report) -> str:
