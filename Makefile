@@ -25,7 +25,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.dev lint typecheck unit
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from sitrep.nlp.mentions import ActorMention, Findings, PersonMention, PlaceMention
 
 FIRST_PERSON = {"i", "we", "our", "us", "my", "me", "ours"}
-PLACE_PREPS = {"in", "at", "to", "near", "across", "outside", "inside", "over", "into", "from", "around"}
+PLACE_PREPS = {"in", "at", "to", "near", "across", "outside", "inside", "over", "into", "from", "around", "on"}
 
 
 class ActorIndex:

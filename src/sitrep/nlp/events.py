@@ -43,6 +43,8 @@ class EventExtractor:
         self.consult_kind = {w: k for k, words in kinds.items() for w in words}
         self.sites: dict[str, str] = lex.cues.get("sites", {})
         self.agree_objects = set(lex.cue_list("agree_objects"))
+        planned = sorted(lex.cue_list("consult_planned"), key=len, reverse=True)
+        self.planned_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in planned) + r")\b")
         self.group_subjects = set(lex.cue_list("group_subjects"))
         self.munitions = {
             "drone",
@@ -220,7 +222,7 @@ class EventExtractor:
                         return code[0]
             return None
         if head.pos_ == "NOUN":
-            code = ctx.actors.codes_in([c for c in head.lefts])
+            code = ctx.actors.codes_in([t for t in head.subtree if t.i < head.i])
             if code:
                 return code[0]
             by = _prep_code(ctx, head, ("by", "from"))
@@ -236,6 +238,8 @@ class EventExtractor:
     def _consult(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
         head = trig.head(ctx.doc)
         sent = ctx.sentence(trig)
+        if trig.label == "with" and not (head.pos_ == "VERB" and self._talks_with(ctx, head)):
+            return
         if any(e.type == "CONSULT" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
             return
         actors = ctx.actors.codes_in(sent)
@@ -267,11 +271,21 @@ class EventExtractor:
         )
 
     def _planned(self, head: Token, sent: Span) -> bool:
-        if is_future(head):
-            return True
-        verb = head if head.pos_ == "VERB" else head.head
-        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in verb.children}
-        return bool(words & {"scheduled", "upcoming", "planned", "will", "shall"}) and not is_completed(verb)
+        verb = head if head.pos_ in ("VERB", "AUX") else head.head
+        if is_completed(verb) and not is_future(head):
+            return False
+        return is_future(head) or bool(self.planned_re.search(sent.text.lower()))
+
+    def _talks_with(self, ctx: _Context, head: Token) -> bool:
+        """"spoke with X", "called Chancellor Scholz", "spoke by phone": a conversation with someone named."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("with", "by"):
+                pobj = [g for g in child.children if g.dep_ == "pobj"]
+                if any(ctx.actors.codes_in(p.subtree) or p.lower_ in ("phone", "telephone", "video") for p in pobj):
+                    return True
+            if child.dep_ == "dobj" and head.lemma_ == "call" and ctx.actors.codes_in(child.subtree):
+                return True
+        return False
 
     def _agree(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
         sent = ctx.sentence(trig)

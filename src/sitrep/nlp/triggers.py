@@ -49,6 +49,8 @@ class TriggerIndex:
         for family in ("consult", "agree", "sanction"):
             for phrase in lex.cues[family]:
                 self._add(phrase, family, None)
+        for phrase in lex.cues.get("consult_with_verbs", ()):
+            self._add(phrase, "consult", "with")
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
 
@@ -61,7 +63,7 @@ class TriggerIndex:
         "Multiple Launch Rocket System"); a token may start triggers of several families."""
         found: list[Trigger] = []
         for token in doc:
-            if token.pos_ not in ("VERB", "NOUN", "AUX", "ADJ", "ADP", "ADV") or token.lower_ in SKIP_FORMS:
+            if token.pos_ not in ("VERB", "NOUN", "PROPN", "AUX", "ADJ", "ADP", "ADV") or token.lower_ in SKIP_FORMS:
                 continue
             if blocked and token.i in blocked:
                 continue
