@@ -43,6 +43,7 @@ class EventExtractor:
         self.consult_kind = {w: k for k, words in kinds.items() for w in words}
         self.sites: dict[str, str] = lex.cues.get("sites", {})
         self.agree_objects = set(lex.cue_list("agree_objects"))
+        self.consult_nouns = set(lex.cue_list("consult")) | {"conference", "forum"}
         planned = sorted(lex.cue_list("consult_planned"), key=len, reverse=True)
         self.planned_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in planned) + r")\b")
         self.group_subjects = set(lex.cue_list("group_subjects"))
@@ -283,7 +284,10 @@ class EventExtractor:
                 pobj = [g for g in child.children if g.dep_ == "pobj"]
                 if any(ctx.actors.codes_in(p.subtree) or p.lower_ in ("phone", "telephone", "video") for p in pobj):
                     return True
-            if child.dep_ == "dobj" and head.lemma_ == "call" and ctx.actors.codes_in(child.subtree):
+            named = any(p.start <= child.i < p.end for p in ctx.found.persons) or ctx.actors.codes_in([child])
+            if child.dep_ == "dobj" and head.lemma_ in ("call", "welcome", "host") and named:
+                return True
+            if child.dep_ == "dobj" and head.lemma_ == "host" and child.lemma_.lower() in self.consult_nouns:
                 return True
         return False
 
@@ -479,12 +483,13 @@ def _place(ctx: _Context, trig: Trigger, states: bool) -> str | None:
     sent = ctx.sentence(trig)
     found: list[tuple[int, str]] = []
     for place in ctx.found.places:
-        if sent.start <= place.start < sent.end and is_location(ctx.doc[place.start]):
+        if sent.start <= place.start < sent.end and is_location(ctx.doc[place.end - 1]):
             found.append((place.start, place.name))
     if states:
         for actor in ctx.found.actors:
-            if sent.start <= actor.start < sent.end and actor.kind == "state" and is_location(ctx.doc[actor.start]):
-                found.append((actor.start, actor.text.removeprefix("the ")))
+            kind_ok = actor.kind in ("state", "institution")
+            if sent.start <= actor.start < sent.end and kind_ok and is_location(ctx.doc[actor.end - 1]):
+                found.append((actor.start, re.sub(r"^the\s+", "", actor.text, flags=re.I)))
     found.sort()
     if not found:
         return None
