@@ -63,3 +63,26 @@ def test_aid_money_goes_on_the_event(analyze_text: Analyze) -> None:
     aid = next(e for e in report.events if e.type == "AID")
     assert aid.value_usd == 800_000_000
     assert aid.actors == ("USA", "UKR")
+
+
+def test_battles_are_attacks_one_per_place(analyze_text: Analyze) -> None:
+    text = "Ukraine won the battles for Kyiv, Chernihiv and Sumy against Russia."
+    places = sorted(e.place or "" for e in analyze_text(text, published="2022-05-24").events if e.type == "ATTACK")
+    assert places == ["Chernihiv", "Kyiv", "Sumy"]
+    attack = next(e for e in analyze_text(text, published="2022-05-24").events if e.type == "ATTACK")
+    assert attack.actors == ("RUS", "UKR")
+
+
+def test_specific_incidents_are_not_merged(analyze_text: Analyze) -> None:
+    text = ("A Russian tank fired at a house in Borodyanka. "
+            "A Russian missile strike hit a dormitory in Kharkiv. "
+            "Russian attacks continued across Ukraine.")
+    attacks = [e for e in analyze_text(text, published="2022-06-02").events if e.type == "ATTACK"]
+    assert len(attacks) == 3
+
+
+def test_meeting_hosted_at_an_institution(analyze_text: Analyze) -> None:
+    text = "President Joe Biden hosted President Volodymyr Zelenskyy of Ukraine at the White House today."
+    consult = next(e for e in analyze_text(text, published="2023-09-21").events if e.type == "CONSULT")
+    assert consult.place == "White House"
+    assert {"USA", "UKR"} <= set(consult.actors)

@@ -1,11 +1,14 @@
 """Attribution component: who says each claim.
 
-Covers reported speech ("X said that ...", "X described this pause as ..."),
+Covers reported speech ("X said that ...", "X described this pause as ...",
+"X shared his assessment", "X spoke about ...", "heard information from X"),
 "according to X", passive credits ("This was stated by X", which also credits the
 sentence before), direct quotations of several sentences closed by "..., X said",
-dash credits at the end of a title ("... - Volodymyr Zelenskyy"), anonymous
-sources relayed by an outlet, and pronoun or role subjects ("he", "the President")
-resolved to the last named person.
+dash and colon credits in a title ("... - Volodymyr Zelenskyy", "Zelenskyy ...:
+Close the sky"), anonymous sources relayed by an outlet, pronoun subjects
+resolved to the last person subject, and role names ("the President of Ukraine",
+"the Head of State", "the Adviser to the Head of the Office") resolved to the
+person who holds the role in the article.
 """
 
 from __future__ import annotations
@@ -23,8 +26,13 @@ from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import Findings, PersonMention, findings
 
 QUOTE_PAIRS = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"|«[^»]{3,}?»")
-DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
+DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
+MIN_QUOTE_WORDS = 4
 PRONOUNS = {"he", "she", "him", "her"}
+DEMONSTRATIVES = {"this", "that", "these", "it"}
+ROLE_CONNECTORS = {"of", "to", "for", "in", "at", "on"}
+ROLE_SKIP = {"the", "a", "an", "our", "this", "his", "her", "their", "its", "'s", "’s", "-", "also", "then", ","}
+TITLE_GLUE = {"of", "the", "to", "for", "'s", "’s", "-", "in", "on"}
 
 
 @dataclass(frozen=True)
@@ -34,46 +42,79 @@ class _Source:
     via: str | None = None
 
 
+@dataclass(frozen=True)
+class _Role:
+    """A role phrase split as head words ("vice", "president") and the rest ("ukraine")."""
+
+    head: tuple[str, ...]
+    rest: frozenset[str]
+    code: str | None = None
+
+
 class AttributionFinder:
     """Credit sentences to their sources."""
 
     def __init__(self, lex: Lexicons) -> None:
         self.strong = set(lex.cue_list("speech_strong"))
         self.weak = set(lex.cue_list("speech_weak"))
+        self.frames = self.strong | self.weak | set(lex.cue_list("speech_quote_frame"))
+        self.objects: dict[str, list[str]] = lex.cues.get("speech_object", {})
+        self.preps: dict[str, list[str]] = lex.cues.get("speech_prep", {})
+        self.preps_not = set(lex.cue_list("speech_prep_not"))
+        self.from_objects: dict[str, list[str]] = lex.cues.get("speech_from", {})
+        self.nouns = set(lex.cue_list("speech_nouns"))
         self.according = sorted((p.split() for p in lex.cue_list("according_to")), key=len, reverse=True)
         self.anonymous = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in lex.cue_list("anonymous")) + r")\b")
         self.official = set(lex.cue_list("official_nouns"))
         self.document = set(lex.cue_list("document_nouns"))
-        self.roles = lex.cue_list("roles")
+        self.synonyms: dict[str, str] = lex.cues.get("role_synonyms", {})
+        self.role_heads = {r.split()[-1] for r in lex.cue_list("roles")} | set(self.synonyms)
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
         state = _State(doc, found, ActorIndex(doc, found))
-        sents = list(doc.sents)
         found.quoted = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(doc.text)]
-        for index, sent in enumerate(sents):
+        for index, sent in enumerate(state.sents):
             for source, cue in self._sentence_sources(state, sent):
                 state.add(index, source, cue)
-                if cue == "stated by" and index > 0 and sent[0].lower_ in ("this", "that", "these"):
+                if cue == "stated by" and index > 0 and sent[0].lower_ in DEMONSTRATIVES:
                     state.add(index - 1, source, cue)
-        self._quotes(state, sents)
+            self._note_subject(state, index, sent)
+        self._quotes(state)
         found.attributions.sort(key=lambda a: a.sentence)
         return doc
+
+    def _note_subject(self, state: _State, index: int, sent: Span) -> None:
+        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in PRONOUNS:
+            return
+        source = self._classify(state, _np(subj))
+        if source is not None and source.kind == "person":
+            state.subjects.append((index, source.name))
 
     # --- per sentence ------------------------------------------------------
     def _sentence_sources(self, state: _State, sent: Span) -> list[tuple[_Source, str]]:
         according = list(self._according(state, sent))
+        found: list[tuple[_Source, str]] = []
         if according:
+            if any(s.kind == "anonymous" for s, _ in according):  # "Politico reported, citing people familiar"
+                according += [(s, c) for s, c in self._verb_sources(state, sent) if s.kind == "outlet"]
             return _combine_relayed(according)
+        found.extend(self._verb_sources(state, sent))
+        credit = self._dash_credit(state, sent) or self._colon_credit(state, sent)
+        return found + ([credit] if credit else [])
+
+    def _verb_sources(self, state: _State, sent: Span) -> list[tuple[_Source, str]]:
         found = []
         for token in sent:
-            if state.in_quote(token.idx) or not self._is_speech(token):
+            if state.in_quote(token.idx):
                 continue
-            source = self._speaker(state, token)
-            if source is not None:
-                found.append((source, "stated by" if _is_passive_credit(token) else token.lemma_.lower()))
-        dash = self._dash_credit(state, sent)
-        return found + ([dash] if dash else [])
+            if self._is_speech(token):
+                source = self._speaker(state, token)
+                if source is not None:
+                    found.append((source, "stated by" if _is_passive_credit(token) else token.lemma_.lower()))
+            found.extend(self._informant(state, token))
+        return found
 
     def _is_speech(self, token: Token) -> bool:
         if token.pos_ not in ("VERB", "AUX"):
@@ -81,9 +122,43 @@ class AttributionFinder:
         lemma = token.lemma_.lower()
         if lemma in self.strong:
             return not (lemma == "point" and not any(c.lower_ == "out" for c in token.children))
-        if lemma in self.weak:
-            return any(c.dep_ in ("ccomp", "oprd") or (c.dep_ == "mark" and c.lower_ == "that") for c in token.children)
+        if lemma in self.weak and _has_clause(token):
+            return True
+        if lemma in self.weak and _is_passive_credit(token):
+            return any(c.dep_ == "nsubjpass" and c.lower_ in DEMONSTRATIVES for c in token.children)
+        return self._speech_object(token, lemma) or self._speech_prep(token, lemma)
+
+    def _speech_object(self, token: Token, lemma: str) -> bool:
+        """ "shared his assessment", "provided an update", "expressed hope that ..." """
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            for entry in self.objects.get(lemma, []):
+                word, _, clause = entry.partition(" ")
+                if obj.lemma_.lower() == word or obj.lower_ == word:
+                    return not clause or any(t.lower_ == "that" and t.dep_ == "mark" for t in obj.subtree)
         return False
+
+    def _speech_prep(self, token: Token, lemma: str) -> bool:
+        """ "spoke about the crimes", "updated X on the status" (not "spoke with X about")."""
+        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+        return bool(preps & set(self.preps.get(lemma, []))) and not preps & self.preps_not
+
+    def _informant(self, state: _State, token: Token) -> Iterator[tuple[_Source, str]]:
+        """ "heard information from X" and "the mention by X of ..." credit X, not the subject."""
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in self.from_objects:
+            objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in self.from_objects[lemma]]
+            heads = [token, *objects]
+            marker = "from"
+        elif token.pos_ == "NOUN" and lemma in self.nouns:
+            heads, marker, objects = [token], "by", []
+        else:
+            return
+        for head in heads:
+            for prep in _preps(head, marker):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                source = self._classify(state, _np(pobj)) if pobj is not None else None
+                if source is not None and (marker == "by" or len(heads) > 1):
+                    yield source, lemma
 
     def _according(self, state: _State, sent: Span) -> Iterator[tuple[_Source, str]]:
         lowers = [t.lower_ for t in sent]
@@ -112,6 +187,8 @@ class AttributionFinder:
                 return self._classify(state, _np(subj))
             if node.dep_ not in ("advcl", "xcomp", "conj", "acl") or node.head.i == node.i:
                 return None
+            if node.dep_ == "conj" and node.head.dep_ == "ccomp":
+                return None  # "noting that X is ..., and spoke": X is not the speaker
             node = node.head
         return None
 
@@ -121,8 +198,19 @@ class AttributionFinder:
             return None
         start = sent.start_char + match.start(1)
         span = state.doc.char_span(start, sent.end_char - (len(sent.text) - match.end(1)), alignment_mode="expand")
-        person = state.person_in(span) if span is not None else None
-        return (_Source(person, "person"), "dash") if person else None
+        source = self._classify(state, span) if span is not None else None
+        return (source, "dash") if source is not None and source.kind == "person" else None
+
+    def _colon_credit(self, state: _State, sent: Span) -> tuple[_Source, str] | None:
+        """A title that opens with a person and a colon: "Zelenskyy after the strike: Close the sky"."""
+        colon = next((t for t in sent if t.text == ":"), None)
+        if colon is None or colon.i - sent.start > 14 or colon.i == sent.end - 1:
+            return None
+        prefix = state.doc[sent.start : colon.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in prefix):
+            return None
+        person = next((p for p in state.found.persons if sent.start <= p.start < sent.start + 4), None)
+        return (_Source(person.name, "person"), "colon") if person is not None else None
 
     # --- naming the source -------------------------------------------------
     def _classify(self, state: _State, phrase: Span | None) -> _Source | None:
@@ -130,44 +218,86 @@ class AttributionFinder:
             return None
         lower = phrase.text.lower()
         person = state.person_in(phrase)
+        if person and all(w in self.role_heads for w in person.lower().split()):
+            person = None  # a title the NER took for a name ("the Adviser")
         root = phrase.root
         if root.lower_ in PRONOUNS:
-            name = state.last_person(phrase.start)
+            name = state.pronoun_person(phrase.start)
             return _Source(name, "person") if name else None
         if self.anonymous.search(lower) and not person:
             return _Source(_clean(phrase.text), "anonymous")
         actor = state.outlet_or_body(phrase)
-        if person and (actor is None or root.i in range(*state.person_range(phrase))):
+        is_role = self._is_role_word(root)
+        if person and (actor is None or is_role or root.i in range(*state.person_range(phrase))):
             return _Source(person, "person")
-        if actor is not None:
-            return actor
-        role = self._role(state, phrase)
+        role = self._role_person(state, phrase) if is_role else None
         if role:
             return _Source(role, "person")
+        if actor is not None:
+            return actor
         if root.lemma_.lower() in self.official or root.lower_ in self.official:
             return _Source(_clean(phrase.text), "official_body")
         if root.lemma_.lower() in self.document:
             return _Source(_clean(phrase.text), "document")
         return None
 
-    def _role(self, state: _State, phrase: Span) -> str | None:
-        words = " ".join(t.lower_ for t in phrase if t.lower_ not in ("the", "a", "our", "this"))
-        if words not in self.roles and not any(words == r or words.endswith(" " + r) for r in self.roles):
+    def _is_role_word(self, token: Token) -> bool:
+        return token.lower_ in self.role_heads or token.lemma_.lower() in self.role_heads
+
+    # --- roles ("the President of Ukraine") ----------------------------------
+    def _role_of(self, state: _State, tokens: Span | list[Token]) -> _Role | None:
+        words: list[str] = []
+        code = None
+        for token in tokens:
+            actor = state.actors.actor_at.get(token.i)
+            if actor is not None and actor.code and actor.kind in ("state", "demonym"):
+                code = code or actor.code
+            elif not token.is_punct or token.text == "-":
+                words.append(token.lower_)
+        return self._role_from_words(words, code)
+
+    def _role_from_words(self, words: list[str], code: str | None) -> _Role | None:
+        text = " ".join(w for w in words if w not in ROLE_SKIP)
+        for word, canon in self.synonyms.items():
+            text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", canon, text)
+        parts = text.split()
+        cut = next((i for i, w in enumerate(parts) if w in ROLE_CONNECTORS), len(parts))
+        if not cut or parts[cut - 1] not in self.role_heads:
             return None
-        return state.last_person(phrase.start, role=words)
+        return _Role(tuple(parts[:cut]), frozenset(w for w in parts[cut:] if w not in ROLE_CONNECTORS), code)
+
+    def _role_person(self, state: _State, phrase: Span) -> str | None:
+        query = self._role_of(state, phrase)
+        if query is None:
+            return None
+        roles = self._person_roles(state)
+        names = [name for name, held in roles.items() if _role_fits(query, held, state.code(name))]
+        return state.choose(names, phrase.start)
+
+    def _person_roles(self, state: _State) -> dict[str, list[_Role]]:
+        """Every role each person holds: from the lexicon and from titles before the name."""
+        if state.roles is None:
+            state.roles = {}
+            for person in state.found.persons:
+                held = [self._role_from_words(_split_title(r), None) for r in person.roles]
+                held.append(self._role_of(state, _title_before(state.doc, person)))
+                state.roles.setdefault(person.name, []).extend(r for r in held if r is not None)
+        return state.roles
 
     # --- quotations ----------------------------------------------------------
-    def _quotes(self, state: _State, sents: list[Span]) -> None:
+    def _quotes(self, state: _State) -> None:
         for start, end in state.found.quoted:
-            source = self._quote_speaker(state, sents, start, end)
+            if len(state.doc.text[start:end].split()) < MIN_QUOTE_WORDS:
+                continue  # a name or scare quote ("the “Trump Trillion.”"), not a quotation
+            source = self._quote_speaker(state, start, end)
             if source is None:
                 continue
-            for index, sent in enumerate(sents):
+            for index, sent in enumerate(state.sents):
                 if sent.start_char < end - 1 and sent.end_char > start + 1:
                     state.add(index, source, "quote")
 
-    def _quote_speaker(self, state: _State, sents: list[Span], start: int, end: int) -> _Source | None:
-        for sent in sents:
+    def _quote_speaker(self, state: _State, start: int, end: int) -> _Source | None:
+        for sent in state.sents:
             if sent.start_char <= end - 1 < sent.end_char or sent.start_char <= start < sent.end_char:
                 for token in sent:
                     if (token.idx >= end or token.idx < start) and self._is_frame_verb(token):
@@ -177,7 +307,7 @@ class AttributionFinder:
         return None
 
     def _is_frame_verb(self, token: Token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.strong | self.weak
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.frames
 
 
 class _State:
@@ -185,8 +315,12 @@ class _State:
 
     def __init__(self, doc: Doc, found: Findings, actors: ActorIndex) -> None:
         self.doc, self.found, self.actors = doc, found, actors
+        self.sents = list(doc.sents)
+        self.sent_at = {s.start: i for i, s in enumerate(self.sents)}
         self.seen: set[tuple[int, str]] = set()
         self.speakers: list[tuple[int, str]] = []
+        self.subjects: list[tuple[int, str]] = []
+        self.roles: dict[str, list[_Role]] | None = None
 
     def in_quote(self, char: int) -> bool:
         return any(s < char < e for s, e in self.found.quoted)
@@ -211,6 +345,9 @@ class _State:
         people = self._persons_in(span)
         return (people[0].start, people[0].end) if people else (0, 0)
 
+    def code(self, name: str) -> str | None:
+        return self.actors.person_codes.get(name)
+
     def outlet_or_body(self, span: Span) -> _Source | None:
         for actor in self.found.actors:
             if span.start <= actor.start < span.end and actor.kind in ("outlet", "institution", "alliance"):
@@ -219,15 +356,85 @@ class _State:
                 return _Source(_clean(text), kind)
         return None
 
-    def last_person(self, before: int, role: str | None = None) -> str | None:
-        candidates = [p for p in self.found.persons if p.start < before]
-        if role:
-            key = role.split()[-1]
-            with_role = [p for p in candidates if any(key in r.lower() for r in p.roles)]
-            candidates = with_role or candidates
-        elif self.speakers:
+    def _recent(self, before: int, pool: list[tuple[int, str]]) -> list[str]:
+        """Names in ``pool`` from the three sentences before the one holding token ``before``, latest first."""
+        here = self.sent_at[self.doc[before].sent.start]
+        return [name for index, name in reversed(pool) if here - 3 <= index < here]
+
+    def pronoun_person(self, before: int) -> str | None:
+        """The subject of a recent sentence, else the last speaker, else the last person named."""
+        recent = self._recent(before, self.subjects) + self._recent(before, self.speakers)
+        if recent:
+            return recent[0]
+        if self.speakers:
             return self.speakers[-1][1]
+        candidates = [p for p in self.found.persons if p.start < before]
         return candidates[-1].name if candidates else None
+
+    def choose(self, names: list[str], at: int) -> str | None:
+        """The role holder: a recent subject or speaker, else the home side's, else the nearest mention."""
+        if len(names) <= 1:
+            return names[0] if names else None
+        recent = [n for n in self._recent(at, self.subjects) + self._recent(at, self.speakers) if n in names]
+        if recent:
+            return recent[0]
+        home = [n for n in names if self.code(n) and self.code(n) == self.actors.home]
+        if len(home) == 1:
+            return home[0]
+        before = [p.name for p in self.found.persons if p.start < at and p.name in names]
+        after = [p.name for p in self.found.persons if p.start >= at and p.name in names]
+        return before[-1] if before else (after[0] if after else None)
+
+
+def _role_fits(query: _Role, held: list[_Role], code: str | None) -> bool:
+    """A role query fits a person when one held role has the same head and all extra words are known."""
+    if query.code and code and query.code != code:
+        return False
+    known = {w for r in held for w in r.head} | {w for r in held for w in r.rest}
+    for role in held:
+        if role.head[-1] != query.head[-1] or not set(role.head[:-1]) <= set(query.head) | query.rest:
+            continue
+        if set(query.head[:-1]) <= known and query.rest <= known:
+            return not (query.code and not code and role.code != query.code)
+    return False
+
+
+def _split_title(title: str) -> list[str]:
+    return title.lower().replace("’s", " 's").replace("'s", " 's").split()
+
+
+def _title_before(doc: Doc, person: PersonMention) -> list[Token]:
+    """The title right before a name: "Adviser to the Head of the Office of the President [Oleksiy Arestovych]"."""
+    i = person.start - 1
+    sent_start = doc[person.start].sent.start
+    while i >= sent_start and person.start - i <= 12:
+        tok = doc[i]
+        if not (tok.lower_ in TITLE_GLUE or (tok.is_title and tok.pos_ in ("PROPN", "NOUN", "ADJ"))):
+            break
+        i -= 1
+    return list(doc[i + 1 : person.start])
+
+
+def _has_clause(token: Token) -> bool:
+    """The verb takes a clause ("said that ..."); a "that" on a verb that is itself a clause does not count."""
+    embedded = token.dep_ in ("ccomp", "advcl", "relcl", "acl")
+    return any(
+        c.dep_ in ("ccomp", "oprd") or (c.dep_ == "mark" and c.lower_ == "that" and not embedded)
+        for c in token.children
+    )
+
+
+def _preps(head: Token, marker: str) -> list[Token]:
+    """Prepositions ``marker`` under ``head``, or right after it ("the mention once again by X")."""
+    found = [c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == marker]
+    if found or head.pos_ != "NOUN":
+        return found
+    for token in head.doc[head.i + 1 : head.i + 5]:
+        if token.lower_ == marker:
+            return [token]
+        if token.pos_ not in ("ADV", "ADJ"):
+            break
+    return []
 
 
 def _np(token: Token) -> Span:

@@ -162,7 +162,10 @@ class EventExtractor:
         return "delivered" if label == "tensed" else label
 
     def _is_more(self, head: Token) -> bool:
-        return any(t.lower_ in self.more_words for t in head.subtree)
+        """"more weapons", "additional aid" (not "more than 1,000")."""
+        doc = head.doc
+        return any(t.lower_ in self.more_words and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "than")
+                   for t in head.subtree)
 
     def _aid_sides(self, ctx: _Context, head: Token) -> tuple[list[str], str | None]:
         recipient = _recipient(ctx, head)
@@ -195,6 +198,9 @@ class EventExtractor:
     # --- ATTACK ----------------------------------------------------------
     def _attack(self, ctx: _Context, trig: Trigger) -> Iterator[EventMention]:
         head = trig.head(ctx.doc)
+        if trig.label == "battle":
+            yield from self._battle(ctx, trig, head)
+            return
         lemma = head.lemma_.lower()
         subtree_items = [m for m in ctx.found.items if head.left_edge.i <= m.start <= head.right_edge.i]
         has_munition = any(m.category in self.munitions for m in subtree_items)
@@ -212,7 +218,31 @@ class EventExtractor:
         target = _prep_code(ctx, head, ("on", "at", "against", "across", "in", "of"), allow_place=True)
         target = target if target and target != attacker else ctx.default_other(attacker)
         actors = [attacker] + ([target] if target else [])
-        yield ctx.mention("ATTACK", "held", actors, trig, anaphoric=anaphoric, place=_city(ctx, trig))
+        yield ctx.mention("ATTACK", "held", actors, trig, anaphoric=anaphoric, place=_city(ctx, trig),
+                          distinct=_is_incident(head))
+
+    def _battle(self, ctx: _Context, trig: Trigger, head: Token) -> Iterator[EventMention]:
+        """"the battle of Kyiv", "fighting in and around Bakhmut": one attack per place named."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return
+        places = [p for p in ctx.found.places if head.i < p.start <= head.right_edge.i and is_location(ctx.doc[p.end - 1])]
+        places += [p for p in ctx.found.places if head.i < p.start <= head.right_edge.i and
+                   ctx.doc[p.end - 1].dep_ in ("pobj", "conj") and p not in places]
+        for place in places:
+            actors = self._battle_sides(ctx, head, trig, place.country)
+            if actors:
+                yield ctx.mention("ATTACK", "held", actors, trig, place=place.name, distinct=True)
+
+    def _battle_sides(self, ctx: _Context, head: Token, trig: Trigger, country: str | None) -> list[str]:
+        """Attacker first: named, or the place's own side for a counteroffensive, else its enemy."""
+        if country is None:
+            return []
+        named = ctx.actors.codes_in([t for t in head.subtree if t.i < head.i]) or [_prep_code(ctx, head, ("by",))]
+        attacker = named[0]
+        if attacker is None:
+            attacker = country if head.lemma_.lower().startswith("counter") else ctx.default_other(country)
+        target = country if country != attacker else ctx.default_other(attacker)
+        return [a for a in (attacker, target) if a]
 
     def _attacker(self, ctx: _Context, head: Token, trig: Trigger) -> str | None:
         if trig.label == "intercepted":
@@ -372,6 +402,7 @@ class _Context:
         value = kw.get("value_usd")
         mention.value_usd = float(value) if isinstance(value, (int, float)) else None
         mention.kind = str(kw.get("kind") or "")
+        mention.distinct = bool(kw.get("distinct"))
         return mention
 
 
@@ -388,6 +419,15 @@ def _governed_by(doc: Doc, trig: Trigger, others: list[Trigger]) -> bool:
             return False
         node = node.head
         if node.i in heads:
+            return True
+    return False
+
+
+def _is_incident(head: Token) -> bool:
+    """"a Russian missile strike", "A Russian tank fired": one specific incident, not the campaign."""
+    subj = _subject(head) if head.pos_ in ("VERB", "AUX") else None
+    for token in (head, subj):
+        if token is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
             return True
     return False
 

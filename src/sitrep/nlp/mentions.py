@@ -89,6 +89,7 @@ class EventMention:
     anaphoric: bool = False
     explicit_actors: bool = True
     kind: str = ""
+    distinct: bool = False
 
 
 @dataclass

@@ -30,6 +30,8 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
         return False
     if a.kind and b.kind and a.kind != b.kind:
         return False
+    if (a.distinct or b.distinct) and a.sentence != b.sentence:
+        return False
     distinct_pledges = a.phase == "announced" and a.sentence != b.sentence
     return not (a.type == "AID" and distinct_pledges and a.items and b.items and not set(a.items) & set(b.items))
 

@@ -81,7 +81,13 @@ class QuantityExtractor:
             ((p.split(), q) for q, ps in lex.cues["qualifiers"].items() for p in ps), key=lambda e: -len(e[0])
         )
         self.heads = dict(lex.heads) or {w: "system" for w in lex.cue_list("system_heads")}
-        self.elliptic = set(lex.cue_list("elliptic_heads"))
+        self.elliptic = sorted((p.split() for p in lex.cue_list("elliptic_heads")), key=len, reverse=True)
+        self.people_verbs = {w: m for m, ws in lex.cues.get("people_verbs", {}).items() for w in ws}
+        self.victim_verbs = set(lex.cues.get("victim_verbs", []))
+        self.uncounted = set(lex.cues.get("uncounted_heads", []))
+        self.anaphoric = set(lex.cues.get("anaphoric_determiners", []))
+        self.age_units = set(lex.cues.get("age_units", []))
+        self.in_action = [p.split() for p in lex.cues.get("in_action", [])]
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -117,10 +123,19 @@ class QuantityExtractor:
 
     def _number_at(self, doc: Doc, i: int) -> _Number | None:
         start = i
+        if (  # "[4,500] killed": a correction whose struck-through original the reader removed
+            doc[i].text == "["
+            and i + 2 < len(doc)
+            and doc[i + 1].like_num
+            and doc[i + 2].text == "]"
+            and (i == 0 or not doc[i - 1].like_num)
+        ):
+            value = self._value(doc[i + 1])
+            return _Number(i, i + 3, value) if value is not None else None
         if doc[i].lower_ == "a" and i + 1 < len(doc) and doc[i + 1].lower_ in ("dozen", "hundred", "thousand"):
             i += 1
         value = self._value(doc[i])
-        if value is None or (doc[i].lower_ in ("hundred", "thousand", "million", "billion") and start == i):
+        if value is None or (doc[i].lower_ in ("dozen", "hundred", "thousand", "million", "billion") and start == i):
             return None
         end = i + 1
         if end + 1 < len(doc) and doc[end].text == "-" and self._value(doc[end + 1]) is not None and value >= 20:
@@ -165,6 +180,8 @@ class QuantityExtractor:
             nxt.lower_ in UNIT_WORDS or nxt.lower_.startswith("mm") or nxt.lower_ in ("dollars", "euros", "usd")
         ):
             return True
+        if self._hyphen_unit(doc, number.end):
+            return True  # "a three-month-old baby", "a 10-km stretch"
         return (
             first.text.isdigit()
             and len(first.text) == 4
@@ -183,14 +200,17 @@ class QuantityExtractor:
         sents: list[Span],
         sent_of: list[int],
     ) -> Quantity | None:
-        counted = self._counted(doc, found, number, sent)
+        counted = self._counted(doc, found, number, sent, sents, sent_of)
         if counted is None:
             return None
         category, end = counted
-        event = self._event(doc, found, number, category, sent, sents, sent_of)
+        event = self._people_event(doc, found, number, end, category, sent) if category in PEOPLE else None
+        event = event or self._event(doc, found, number, category, sent, sents, sent_of)
         if event is None:
             return None
         (ev, measure), mention = event
+        if category == "military" and measure == "killed":
+            ev = "LOSS"  # soldiers killed are a loss of their own side
         q_start, qualifier = self._qualifier(doc, number, sent)
         start_char = doc[q_start].idx
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
@@ -208,27 +228,89 @@ class QuantityExtractor:
             actor=actor,
         )
 
-    def _counted(self, doc: Doc, found: Findings, number: _Number, sent: Span) -> tuple[str, int] | None:
+    def _hyphen_unit(self, doc: Doc, end: int) -> bool:
+        if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_:
+            return False
+        unit = doc[end + 1].lower_
+        return unit in self.age_units or unit.rstrip("s") in self.age_units
+
+    def _counted(
+        self, doc: Doc, found: Findings, number: _Number, sent: Span, sents: list[Span], sent_of: list[int]
+    ) -> tuple[str, int] | None:
+        bare = self._bare_people(doc, found, number, sent, sent_of)
+        if bare is not None:
+            return bare
         stop = number.end
         while stop < sent.end and stop - number.end < 8:
             tok = doc[stop]
-            if tok.pos_ in RUN_STOP_POS and not (tok.text == "-" and not tok.whitespace_) and not tok.like_num:
-                break
+            if tok.pos_ in RUN_STOP_POS and not (
+                (tok.text == "-" and not tok.whitespace_) or tok.like_num or (tok.pos_ == "VERB" and tok.dep_ == "amod")
+            ):
+                break  # "200 downed aircraft": a participle before the noun stays in the run
             stop += 1
-        nxt = doc[number.end] if number.end < sent.end else None
+        elliptic = self._elliptic_len(doc, number.end, sent.end)
         inside = [m for m in found.items if number.end <= m.start < max(stop, number.end + 1) and m.start < sent.end]
         heads = [i for i in range(number.end, stop) if doc[i].pos_ in ("NOUN", "PROPN")]
         if inside and heads and not any(m.start <= heads[-1] < m.end for m in inside):
             return None  # "two tank battalions": the count is of battalions
-        if inside and not (nxt is not None and nxt.lower_ in self.elliptic):
-            return self._category(doc, inside), max(m.end for m in inside)
+        if inside and not elliptic:
+            inside = self._shared_head(doc, found, number, inside, sent)
+            end = max(m.end for m in inside)
+            return None if doc[end - 1].lower_ in self.uncounted else (self._category(doc, inside), end)
         lead = {t.lower_ for t in doc[max(sent.start, number.start - 4) : number.start]}
-        if (nxt is not None and nxt.lower_ in self.elliptic) or lead & ELLIPSIS_LEAD:
+        if elliptic or lead & ELLIPSIS_LEAD:
             before = [m for m in found.items if sent.start <= m.start < number.start]
+            if not before and elliptic and sent_of[sent.start] > 0:
+                previous = sents[sent_of[sent.start] - 1]  # "... 8,100 troops. Over 4,000 of them ..."
+                before = [m for m in found.items if previous.start <= m.start < previous.end]
             if before:
-                end = number.end + 1 if nxt is not None and nxt.lower_ in self.elliptic else number.end
-                return before[-1].category, end
+                return before[-1].category, number.end + elliptic
         return None
+
+    def _shared_head(
+        self, doc: Doc, found: Findings, number: _Number, inside: list[ItemMention], sent: Span
+    ) -> list[ItemMention]:
+        """ "1 million grenade, mortar, and artillery rounds": a singular noun before a comma or
+        "and" modifies the plural head at the end of the list, which decides the category."""
+        last = max(inside, key=lambda m: m.end)
+        if number.value <= 1 or last.kind == "name" or last.end - last.start > 1 or doc[last.start].tag_ != "NN":
+            return inside
+        if last.end >= sent.end or doc[last.end].lower_ not in (",", "and", "or"):
+            return inside
+        for m in found.items:
+            if last.end < m.start < min(sent.end, last.end + 8) and doc[m.end - 1].tag_ == "NNS":
+                between = doc[last.end : m.start]
+                if all(t.pos_ in ("PUNCT", "CCONJ", "NOUN", "SPACE") for t in between):
+                    return [m]
+        return inside
+
+    def _elliptic_len(self, doc: Doc, end: int, limit: int) -> int:
+        """Length of an elliptic head ("others", "of them") right after the number, else 0."""
+        for words in self.elliptic:
+            if end + len(words) <= limit and [t.lower_ for t in doc[end : end + len(words)]] == words:
+                return len(words)
+        return 0
+
+    def _verb_after(self, doc: Doc, end: int, limit: int) -> Token | None:
+        """The first word after ``end`` that is not an auxiliary or adverb ("have been", "also")."""
+        i = end
+        while i < limit and i - end < 4 and doc[i].pos_ in ("AUX", "PART", "ADV"):
+            i += 1
+        return doc[i] if i < limit else None
+
+    def _bare_people(
+        self, doc: Doc, found: Findings, number: _Number, sent: Span, sent_of: list[int]
+    ) -> tuple[str, int] | None:
+        """A count of people with no noun: "9,000 killed in action", "1,478 have surrendered"."""
+        verb = self._verb_after(doc, number.end, sent.end)
+        if verb is None or verb.pos_ not in ("VERB", "ADJ") or verb.lemma_.lower() not in self.people_verbs:
+            return None
+        after = [t.lower_ for t in doc[verb.i + 1 : verb.i + 3]]
+        if any(after[: len(words)] == words for words in self.in_action):
+            return "military", verb.i + 1
+        here = sent_of[number.start]
+        earlier = [q for q in found.quantities if q.category in PEOPLE and here - 4 <= q.sentence <= here]
+        return (earlier[-1].category if earlier else "person"), verb.i + 1
 
     def _category(self, doc: Doc, inside: list[ItemMention]) -> str:
         names = [m for m in inside if m.kind == "name"]
@@ -255,6 +337,26 @@ class QuantityExtractor:
         return number.start, "exact"
 
     # --- the event and side ------------------------------------------------
+    def _people_event(
+        self, doc: Doc, found: Findings, number: _Number, end: int, category: str, sent: Span
+    ) -> tuple[tuple[str, str], EventMention | None] | None:
+        """The measure a predicate of the counted people gives: "died", "surrendered", "became victims"."""
+        measure = None
+        for verb in (doc[end - 1], self._verb_after(doc, end, sent.end), _predicate(doc[end - 1])):
+            if verb is None or verb.pos_ not in ("VERB", "ADJ", "AUX"):
+                continue
+            lemma = verb.lemma_.lower()
+            if lemma in self.victim_verbs and any(c.lemma_.lower() == "victim" for c in verb.children):
+                measure = "killed"
+            measure = measure or self.people_verbs.get(lemma)
+            if measure:
+                break
+        if measure is None:
+            return None
+        ev = "LOSS" if measure == "captured" or category == "military" else "ATTACK"
+        same = [m for m in found.events if m.type == ev and m.sentence == found.sent_of[number.start]]
+        return (ev, measure), (same[0] if same else None)
+
     def _event(
         self,
         doc: Doc,
@@ -267,12 +369,36 @@ class QuantityExtractor:
     ) -> tuple[tuple[str, str], EventMention | None] | None:
         triggers = [t for t in found.triggers if sent.start <= t.start < sent.end]
         best = self._best_trigger(doc, found, triggers, number, category)
-        if best is None and LIST_MARK.match(sent.text):
-            lead = _lead_in(sents, sent_of[number.start])
+        index = sent_of[number.start]
+        if best is None and _is_list_item(doc, sent):
+            lead = _lead_in(doc, sents, index)
             if lead is not None:
                 triggers = [t for t in found.triggers if lead.start <= t.start < lead.end]
                 best = self._best_trigger(doc, found, triggers, number, category, far=True)
+        if best is None and (_is_fragment(sent) or self._anaphoric(doc, found, number, category, sents, index)):
+            best = self._previous_trigger(doc, found, number, category, sents, index)
         return best
+
+    def _anaphoric(
+        self, doc: Doc, found: Findings, number: _Number, category: str, sents: list[Span], index: int
+    ) -> bool:
+        """ "These five strategic air defense systems", after a sentence that names such systems."""
+        if number.start == 0 or doc[number.start - 1].lower_ not in self.anaphoric or index == 0:
+            return False
+        previous = sents[index - 1]
+        return any(previous.start <= m.start < previous.end and m.category == category for m in found.items)
+
+    def _previous_trigger(
+        self, doc: Doc, found: Findings, number: _Number, category: str, sents: list[Span], index: int
+    ) -> tuple[tuple[str, str], EventMention | None] | None:
+        """The trigger of the sentence before, past a run of verbless counts ("More than 360 tanks.")."""
+        for back in range(index - 1, max(-1, index - 5), -1):
+            sent = sents[back]
+            triggers = [t for t in found.triggers if sent.start <= t.start < sent.end]
+            best = self._best_trigger(doc, found, triggers, number, category, far=True)
+            if best is not None or not _is_fragment(sent):
+                return best
+        return None
 
     def _best_trigger(
         self, doc: Doc, found: Findings, triggers: list[Trigger], number: _Number, category: str, far: bool = False
@@ -303,6 +429,8 @@ class QuantityExtractor:
             if people:
                 return None
             mention = _mention_for(found, trig, "AID")
+            if mention is None and trig.label in ("paused", "resumed", "cancelled"):
+                return None  # "39 ships are blocked in the ports": "block", "stop" are aid words only in an aid event
             phase = (
                 mention.phase if mention and mention.phase else ("delivered" if trig.label == "tensed" else trig.label)
             )
@@ -331,7 +459,12 @@ class QuantityExtractor:
         number: _Number,
         end: int,
     ) -> str | None:
-        near = actors.codes_in(doc[number.start : end]) or actors.codes_in(doc[max(0, number.start - 3) : number.start])
+        begin = max(0, number.start - 3)
+        verbs = [t.i for t in doc[begin : number.start] if t.pos_ in ("VERB", "AUX")]
+        begin = verbs[-1] + 1 if verbs else begin  # "Ukrainian forces destroyed four tanks": not the destroyer
+        near = actors.codes_in(doc[number.start : end]) or actors.codes_in(doc[begin : number.start])
+        if not near and end < len(doc) and doc[end].lower_ == "of":  # "four tanks of the Russian Federation"
+            near = actors.codes_in(doc[end : min(len(doc), end + 5)])
         if near and (ev == "LOSS" or (ev == "ATTACK" and measure == "intercepted")):
             return near[0]
         if mention is not None and mention.actors:
@@ -363,9 +496,32 @@ def _mention_for(found: Findings, trig: Trigger, type_: str) -> EventMention | N
     return min(same, key=lambda m: abs(m.start - trig.start)) if same else None
 
 
-def _lead_in(sents: list[Span], index: int) -> Span | None:
+def _is_list_item(doc: Doc, sent: Span) -> bool:
+    """Whether ``sent`` stands in a bulleted or numbered line (its marker may be a sentence of its own)."""
+    line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    return bool(LIST_MARK.match(doc.text[line_start : sent.start_char] + sent.text))
+
+
+def _is_marker(sent: Span) -> bool:
+    return bool(re.fullmatch(r"\s*(?:[-*+•●▪◦–]|\d{1,2}[.)])\s*", sent.text))
+
+
+def _is_fragment(sent: Span) -> bool:
+    """A short verbless sentence: "8 missiles.", "More than 360 tanks." """
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return 0 < len(words) <= 10 and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in words)
+
+
+def _predicate(token: Token) -> Token | None:
+    """The verb whose subject or object ``token`` (or the noun it counts) is."""
+    while token.dep_ in ("nummod", "compound", "amod", "quantmod", "pobj", "prep") and token.head is not token:
+        token = token.head
+    return token.head if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else None
+
+
+def _lead_in(doc: Doc, sents: list[Span], index: int) -> Span | None:
     for back in range(index - 1, max(-1, index - 40), -1):
-        if not LIST_MARK.match(sents[back].text):
+        if not (_is_list_item(doc, sents[back]) or _is_marker(sents[back])):
             return sents[back]
     return None
 

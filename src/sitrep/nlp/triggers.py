@@ -49,6 +49,8 @@ class TriggerIndex:
         for family in ("consult", "agree", "sanction"):
             for phrase in lex.cues[family]:
                 self._add(phrase, family, None)
+        for phrase in lex.cues.get("battle_nouns", ()):
+            self._add(phrase, "attack", "battle")
         for phrase in lex.cues.get("consult_with_verbs", ()):
             self._add(phrase, "consult", "with")
         for entries in self.by_first.values():
@@ -65,13 +67,19 @@ class TriggerIndex:
         for token in doc:
             if token.pos_ not in ("VERB", "NOUN", "PROPN", "AUX", "ADJ", "ADP", "ADV") or token.lower_ in SKIP_FORMS:
                 continue
-            if blocked and token.i in blocked:
+            if (blocked and token.i in blocked) or _hyphen_compound(doc, token.i):
                 continue
             for form in {token.lemma_.lower(), token.lower_}:
                 for words, family, label in self.by_first.get(form, ()):
                     if _phrase_at(doc, token.i, words):
                         found.append(Trigger(token.i, token.i + len(words), family, label))
         return _dedupe(found)
+
+
+def _hyphen_compound(doc: Doc, i: int) -> bool:
+    """The second half of "anti-ship", "counter-attack": not a trigger of its own."""
+    return i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+        and doc[i - 2].lower_ in ("anti", "counter", "non", "pre", "post")
 
 
 def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
