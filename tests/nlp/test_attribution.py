@@ -46,3 +46,135 @@ def test_passive_credit_covers_the_sentence_before(analyze_text: Analyze) -> Non
 def test_thanks_is_not_a_claim(analyze_text: Analyze) -> None:
     report = analyze_text("Volodymyr Zelenskyy thanked the European Union countries for their support.")
     assert report.attributions == ()
+
+
+def _credited(report: Report, sentence: int) -> set[str]:
+    return {a.source for a in report.attributions if a.sentence == sentence}
+
+
+def test_role_with_country_resolves_to_its_holder(analyze_text: Analyze) -> None:
+    text = (
+        "President of Ukraine Volodymyr Zelenskyy spoke with President of the United States Joseph Biden. "
+        '"We must win this war. This will be our victory," the President of Ukraine stressed.'
+    )
+    report = analyze_text(text)
+    assert _credited(report, 1) == {"Volodymyr Zelenskyy"}
+    assert _credited(report, 2) == {"Volodymyr Zelenskyy"}
+
+
+def test_bare_role_prefers_the_recent_subject(analyze_text: Analyze) -> None:
+    text = (
+        "Volodymyr Zelenskyy informed Joseph Biden of the situation at the front. "
+        "The Head of State noted that the new package arrived on time."
+    )
+    assert _credited(analyze_text(text), 1) == {"Volodymyr Zelenskyy"}
+
+
+def test_long_title_resolves_to_the_person_named_with_it(analyze_text: Analyze) -> None:
+    text = (
+        "Russian troops are moving slowly - Adviser to the Head of the Office of the President\n\n"
+        "This was announced by Adviser to the Head of the Office of the President Oleksiy Arestovych. "
+        "The Adviser to the Head of the President's Office also denied the report that the border was breached."
+    )
+    report = analyze_text(text)
+    assert all(_credited(report, i) == {"Oleksiy Arestovych"} for i in (0, 1, 2))
+
+
+def test_pronoun_resolves_to_the_subject_of_the_sentence_before(analyze_text: Analyze) -> None:
+    text = (
+        "Joseph Biden emphasised that Washington had no such plans. "
+        "Vladimir Putin gave a response to the warning. "
+        "He suggested that this would be a grave error."
+    )
+    assert _credited(analyze_text(text), 2) == {"Vladimir Putin"}
+
+
+def test_sharing_speaking_and_updating_are_telling(analyze_text: Analyze) -> None:
+    text = (
+        "Volodymyr Zelenskyy shared his assessment of the situation on the battlefield. "
+        "He spoke about the crimes of the occupiers. "
+        "Joe Biden provided an update on forthcoming security assistance. "
+        "He shared that Abrams tanks will arrive next week. "
+        "Volodymyr Zelenskyy updated Joe Biden on the status of the negotiations."
+    )
+    report = analyze_text(text)
+    assert [sorted(_credited(report, i)) for i in range(5)] == [
+        ["Volodymyr Zelenskyy"],
+        ["Volodymyr Zelenskyy"],
+        ["Joe Biden"],
+        ["Joe Biden"],
+        ["Volodymyr Zelenskyy"],
+    ]
+
+
+def test_a_call_with_someone_about_something_is_not_a_claim(analyze_text: Analyze) -> None:
+    report = analyze_text("President Biden spoke today with President Zelenskyy of Ukraine about the ongoing work.")
+    assert report.attributions == ()
+
+
+def test_heard_information_from_credits_the_informant(analyze_text: Analyze) -> None:
+    text = "The participants heard information from the Commander of the Navy Oleksiy Neizhpapa on the Black Sea."
+    assert _credited(analyze_text(text), 0) == {"Oleksiy Neizhpapa"}
+
+
+def test_mention_by_credits_the_speaker(analyze_text: Analyze) -> None:
+    text = "Vladimir Putin gave a response to the mention by Joseph Biden of new sanctions."
+    assert "Joe Biden" in _credited(analyze_text(text), 0)
+
+
+def test_expressed_hope_that_counts_but_gratitude_does_not(analyze_text: Analyze) -> None:
+    text = (
+        "Volodymyr Zelenskyy expressed hope that young people will return home. "
+        "Volodymyr Zelenskyy expressed gratitude to the United States."
+    )
+    report = analyze_text(text)
+    assert {a.sentence for a in report.attributions} == {0}
+
+
+def test_thinking_agreeing_and_urging_are_not_claims(analyze_text: Analyze) -> None:
+    text = (
+        "Putin thought he could quickly topple Ukraine. "
+        "The leaders agreed that talks should continue. "
+        "Zelenskyy urged Western countries to close the sky."
+    )
+    assert analyze_text(text).attributions == ()
+
+
+def test_reiterated_needs_a_clause(analyze_text: Analyze) -> None:
+    text = (
+        "President Biden reiterated that the United States will support Ukraine. "
+        "President Biden reiterated his commitment to Ukraine."
+    )
+    assert {a.sentence for a in analyze_text(text).attributions} == {0}
+
+
+def test_colon_credit_in_a_title(analyze_text: Analyze) -> None:
+    text = "Volodymyr Zelenskyy after the shelling of Vinnytsia: Close the sky over Ukraine\n\nThe city was hit."
+    assert _credited(analyze_text(text), 0) == {"Volodymyr Zelenskyy"}
+
+
+def test_dash_credit_with_a_bare_role(analyze_text: Analyze) -> None:
+    text = (
+        "We still do not know how many children died - President\n\n"
+        "Volodymyr Zelenskyy spoke at a meeting with students."
+    )
+    assert _credited(analyze_text(text), 0) == {"Volodymyr Zelenskyy"}
+
+
+def test_scare_quotes_are_not_quotations(analyze_text: Analyze) -> None:
+    text = "President Trump showed allies a plan known as the “Trump Trillion” at the summit."
+    assert analyze_text(text).attributions == ()
+
+
+def test_embedded_clause_subject_is_not_the_speaker(analyze_text: Analyze) -> None:
+    text = (
+        "The President of Russia Vladimir Putin informed the parties about the events, noting that the "
+        "Russian Armed Forces are strictly observing the law, and spoke about the work in Mariupol."
+    )
+    assert _credited(analyze_text(text), 0) == {"Vladimir Putin"}
+
+
+def test_outlet_reporting_while_citing_anonymous_people_is_the_via(analyze_text: Analyze) -> None:
+    text = "The US paused deliveries of interceptors, Politico reported, citing people familiar with the talks."
+    found = [(a.source, a.source_kind, a.via) for a in analyze_text(text).attributions]
+    assert found == [("people familiar with the talks", "anonymous", "Politico")]

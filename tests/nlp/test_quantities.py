@@ -79,3 +79,116 @@ def test_quantity_text_and_actor(seed_report: Report) -> None:
 def test_numbers_without_a_counted_thing_are_ignored(analyze_text: Analyze) -> None:
     report = analyze_text("The coalition of some 50 nations met for the eighth time in 2023 over 11 months.")
     assert report.quantities == ()
+
+
+def test_bullet_list_takes_its_event_from_the_lead_in(analyze_text: Analyze) -> None:
+    text = (
+        "Previous United States assistance committed to Ukraine includes:\n\n"
+        "-   Over 600 Stinger anti-aircraft systems;\n"
+        "-   Three patrol boats;\n"
+        "-   200 shotguns and 200 machine guns.\n"
+    )
+    found = _quantities(analyze_text(text))
+    assert (600, "air_defense_missile", "AID", "announced", "more_than") in found
+    assert (3, "vessel", "AID", "announced", "exact") in found
+    assert (200, "small_arms", "AID", "announced", "exact") in found
+
+
+def test_verbless_counts_take_the_event_of_the_sentence_before(analyze_text: Analyze) -> None:
+    report = analyze_text("The losses of the invaders are enormous. More than 360 tanks. 1205 armored vehicles.")
+    found = _quantities(report)
+    assert (360, "tank", "LOSS", "destroyed", "more_than") in found
+    assert (1205, "armored_vehicle", "LOSS", "destroyed", "exact") in found
+
+
+def test_downed_aircraft_are_a_loss(analyze_text: Analyze) -> None:
+    assert (200, "aircraft", "LOSS", "destroyed", "more_than") in _quantities(
+        analyze_text("More than 200 downed aircraft.")
+    )
+
+
+def test_soldiers_killed_are_a_loss_of_their_side(analyze_text: Analyze) -> None:
+    report = analyze_text("Almost 30,000 Russian soldiers killed.")
+    assert _quantities(report) == [(30000, "military", "LOSS", "killed", "approx")]
+    assert report.quantities[0].actor == "RUS"
+
+
+def test_casualties_are_not_counted_but_those_killed_in_action_are(analyze_text: Analyze) -> None:
+    text = "Wagner has suffered more than 30,000 casualties, including approximately 9,000 killed in action."
+    assert _quantities(analyze_text(text)) == [(9000, "military", "LOSS", "killed", "approx")]
+
+
+def test_of_them_and_bare_counts_refer_back_to_the_troops(analyze_text: Analyze) -> None:
+    text = (
+        "There were more than 8,100 troops in the city. "
+        "Over 4,000 of them have been neutralised, 1,478 have surrendered."
+    )
+    found = _quantities(analyze_text(text))
+    assert (4000, "military", "LOSS", "killed", "more_than") in found
+    assert (1478, "military", "LOSS", "captured", "exact") in found
+
+
+def test_bracketed_correction_alone_is_the_number(analyze_text: Analyze) -> None:
+    report = analyze_text("Russian strikes killed [45] civilians in Kharkiv.")
+    assert (45, "civilian", "ATTACK", "killed", "exact") in _quantities(report)
+
+
+def test_people_who_became_victims_were_killed(analyze_text: Analyze) -> None:
+    report = analyze_text("After the Russian shelling, 55 residents of the region became victims of the shelling.")
+    assert (55, "civilian", "ATTACK", "killed", "exact") in _quantities(report)
+
+
+def test_ages_and_vague_dozens_are_not_counts(analyze_text: Analyze) -> None:
+    report = analyze_text(
+        "Eight people were killed in the strike, including a three-month-old baby. Several dozen have been wounded."
+    )
+    assert _quantities(report) == [(8, "person", "ATTACK", "killed", "exact")]
+
+
+def test_shared_head_of_a_coordinated_list_decides(analyze_text: Analyze) -> None:
+    report = analyze_text(
+        "The United States is sending over 1 million grenade, mortar, and artillery rounds to Ukraine."
+    )
+    assert (1_000_000, "artillery_ammunition", "AID", "announced", "more_than") in _quantities(report)
+
+
+def test_these_counts_refer_to_the_systems_just_announced(analyze_text: Analyze) -> None:
+    text = (
+        "Today the United States is announcing new air defense systems for Ukraine. "
+        "These five air defense systems will help to protect Ukrainian cities."
+    )
+    assert (5, "air_defense_system", "AID", "announced", "exact") in _quantities(analyze_text(text))
+
+
+def test_blocked_ships_are_not_paused_aid(analyze_text: Analyze) -> None:
+    report = analyze_text("Due to Russian aggression, 39 civilian ships are blocked in the ports of the region.")
+    assert report.quantities == ()
+
+
+def test_lower_case_himars_head(analyze_text: Analyze) -> None:
+    report = analyze_text("We have sent 38 High Mobility Artillery Rocket systems to Ukraine.")
+    assert (38, "rocket_launcher", "AID", "delivered", "exact") in _quantities(report)
+
+
+def test_list_item_whose_marker_was_split_off_still_finds_its_lead_in() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitrep.nlp.quantities import _is_list_item, _lead_in
+
+    words = ["Aid", "includes", ":", "\n\n", "-", "Five", "boats", ";", "\n", "-", "Three", "radars", ";"]
+    spaces = [True, False, False, False, True, True, False, False, False, True, True, False, False]
+    starts = [True, False, False, False, True, True, False, False, False, True, False, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, sent_starts=starts)
+    sents = list(doc.sents)
+    assert [s.text.strip() for s in sents] == ["Aid includes:", "-", "Five boats;", "- Three radars;"]
+    assert _is_list_item(doc, sents[2]) and _is_list_item(doc, sents[3])
+    assert not _is_list_item(doc, sents[0])
+    lead = _lead_in(doc, sents, 3)
+    assert lead is not None and lead.text.startswith("Aid includes")
+
+
+def test_loss_actor_from_the_owner_after_the_count(analyze_text: Analyze) -> None:
+    report = analyze_text("Ukrainian forces destroyed four tanks of the Russian Federation.")
+    losses = [q for q in report.quantities if q.event == "LOSS"]
+    assert [(q.value, q.category, q.actor) for q in losses] == [(4, "tank", "RUS")]

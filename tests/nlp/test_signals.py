@@ -39,3 +39,80 @@ def test_link_bait_is_off_topic(analyze_text: Analyze) -> None:
         "Russia launched 40 drones at Kyiv overnight.\nRead more: the ten best travel deals of 2025\n"
     )
     assert [s.signal for s in report.signals] == ["off_topic"]
+
+
+def _kinds(report: Report, kind: str) -> list[str]:
+    return [s.text for s in report.signals if s.signal == kind]
+
+
+LEAD = "Russia launched 40 drones at Kyiv overnight, the air force of Ukraine reported on Monday.\n\n"
+
+
+def test_short_section_heading_between_paragraphs(analyze_text: Analyze) -> None:
+    report = analyze_text(LEAD + "Security Assistance\n\nThe United States sent 38 launchers to Ukraine last year.\n")
+    assert _kinds(report, "headline") == ["Security Assistance"]
+
+
+def test_run_in_capital_heading_is_a_headline(analyze_text: Analyze) -> None:
+    text = LEAD + "RESTORING BALANCE TO NATO: Allies raised their defence spending by a fifth last year.\n"
+    assert _kinds(analyze_text(text), "headline") == ["RESTORING BALANCE TO NATO"]
+
+
+def test_run_in_heading_on_the_first_paragraph(analyze_text: Analyze) -> None:
+    text = (
+        "BUILDING NEW PLANTS: This week, two companies agreed to build a shell plant in Poland.\n\nMore text follows.\n"
+    )
+    assert _kinds(analyze_text(text), "headline") == ["BUILDING NEW PLANTS"]
+
+
+def test_speaker_labels_and_datelines_are_not_headlines(analyze_text: Analyze) -> None:
+    text = (
+        "Remarks on Ukraine\n\nRoosevelt Room\n\n12:01 P.M. EST\n\n"
+        "THE PRESIDENT: Good morning. We are sending tanks to Ukraine this spring, and more will follow.\n\n"
+        "Q: Mr. President, how many tanks will you send?\n\nMR. KIRBY: Thirty-one of them, in the coming months.\n\n"
+        "THE PRESIDENT: Thank you all.\n\n12:10 P.M. EST\n"
+    )
+    assert _kinds(analyze_text(text), "headline") == []
+
+
+def test_list_items_and_title_are_not_headlines(analyze_text: Analyze) -> None:
+    text = (
+        "Ukraine gets new air defence\n\n" + LEAD + "The package includes:\n\n- Patriot missiles\n- Stinger missiles\n"
+    )
+    assert _kinds(analyze_text(text), "headline") == []
+
+
+def test_loaded_word_in_own_voice_is_opinion(analyze_text: Analyze) -> None:
+    report = analyze_text("The government's reckless decision left the border town without power for a week.")
+    assert _kinds(report, "opinion") == ["reckless"]
+
+
+def test_intensified_adjective_is_opinion(analyze_text: Analyze) -> None:
+    report = analyze_text("The new plan for the front is utterly hopeless.")
+    assert _kinds(report, "opinion") == ["utterly hopeless"]
+
+
+def test_quantity_after_intensifier_is_not_opinion(analyze_text: Analyze) -> None:
+    assert (
+        _kinds(analyze_text("So many drones were launched that night that the sirens never stopped."), "opinion") == []
+    )
+
+
+def test_rhetorical_question_with_evaluation_is_opinion(analyze_text: Analyze) -> None:
+    report = analyze_text("Is anyone surprised that the talks were useless?")
+    assert _kinds(report, "opinion") == ["useless?"]
+
+
+def test_prescriptive_modal_with_stance_marker_is_opinion(analyze_text: Analyze) -> None:
+    report = analyze_text("Clearly, the allies should send the jets without delay.")
+    assert _kinds(report, "opinion") == ["Clearly, the allies should"]
+
+
+def test_reported_speech_is_not_opinion(analyze_text: Analyze) -> None:
+    text = "The governor told reporters the shelling was a barbaric and reckless crime against civilians."
+    assert _kinds(analyze_text(text), "opinion") == []
+
+
+def test_first_person_statement_is_not_opinion(analyze_text: Analyze) -> None:
+    text = "We will stand with Ukraine. The attack on Kyiv was barbaric and reckless. Our aid will keep coming."
+    assert _kinds(analyze_text(text), "opinion") == []
