@@ -1,0 +1,222 @@
+"""Syntax helpers of the event component: sides, places, dates and money around a trigger.
+
+``EventContext`` holds the per-document lookups; the functions read the dependency
+parse (subjects, "to X", "by X", coordinated names) and the entity mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.nlp.actors import ActorIndex, is_location
+from sitrep.nlp.mentions import EventMention, Findings
+from sitrep.nlp.triggers import Trigger
+
+ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
+MONEY = re.compile(
+    r"(?:(?:US)?\$|USD|US\s?dollars)\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn|mln|m|trillion)?\b"
+    r"|(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion)?\s*(?:US\s)?dollars\b",
+    re.I,
+)
+SCALE = {"million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+class EventContext:
+    """Per-doc state shared by the event builders."""
+
+    def __init__(self, doc: Doc, found: Findings, actors: ActorIndex, sents: list[Span], sent_of: list[int]) -> None:
+        self.doc, self.found, self.actors, self.sents, self.sent_of = doc, found, actors, sents, sent_of
+        counts: Counter[str] = Counter(a.code for a in found.actors if a.code and a.kind in ("state", "demonym"))
+        counts.update(code for code in (actors.person_codes.get(p.name) for p in found.persons) if code)
+        self.ranked = [code for code, _ in counts.most_common()]
+
+    def sentence(self, trig: Trigger) -> Span:
+        return self.sents[self.sent_of[trig.start]]
+
+    def last(self, type_: str, phase: str | None = None) -> EventMention | None:
+        for mention in reversed(self.found.events):
+            if mention.type == type_ and (phase is None or mention.phase == phase):
+                return mention
+        return None
+
+    def default_other(self, code: str) -> str | None:
+        return next((c for c in self.ranked if c != code), None)
+
+    def first_other(self, codes: list[str]) -> str | None:
+        return next((c for c in self.ranked if c not in codes), None)
+
+    def mention(self, type_: str, phase: str | None, actors: list[str], trig: Trigger, **kw: object) -> EventMention:
+        sent = self.sentence(trig)
+        date = kw.pop("date", None) or nearest_date(self, trig, sent)
+        mention = EventMention(
+            type_,
+            phase,
+            list(actors),
+            self.sent_of[trig.start],
+            trig.start,
+            trig.end,
+            date=date if isinstance(date, str) else None,
+        )
+        mention.persons = list(kw.get("persons") or [])  # type: ignore[call-overload]
+        mention.place = kw.get("place") if isinstance(kw.get("place"), str) else None  # type: ignore[assignment]
+        mention.items = list(kw.get("items") or [])  # type: ignore[call-overload]
+        mention.anaphoric = bool(kw.get("anaphoric"))
+        mention.explicit_actors = bool(kw.get("explicit", True))
+        value = kw.get("value_usd")
+        mention.value_usd = float(value) if isinstance(value, (int, float)) else None
+        mention.kind = str(kw.get("kind") or "")
+        mention.distinct = bool(kw.get("distinct"))
+        return mention
+
+
+def is_negated(token: Token) -> bool:
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "neg" for c in (*token.children, *verb.children))
+
+
+def governed_by(doc: Doc, trig: Trigger, others: list[Trigger]) -> bool:
+    heads = {o.start for o in others if o is not trig}
+    node = doc[trig.start]
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in heads:
+            return True
+    return False
+
+
+def is_incident(head: Token) -> bool:
+    """ "a Russian missile strike", "A Russian tank fired": one specific incident, not the campaign."""
+    subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+    for token in (head, subj):
+        if token is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            return True
+    return False
+
+
+def is_anaphoric(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in head.children) and head.pos_ == "NOUN"
+
+
+def subject_of(head: Token) -> Token | None:
+    node = head
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if node.head.i == node.i or node.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "advcl",
+            "conj",
+            "pcomp",
+            "prep",
+            "relcl",
+            "acomp",
+            "pobj",
+            "dobj",
+            "attr",
+        ):
+            return None
+        node = node.head
+    return None
+
+
+def givers_of(ctx: EventContext, head: Token) -> list[str]:
+    if head.pos_ == "NOUN":
+        codes = ctx.actors.codes_in([t for t in head.subtree if t.i < head.i or t.dep_ in ("poss", "amod", "compound")])
+        codes = codes or ctx.actors.codes_in(t for t in head.subtree if not after_to(t))
+        if codes:
+            return codes[:1]
+    subj = subject_of(head)
+    if subj is None:
+        return []
+    if subj.lower_ in ("he", "she"):
+        person = ctx.found.persons and [p for p in ctx.found.persons if p.start < subj.i]
+        code = ctx.actors.person_codes.get(person[-1].name) if person else None
+        return [code] if code is not None else []
+    group = coordinated(subj)
+    each = [ctx.actors.code_of_token(t) or ctx.actors.first_code(t.lefts) for t in group]
+    found = [c for c in each if c is not None]
+    return list(dict.fromkeys(found)) if found else ctx.actors.codes_in(subj.subtree)[:1]
+
+
+def coordinated(token: Token) -> list[Token]:
+    """``token`` and the names listed with it ("France, Canada, the UK and Norway")."""
+    group, todo = [token], [token]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN"):
+                group.append(child)
+                todo.append(child)
+    return sorted(group, key=lambda t: t.i)
+
+
+def after_to(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in ("to", "for", "into")
+
+
+def recipient_of(ctx: EventContext, head: Token) -> str | None:
+    code = prep_code(ctx, head, ("to", "for", "into"), allow_place=True)
+    if code:
+        return code
+    for child in head.children:
+        if child.dep_ in ("dative", "iobj"):
+            return ctx.actors.first_code(child.subtree, allow_place=True)
+    objs = [c for c in head.children if c.dep_ == "dobj"]
+    if len(objs) > 1 or (objs and ctx.actors.code_of_token(objs[0]) and objs[0].pos_ == "PROPN"):
+        return ctx.actors.code_of_token(objs[0], allow_place=True)
+    return None
+
+
+def prep_code(ctx: EventContext, head: Token, preps: tuple[str, ...], allow_place: bool = False) -> str | None:
+    for tok in head.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in preps:
+            own = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("appos",)]
+            code = ctx.actors.first_code(own, allow_place=allow_place)
+            if code:
+                return code
+    return None
+
+
+def place_of(ctx: EventContext, trig: Trigger, states: bool) -> str | None:
+    sent = ctx.sentence(trig)
+    found: list[tuple[int, str]] = []
+    for place in ctx.found.places:
+        if sent.start <= place.start < sent.end and is_location(ctx.doc[place.end - 1]):
+            found.append((place.start, place.name))
+    if states:
+        for actor in ctx.found.actors:
+            kind_ok = actor.kind in ("state", "institution")
+            if sent.start <= actor.start < sent.end and kind_ok and is_location(ctx.doc[actor.end - 1]):
+                found.append((actor.start, re.sub(r"^the\s+", "", actor.text, flags=re.I)))
+    found.sort()
+    if not found:
+        return None
+    coordinated = len(found) > 1 and any(ctx.doc[i].dep_ == "conj" for i, _ in found)
+    return None if coordinated else min(found, key=lambda f: abs(f[0] - trig.start))[1]
+
+
+def city_of(ctx: EventContext, trig: Trigger) -> str | None:
+    return place_of(ctx, trig, states=False)
+
+
+def nearest_date(ctx: EventContext, trig: Trigger, sent: Span) -> str | None:
+    inside = [d for d in ctx.found.dates if sent.start <= d.start < sent.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d.start - trig.start)).value
+
+
+def money_in(text: str) -> float | None:
+    match = MONEY.search(text)
+    if not match:
+        return None
+    number, scale = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    return float(number.replace(",", "")) * SCALE.get((scale or "").lower(), 1.0)
