@@ -217,6 +217,12 @@ class EventExtractor:
             return
         if trig.label == "launched" and lemma not in self.attack_strong and not has_munition:
             return
+        if (
+            lemma == "launch"
+            and not has_munition
+            and not any(t.lemma_.lower() in self.attack_strong for t in head.subtree if t.i != head.i)
+        ):
+            return  # "launched the Contact Group", "launch production"
         attacker = self._attacker(ctx, head, trig)
         anaphoric = is_anaphoric(head)
         if attacker is None:
@@ -255,7 +261,7 @@ class EventExtractor:
         named = ctx.actors.codes_in([t for t in head.subtree if t.i < head.i])
         attacker = named[0] if named else prep_code(ctx, head, ("by",))
         if attacker is None:
-            attacker = country if head.lemma_.lower().startswith("counter") else ctx.default_other(country)
+            attacker = country if head.lemma_.lower().startswith("counter") else ctx.enemy_of(country)
         target = country if country != attacker else ctx.default_other(attacker)
         return [a for a in (attacker, target) if a]
 
@@ -274,6 +280,12 @@ class EventExtractor:
             by = prep_code(ctx, head, ("by", "from"))
             if by:
                 return by
+        if (
+            trig.label in ("killed", "injured")
+            and head.tag_ == "VBN"
+            and not any(c.lemma_ == "have" for c in head.children)
+        ):
+            return prep_code(ctx, head, ("by",))  # "30,000 Russian soldiers killed": the subject is the victim
         subj = subject_of(head)
         if subj is not None:
             codes = ctx.actors.codes_in(subj.subtree)
@@ -369,6 +381,9 @@ class EventExtractor:
         if any(e.type == "SANCTION" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
             return
         actors = ctx.actors.codes_in(sent)
+        home = ctx.actors.home
+        if actors and home and home not in actors and subject_of(ctx.doc[trig.start]) is None:
+            actors.insert(0, home)  # "Today's sanctions ...": imposed by the publisher's side
         if actors:
             yield ctx.mention("SANCTION", None, actors, trig)
 

@@ -45,6 +45,14 @@ class EventContext:
     def default_other(self, code: str) -> str | None:
         return next((c for c in self.ranked if c != code), None)
 
+    def enemy_of(self, code: str) -> str | None:
+        """The side fighting ``code``: an attacker seen earlier, else the most named side besides the publisher."""
+        for mention in reversed(self.found.events):
+            if mention.type == "ATTACK" and mention.actors and mention.actors[0] != code:
+                return mention.actors[0]
+        home = self.actors.home
+        return next((c for c in self.ranked if c not in (code, home)), None) or self.default_other(code)
+
     def first_other(self, codes: list[str]) -> str | None:
         return next((c for c in self.ranked if c not in codes), None)
 
