@@ -217,11 +217,7 @@ class EventExtractor:
             return
         if trig.label == "launched" and lemma not in self.attack_strong and not has_munition:
             return
-        if (
-            lemma == "launch"
-            and not has_munition
-            and not any(t.lemma_.lower() in self.attack_strong for t in head.subtree if t.i != head.i)
-        ):
+        if lemma == "launch" and not (has_munition or self._launches_weapon(ctx, head)):
             return  # "launched the Contact Group", "launch production"
         attacker = self._attacker(ctx, head, trig)
         anaphoric = is_anaphoric(head)
@@ -235,6 +231,15 @@ class EventExtractor:
         actors = [attacker] + ([target] if target else [])
         yield ctx.mention(
             "ATTACK", "held", actors, trig, anaphoric=anaphoric, place=city_of(ctx, trig), distinct=is_incident(head)
+        )
+
+    def _launches_weapon(self, ctx: EventContext, head: Token) -> bool:
+        """ "launched strikes", "the drones that Russia launched" (not "launched the Contact Group")."""
+        if any(t.lemma_.lower() in self.attack_strong for t in head.subtree if t.i != head.i):
+            return True
+        modified = head.head if head.dep_ in ("relcl", "acl") else None
+        return modified is not None and any(
+            m.start <= modified.i < m.end and m.category in self.munitions for m in ctx.found.items
         )
 
     def _battle(self, ctx: EventContext, trig: Trigger, head: Token) -> Iterator[EventMention]:
