@@ -38,7 +38,13 @@ def _event_line(event: Event, report: Report, style: Style) -> Iterator[str]:
     yield f"  {style(label.ljust(16), fg='cyan', bold=True)} {sides.ljust(22)} {'  '.join(extras)}"
     if event.persons:
         yield f"  {'':16} people: {', '.join(event.persons)}"
-    if event.items:
+    counted = [q for q in report.quantities if q.event == event.type and q.sentence in event.mentions]
+    if counted:
+        by_measure: dict[str, list[str]] = {}
+        for q in counted:
+            by_measure.setdefault(q.measure, []).append(q.text)
+        yield f"  {'':16} " + " · ".join(f"{m}: {', '.join(t)}" for m, t in by_measure.items())
+    elif event.items:
         yield f"  {'':16} items: {', '.join(i.replace('_', ' ') for i in event.items)}"
     if event.value_usd:
         yield f"  {'':16} value: ${_number(event.value_usd)}"
