@@ -74,9 +74,11 @@ def test_battles_are_attacks_one_per_place(analyze_text: Analyze) -> None:
 
 
 def test_specific_incidents_are_not_merged(analyze_text: Analyze) -> None:
-    text = ("A Russian tank fired at a house in Borodyanka. "
-            "A Russian missile strike hit a dormitory in Kharkiv. "
-            "Russian attacks continued across Ukraine.")
+    text = (
+        "A Russian tank fired at a house in Borodyanka. "
+        "A Russian missile strike hit a dormitory in Kharkiv. "
+        "Russian attacks continued across Ukraine."
+    )
     attacks = [e for e in analyze_text(text, published="2022-06-02").events if e.type == "ATTACK"]
     assert len(attacks) == 3
 
@@ -86,3 +88,19 @@ def test_meeting_hosted_at_an_institution(analyze_text: Analyze) -> None:
     consult = next(e for e in analyze_text(text, published="2023-09-21").events if e.type == "CONSULT")
     assert consult.place == "White House"
     assert {"USA", "UKR"} <= set(consult.actors)
+
+
+def test_sanction_keeps_its_named_imposer(analyze_text: Analyze) -> None:
+    report = analyze_text(
+        "The EU adopted its 17th sanctions package against Russia on Tuesday.", published="2025-05-21"
+    )
+    sanction = next(e for e in report.events if e.type == "SANCTION")
+    assert set(sanction.actors) == {"EU", "RUS"}
+    assert sanction.date == "2025-05-20"
+
+
+def test_attacker_shared_by_coordinated_weapons(analyze_text: Analyze) -> None:
+    text = "At least 14 people were killed in a massive Russian missile and drone attack on Kyiv overnight."
+    attack = next(e for e in analyze_text(text).events if e.type == "ATTACK")
+    assert attack.actors == ("RUS", "UKR")
+    assert attack.place == "Kyiv"

@@ -192,3 +192,29 @@ def test_loss_actor_from_the_owner_after_the_count(analyze_text: Analyze) -> Non
     report = analyze_text("Ukrainian forces destroyed four tanks of the Russian Federation.")
     losses = [q for q in report.quantities if q.event == "LOSS"]
     assert [(q.value, q.category, q.actor) for q in losses] == [(4, "tank", "RUS")]
+
+
+def test_news_wire_counts_carry_the_attackers_side(analyze_text: Analyze) -> None:
+    text = (
+        "Russia launched 479 drones and 20 missiles at Ukraine overnight, Ukraine's Air Force said. "
+        "Air defenses shot down 277 drones and 19 missiles, the Air Force reported."
+    )
+    found = {(q.value, q.measure): q.actor for q in analyze_text(text).quantities}
+    assert found == {
+        (479, "launched"): "RUS",
+        (20, "launched"): "RUS",
+        (277, "intercepted"): "RUS",
+        (19, "intercepted"): "RUS",
+    }
+
+
+def test_losses_belong_to_the_side_that_lost(analyze_text: Analyze) -> None:
+    report = analyze_text("Ukraine's General Staff said Russia had lost 1,000 troops over the past day.")
+    assert [(q.event, q.measure, q.category, q.actor) for q in report.quantities] == [
+        ("LOSS", "killed", "military", "RUS")
+    ]
+
+
+def test_more_before_a_named_system_is_not_elliptic(analyze_text: Analyze) -> None:
+    report = analyze_text("Norway will donate two more NASAMS systems to Ukraine.")
+    assert [(q.value, q.category, q.actor) for q in report.quantities] == [(2, "air_defense_system", "NOR")]

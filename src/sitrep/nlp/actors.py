@@ -86,8 +86,10 @@ class ActorIndex:
         for token in tokens:
             if token.lower_ in FIRST_PERSON:
                 continue
-            if skip_places and is_location(token) and not allow_place:
-                continue
+            actor = self.actor_at.get(token.i)
+            named_place = actor is None or actor.kind == "state"
+            if skip_places and not allow_place and named_place and is_location(token):
+                continue  # "in Italy" is where, not who ("in a Russian attack" still names a side)
             code = self.code_of_token(token, allow_place)
             if code and code not in codes:
                 codes.append(code)

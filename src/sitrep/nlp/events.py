@@ -279,7 +279,10 @@ class EventExtractor:
                         return code[0]
             return None
         if head.pos_ == "NOUN":
-            code = ctx.actors.codes_in([t for t in head.subtree if t.i < head.i])
+            lead = [t for t in head.subtree if t.i < head.i]
+            if head.dep_ == "conj":  # "Russian missile and drone attack": modifiers shared with the first noun
+                lead += [t for t in head.head.subtree if t.i < head.head.i]
+            code = ctx.actors.codes_in(lead)
             if code:
                 return code[0]
             by = prep_code(ctx, head, ("by", "from"))
@@ -387,7 +390,7 @@ class EventExtractor:
             return
         actors = ctx.actors.codes_in(sent)
         home = ctx.actors.home
-        if actors and home and home not in actors and subject_of(ctx.doc[trig.start]) is None:
+        if len(actors) == 1 and home and home not in actors and subject_of(ctx.doc[trig.start]) is None:
             actors.insert(0, home)  # "Today's sanctions ...": imposed by the publisher's side
         if actors:
             yield ctx.mention("SANCTION", None, actors, trig)

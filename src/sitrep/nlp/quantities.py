@@ -250,9 +250,14 @@ class QuantityExtractor:
             stop += 1
         elliptic = self._elliptic_len(doc, number.end, sent.end)
         inside = [m for m in found.items if number.end <= m.start < max(stop, number.end + 1) and m.start < sent.end]
+        if elliptic and any(number.end + elliptic <= m.start <= number.end + elliptic + 2 for m in inside):
+            elliptic = 0  # "two more NASAMS systems": "more" qualifies a named thing
         heads = [i for i in range(number.end, stop) if doc[i].pos_ in ("NOUN", "PROPN")]
+        head_word = doc[heads[-1]].lower_ if heads else None
         if inside and heads and not any(m.start <= heads[-1] < m.end for m in inside):
-            return None  # "two tank battalions": the count is of battalions
+            if head_word not in self.heads or not any(m.kind == "name" for m in inside):
+                return None  # "two tank battalions": the count is of battalions
+            return self._category(doc, inside, head_word), heads[-1] + 1  # "two NASAMS systems"
         if inside and not elliptic:
             inside = self._shared_head(doc, found, number, inside, sent)
             end = max(m.end for m in inside)
@@ -312,11 +317,11 @@ class QuantityExtractor:
         earlier = [q for q in found.quantities if q.category in PEOPLE and here - 4 <= q.sentence <= here]
         return (earlier[-1].category if earlier else "person"), verb.i + 1
 
-    def _category(self, doc: Doc, inside: list[ItemMention]) -> str:
+    def _category(self, doc: Doc, inside: list[ItemMention], head_word: str | None = None) -> str:
         names = [m for m in inside if m.kind == "name"]
         nouns = [m for m in inside if m.kind != "name"]
         last = max(inside, key=lambda m: m.end)
-        head_word = doc[last.end - 1].lower_
+        head_word = head_word or doc[last.end - 1].lower_
         if names:
             name = names[0]
             role = self.heads.get(head_word)
@@ -467,12 +472,30 @@ class QuantityExtractor:
             near = actors.codes_in(doc[end : min(len(doc), end + 5)])
         if near and (ev == "LOSS" or (ev == "ATTACK" and measure == "intercepted")):
             return near[0]
+        if ev == "LOSS":
+            return self._loser(doc, actors, number)
         if mention is not None and mention.actors:
             return mention.actors[0]
-        return near[0] if near and ev != "AID" else None
+        if near and ev != "AID":
+            return near[0]
+        return self._last_attacker(actors) if ev == "ATTACK" else None
+
+    def _loser(self, doc: Doc, actors: ActorIndex, number: _Number) -> str | None:
+        """ "Russia had lost 1,000 troops": the subject of the verb governing the count."""
+        verb = next((t for t in doc[number.start].ancestors if t.pos_ in ("VERB", "AUX")), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        codes = actors.codes_in(subj.subtree) if subj is not None else []
+        return codes[0] if codes else None
+
+    def _last_attacker(self, actors: ActorIndex) -> str | None:
+        """Counts with no side of their own ("shot down 277 drones") belong to the article's attack."""
+        attacks = [m for m in actors.found.events if m.type == "ATTACK" and m.actors]
+        return attacks[-1].actors[0] if attacks else None
 
 
 def _attack_measure(label: str, lemma: str, category: str, people: bool) -> tuple[str, str] | None:
+    if label == "battle":
+        return None
     if label in ("killed", "injured"):
         return ("ATTACK", label) if people else None
     if people:
