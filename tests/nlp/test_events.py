@@ -104,3 +104,13 @@ def test_attacker_shared_by_coordinated_weapons(analyze_text: Analyze) -> None:
     attack = next(e for e in analyze_text(text).events if e.type == "ATTACK")
     assert attack.actors == ("RUS", "UKR")
     assert attack.place == "Kyiv"
+
+
+def test_willingness_to_talk_is_not_a_meeting(analyze_text: Analyze) -> None:
+    report = analyze_text("Kremlin spokesman Dmitry Peskov told reporters that Moscow was open to talks.")
+    assert not [e for e in report.events if e.type == "CONSULT"]
+
+
+def test_strike_target_from_the_object(analyze_text: Analyze) -> None:
+    report = analyze_text("Ukrainian drones hit a Russian oil refinery on Sunday.", published="2025-03-04")
+    assert [(e.type, e.actors) for e in report.events] == [("ATTACK", ("UKR", "RUS"))]

@@ -116,3 +116,17 @@ def test_reported_speech_is_not_opinion(analyze_text: Analyze) -> None:
 def test_first_person_statement_is_not_opinion(analyze_text: Analyze) -> None:
     text = "We will stand with Ukraine. The attack on Kyiv was barbaric and reckless. Our aid will keep coming."
     assert _kinds(analyze_text(text), "opinion") == []
+
+
+def test_embedded_post_split_across_lines(analyze_text: Analyze) -> None:
+    text = (
+        "Ukraine's president spoke in Kyiv on Monday.\n"
+        "We will not give up our land. #StandWithUkraine\n"
+        "— Volodymyr Zelenskyy (@ZelenskyyUa) March 3, 2025\n"
+    )
+    embeds = [s.text for s in analyze_text(text, published="2025-03-04").signals if s.signal == "social_embed"]
+    assert embeds == [
+        "We will not give up our land. #StandWithUkraine",
+        "— Volodymyr Zelenskyy (@ZelenskyyUa) March 3, 2025",
+    ]
+    assert not [s for s in analyze_text(text, published="2025-03-04").signals if s.signal == "headline"]

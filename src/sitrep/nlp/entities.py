@@ -127,7 +127,8 @@ class EntityRecognizer:
         kinds = {"I": [], "A": [], "P": [], "L": []}  # type: dict[str, list[Span]]
         for span in spans:
             kinds[span.label_[0]].append(span)
-        found.items = [self._item(s) for s in filter_spans([s for s in kinds["I"] if not self._vetoed(doc, s)])]
+        text = doc.text  # built once: Doc.text joins every token on each access
+        found.items = [self._item(s) for s in filter_spans([s for s in kinds["I"] if not self._vetoed(doc, text, s)])]
         people_places = filter_spans(kinds["A"] + kinds["P"] + kinds["L"])
         found.actors = [self._actor(s) for s in people_places if s.label_[0] == "A"]
         found.persons = list(self._persons(doc, [s for s in people_places if s.label_[0] == "P"]))
@@ -143,13 +144,13 @@ class EntityRecognizer:
                 spans.append(Span(doc, start, end, label=self.strings[match_id]))
         return spans
 
-    def _vetoed(self, doc: Doc, span: Span) -> bool:
+    def _vetoed(self, doc: Doc, text: str, span: Span) -> bool:
         """A lexicon veto: "rounds of talks", "think tank"."""
         term = self.tables.items[span.label_]
         if len(span) == 1 and span[0].pos_ in ("VERB", "ADJ") and not (span.start and doc[span.start - 1].like_num):
             return True  # "injured", "dead" count people only right after a number
-        after = doc.text[span.end_char : span.end_char + 40].lower().lstrip()
-        before = doc.text[max(0, span.start_char - 40) : span.start_char].lower().rstrip()
+        after = text[span.end_char : span.end_char + 40].lower().lstrip()
+        before = text[max(0, span.start_char - 40) : span.start_char].lower().rstrip()
         return any(after.startswith(v) for v in term.not_before) or any(before.endswith(v) for v in term.not_after)
 
     def _item(self, span: Span) -> ItemMention:

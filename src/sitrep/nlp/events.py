@@ -50,6 +50,7 @@ class EventExtractor:
         self.consult_kind = {w: k for k, words in kinds.items() for w in words}
         self.sites: dict[str, str] = lex.cues.get("sites", {})
         self.agree_objects = set(lex.cue_list("agree_objects"))
+        self.hypothetical = set(lex.cue_list("hypothetical_heads"))
         self.consult_nouns = set(lex.cue_list("consult")) | {"conference", "forum"}
         planned = sorted(lex.cue_list("consult_planned"), key=len, reverse=True)
         self.planned_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in planned) + r")\b")
@@ -227,6 +228,9 @@ class EventExtractor:
                 return
             attacker = prev.actors[0]
         target = prep_code(ctx, head, ("on", "at", "against", "across", "in", "of"), allow_place=True)
+        if target is None or target == attacker:
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            target = next((c for o in objects for c in ctx.actors.codes_in(o.subtree, allow_place=True)), None)
         target = target if target and target != attacker else ctx.default_other(attacker)
         actors = [attacker] + ([target] if target else [])
         yield ctx.mention(
@@ -306,6 +310,8 @@ class EventExtractor:
         sent = ctx.sentence(trig)
         if trig.label == "with" and not (head.pos_ == "VERB" and self._talks_with(ctx, head)):
             return
+        if head.pos_ == "NOUN" and head.head.lemma_.lower() in self.hypothetical:
+            return  # "open to talks", "called for negotiations": no meeting yet
         if any(e.type == "CONSULT" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
             return
         actors = ctx.actors.codes_in(sent)

@@ -67,6 +67,7 @@ class _Context:
     lemmas: Counter[str]  # content lemmas of the genuine sentences (for cohesion)
     labels: Counter[str]  # run-in paragraph labels ("the president:"), lower case, with their counts
     speech: bool  # a first-person text (speech, statement, transcript): its wording is the speaker's
+    embeds: list[tuple[int, int]]  # lines of an embedded post: its byline and the text just above it
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class SignalFinder:
             lemmas=_content_counts([s for s in sents if not any(c in s.text.lower() for c in self.filler)]),
             labels=Counter(m.group(1).strip().lower() for m in re.finditer(r"(?m)^" + RUN_IN.pattern, doc.text)),
             speech=_first_person_share(sents, found.quoted) >= FIRST_PERSON_SHARE,
+            embeds=_embed_lines(doc.text),
         )
         for index in range(len(sents)):
             found.signals.extend(self._signals(context, index))
@@ -174,7 +176,7 @@ class SignalFinder:
 
     def _signals(self, context: _Context, index: int) -> Iterator[Signal]:
         doc, found, sent = context.doc, context.found, context.sents[index]
-        embed = _embed(sent)
+        embed = _embed(sent) or _embed_line(context, sent)
         if embed is not None:
             yield Signal("social_embed", index, embed[2], embed[0], embed[1], "text of an embedded social-media post")
         for m in self.marker.finditer(sent.text):
@@ -244,7 +246,13 @@ class SignalFinder:
         words = WORD.findall(line)
         if not line or line[-1] in ".!?:;,\"”'’)" or not 2 <= len(words) <= 20:
             return False
-        if LIST_MARK.match(line) or line[0] in "—–-#@" or not line[0].isupper() or TIME.search(line):
+        if (
+            LIST_MARK.match(line)
+            or line[0] in "—–-#@"
+            or not line[0].isupper()
+            or TIME.search(line)
+            or EMBED_MARKS.search(line)
+        ):
             return False
         if self._speaker(words) or not doc.text[start + len(line) :].strip():
             return False
@@ -256,6 +264,31 @@ class SignalFinder:
         if first and first[0] == "the":
             first = first[1:]
         return bool(first) and (first[0] in self.speakers or " ".join(first[:2]) in self.speakers)
+
+
+BYLINE_LINE = re.compile(r"^\s*[—–-]{0,2}\s*[^\n()]{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$")
+
+
+def _embed_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of embedded-post lines: a byline "— Name (@handle) Date" and, when it carries
+    hashtags, handles or links, the line of post text just above it."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    found: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(lines):
+        if BYLINE_LINE.match(text[start:end]):
+            found.append((start, end))
+            if i > 0 and EMBED_MARKS.search(text[lines[i - 1][0] : lines[i - 1][1]]):
+                found.append(lines[i - 1])
+    return found
+
+
+def _embed_line(context: _Context, sent: Span) -> tuple[int, int, str] | None:
+    """The embedded-post line this sentence opens, as (start, end, text); later parts of the line are quiet."""
+    for start, end in context.embeds:
+        first = next((s for s in context.sents if s.end_char > start and s.text.strip()), None)
+        if first is not None and first.start == sent.start and sent.start_char < end:
+            return start, end, context.doc.text[start:end].strip()
+    return None
 
 
 def _embed(sent: Span) -> tuple[int, int, str] | None:
