@@ -83,3 +83,19 @@ def test_eval_reports_f1_per_kind() -> None:
     result = json.loads(proc.stdout)
     assert set(result) >= {"quantity", "event", "attribution", "signal", "measure_accuracy"}
     assert result["quantity"]["f1"] >= 0.5
+
+
+def test_html_article_end_to_end() -> None:
+    """A news page: metadata date and title, a body heading, an embedded post, link bait."""
+    page = Path(__file__).parent / "data" / "html" / "news-article-with-embed.html"
+    proc = run("analyze", "--format", "json", str(page))
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["article"]["published"] == "2025-07-10"
+    assert report["article"]["title"] == "Zelensky says Russia fired 40 missiles overnight"
+    signals = {(s["signal"], s["text"][:24]) for s in report["signals"]}
+    assert ("headline", "Aid on the way") in signals
+    assert ("social_embed", "— Volodymyr Zelenskyy (@") in signals
+    assert ("off_topic", "Read more: Ten things to ") in signals
+    counts = {(q["value"], q["measure"], q["actor"]) for q in report["quantities"]}
+    assert {(35, "intercepted", "RUS"), (2, "announced", "DEU")} <= counts

@@ -176,7 +176,8 @@ class SignalFinder:
 
     def _signals(self, context: _Context, index: int) -> Iterator[Signal]:
         doc, found, sent = context.doc, context.found, context.sents[index]
-        embed = _embed(sent) or _embed_line(context, sent)
+        in_line = any(start <= sent.start_char < end for start, end in context.embeds)
+        embed = _embed_line(context, sent) if in_line else _embed(sent)
         if embed is not None:
             yield Signal("social_embed", index, embed[2], embed[0], embed[1], "text of an embedded social-media post")
         for m in self.marker.finditer(sent.text):
