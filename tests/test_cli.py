@@ -96,6 +96,6 @@ def test_html_article_end_to_end() -> None:
     signals = {(s["signal"], s["text"][:24]) for s in report["signals"]}
     assert ("headline", "Aid on the way") in signals
     assert ("social_embed", "— Volodymyr Zelenskyy (@") in signals
-    assert ("off_topic", "Read more: Ten things to ") in signals
+    assert ("off_topic", "Read more: Ten things to") in signals
     counts = {(q["value"], q["measure"], q["actor"]) for q in report["quantities"]}
     assert {(35, "intercepted", "RUS"), (2, "announced", "DEU")} <= counts
