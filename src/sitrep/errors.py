@@ -25,6 +25,10 @@ class SitrepError(Exception):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[SitrepError], tuple[str, str]]:
+        """Pickle as ``(source, reason)`` so errors cross process boundaries (worker pools, Dask)."""
+        return type(self), (self.source, self.reason)
+
 
 class InputError(SitrepError):
     """An input is missing, empty, binary, undecodable, too large, not English or has no article."""

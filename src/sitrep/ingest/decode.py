@@ -46,6 +46,9 @@ _MAX_CONTROL_SHARE = 0.05
 _SAMPLE = 64 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _SINGLE_BYTE_LATIN = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_15", "cp775"}
+_ESCAPED_RUNS = re.compile("[\udc80-\udcff]+")
+_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+_MIN_UTF8_PER_BAD_RUN = 2
 UNDECODABLE = "not valid UTF-8 and no text encoding could be detected"
 
 
@@ -107,10 +110,27 @@ def decode(data: bytes, source: str, *, markup: bool = False) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    text = (_declared(data, source) if markup else None) or _detected(data, source)
+    text = _damaged_utf8(data, source) or (_declared(data, source) if markup else None) or _detected(data, source)
     if text is None:
         raise InputError(source, UNDECODABLE)
     return text
+
+
+def _damaged_utf8(data: bytes, source: str) -> str | None:
+    """UTF-8 with a few bad bytes (a cut or corrupted file), each bad run marked with U+FFFD.
+
+    Taken as UTF-8 when its valid multi-byte characters are at least
+    ``_MIN_UTF8_PER_BAD_RUN`` times as many as its runs of invalid bytes: text in a
+    legacy code page almost never holds a valid UTF-8 sequence, and guessing a code
+    page for damaged UTF-8 would garble every one of its accented letters and quotes.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_ESCAPED_RUNS.findall(text))
+    good = len(_NON_ASCII.findall(text))
+    if good < _MIN_UTF8_PER_BAD_RUN * bad:
+        return None
+    logger.warning("%s: not valid UTF-8: %d damaged sequence(s) replaced with U+FFFD", source, bad)
+    return data.decode("utf-8-sig", errors="replace")
 
 
 def _decode_strict(data: bytes, encoding: str, source: str) -> str:

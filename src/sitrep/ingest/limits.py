@@ -10,6 +10,8 @@ from dataclasses import dataclass, fields
 from sitrep.errors import InputError
 
 MIB = 1024 * 1024
+#: Longest cleaned text the analyzer takes (spaCy's ``max_length``); longer text is refused.
+MAX_TEXT_CHARS = 1_000_000
 
 #: Environment variable that overrides each field of :class:`Limits`.
 ENV_VARS: dict[str, str] = {

@@ -30,6 +30,11 @@ def normalize(text: str, *, strip_trailing: bool = True) -> str:
     return _TRAILING.sub("", text) if strip_trailing else text
 
 
+def line_breaks(text: str) -> str:
+    """Every line or paragraph separator (``\\r\\n``, ``\\r``, NEL, U+2028 ...) as ``\\n``."""
+    return _LINE_BREAKS.sub("\n", text)
+
+
 def tidy(text: str) -> str:
     """Collapse runs of blank lines to one and trim blank lines at both ends."""
     return _BLANK_RUNS.sub("\n\n", text).strip("\n")

@@ -10,14 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+import ftfy
+
 from sitrep.errors import InputError
 from sitrep.ingest import formats
 from sitrep.ingest.decode import binary_kind, decode
 from sitrep.ingest.html import parse_html
 from sitrep.ingest.language import identify
-from sitrep.ingest.limits import ENV_VARS, Limits, format_size
+from sitrep.ingest.limits import ENV_VARS, MAX_TEXT_CHARS, Limits, format_size
 from sitrep.ingest.markdown import parse_markdown
-from sitrep.ingest.normalize import normalize, tidy
+from sitrep.ingest.normalize import line_breaks, normalize, tidy
 from sitrep.ingest.parsed import Parsed
 from sitrep.ingest.plain import parse_text
 from sitrep.model import Article
@@ -178,7 +180,7 @@ def _from_text(text: str, source: str, fmt: str, published: dt.date | None, limi
         raise InputError(source, f"{noun} is empty")
     if "\x00" in text:
         raise InputError(source, "binary data, not text (contains NUL characters)")
-    text = normalize(text, strip_trailing=fmt != "md")
+    text = normalize(_repair_mojibake(line_breaks(text), source), strip_trailing=fmt != "md")
     if not text.strip():
         raise InputError(source, f"{noun} contains only whitespace")
     if fmt != "html":
@@ -190,6 +192,18 @@ def _from_text(text: str, source: str, fmt: str, published: dt.date | None, limi
     _check_length(body, source, limits)
     _check_language(body, source)
     return _article(parsed, body, source, fmt, published)
+
+
+def _repair_mojibake(text: str, source: str) -> str:
+    """Undo mojibake (UTF-8 read as cp1252 and the like: ``â€™`` back to ``’``) with ftfy.
+
+    Runs after line breaks are unified, so that a NEL (U+0085) is never taken for a
+    cp1252 ellipsis.
+    """
+    repaired = ftfy.fix_encoding(text)
+    if repaired != text:
+        logger.warning("%s: mojibake repaired (text that had been decoded with the wrong encoding)", source)
+    return repaired
 
 
 def _check_lines(text: str, source: str, limits: Limits) -> None:
@@ -214,7 +228,13 @@ def _line_limit(length: int, limits: Limits) -> str:
 
 
 def _check_length(text: str, source: str, limits: Limits) -> None:
-    """Refuse a text with fewer than ``min_chars`` characters after cleaning."""
+    """Refuse a text with fewer than ``min_chars`` characters, or more than the pipeline takes."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            source,
+            f"text is {len(text):,} characters long after cleaning, over the analyzer's "
+            f"{MAX_TEXT_CHARS:,}-character limit",
+        )
     if len(text) < limits.min_chars:
         raise InputError(
             source,

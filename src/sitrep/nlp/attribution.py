@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Attribution
 from sitrep.nlp.actors import ActorIndex
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
-from sitrep.nlp.mentions import Findings, PersonMention, findings
+from sitrep.nlp.mentions import Findings, PersonMention, findings, text_of
 
 QUOTE_PAIRS = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"|«[^»]{3,}?»")
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
@@ -73,7 +73,7 @@ class AttributionFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
         state = _State(doc, found, ActorIndex(doc, found))
-        found.quoted = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(doc.text)]
+        found.quoted = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(text_of(doc))]
         for index, sent in enumerate(state.sents):
             for source, cue in self._sentence_sources(state, sent):
                 state.add(index, source, cue)
@@ -287,7 +287,7 @@ class AttributionFinder:
     # --- quotations ----------------------------------------------------------
     def _quotes(self, state: _State) -> None:
         for start, end in state.found.quoted:
-            if len(state.doc.text[start:end].split()) < MIN_QUOTE_WORDS:
+            if len(text_of(state.doc)[start:end].split()) < MIN_QUOTE_WORDS:
                 continue  # a name or scare quote ("the “Trump Trillion.”"), not a quotation
             source = self._quote_speaker(state, start, end)
             if source is None:

@@ -25,6 +25,7 @@ from sitrep.nlp.mentions import (
     PersonMention,
     PlaceMention,
     findings,
+    text_of,
 )
 
 TITLE_WORDS = {
@@ -223,7 +224,8 @@ def _titles(doc: Doc, start: int) -> tuple[str, ...]:
 
 def _date_mentions(doc: Doc, published: object) -> Iterator[DateMention]:
     pub = published if hasattr(published, "isoformat") else None
-    spans = datemod.explicit_dates(doc.text, pub) + datemod.relative_dates(doc.text, pub)  # type: ignore[arg-type]
+    text = text_of(doc)
+    spans = datemod.explicit_dates(text, pub) + datemod.relative_dates(text, pub)  # type: ignore[arg-type]
     for span in spans:
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is not None:

@@ -109,6 +109,8 @@ class Findings:
     attributions: list[Attribution] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""
+    cache: dict[str, Any] = field(default_factory=dict)
     triggers: list[Any] = field(default_factory=list)
     sent_of: list[int] = field(default_factory=list)
     by_trigger: dict[int, EventMention] = field(default_factory=dict)
@@ -125,6 +127,14 @@ def findings(doc: Doc) -> Findings:
         found = Findings()
         doc._.sitrep = found
     return found
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once (``Doc.text`` joins every token on each access)."""
+    found = findings(doc)
+    if not found.text:
+        found.text = doc.text
+    return found.text
 
 
 def sentence_index(doc: Doc) -> list[int]:

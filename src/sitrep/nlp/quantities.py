@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Quantity
 from sitrep.nlp.actors import ActorIndex
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
-from sitrep.nlp.mentions import EventMention, Findings, ItemMention, findings, sentence_index
+from sitrep.nlp.mentions import EventMention, Findings, ItemMention, findings, sentence_index, text_of
 from sitrep.nlp.triggers import Trigger
 
 PEOPLE = {"civilian", "child", "military", "person"}
@@ -221,7 +221,7 @@ class QuantityExtractor:
             category=category,
             event=ev,
             measure=measure,
-            text=doc.text[start_char:end_char],
+            text=text_of(doc)[start_char:end_char],
             start=start_char,
             end=end_char,
             sentence=sent_of[number.start],
@@ -521,8 +521,9 @@ def _mention_for(found: Findings, trig: Trigger, type_: str) -> EventMention | N
 
 def _is_list_item(doc: Doc, sent: Span) -> bool:
     """Whether ``sent`` stands in a bulleted or numbered line (its marker may be a sentence of its own)."""
-    line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    return bool(LIST_MARK.match(doc.text[line_start : sent.start_char] + sent.text))
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    return bool(LIST_MARK.match(text[line_start : sent.start_char] + sent.text))
 
 
 def _is_marker(sent: Span) -> bool:

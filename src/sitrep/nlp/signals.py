@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Signal
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
-from sitrep.nlp.mentions import Findings, findings
+from sitrep.nlp.mentions import Findings, findings, text_of
 
 BYLINE = re.compile(r"[—–-]{1,2}\s*[^\n()]{1,80}\(@\w{1,30}\)(?:\s+\w+\s+\d{1,2},\s+\d{4})?")
 EMBED_MARKS = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|(?<![\w&])#[A-Za-z][\w]*|(?<![\w.])@\w{2,30}")
@@ -102,7 +102,7 @@ class OpinionFinder:
         if sum(c.points for c in cues) < OPINION_POINTS or not any(c.evaluative for c in cues):
             return None
         start, end = min(c.start for c in cues), max(c.end for c in cues)
-        text = sent.doc.text[start:end]
+        text = text_of(sent.doc)[start:end]
         return Signal("opinion", index, text, start, end, "loaded or evaluative wording in the article's own voice")
 
     def _cues(self, sent: Span) -> Iterator[Cue]:
@@ -166,9 +166,9 @@ class SignalFinder:
             found=found,
             sents=sents,
             lemmas=_content_counts([s for s in sents if not any(c in s.text.lower() for c in self.filler)]),
-            labels=Counter(m.group(1).strip().lower() for m in re.finditer(r"(?m)^" + RUN_IN.pattern, doc.text)),
+            labels=Counter(m.group(1).strip().lower() for m in re.finditer(r"(?m)^" + RUN_IN.pattern, text_of(doc))),
             speech=_first_person_share(sents, found.quoted) >= FIRST_PERSON_SHARE,
-            embeds=_embed_lines(doc.text),
+            embeds=_embed_lines(text_of(doc)),
         )
         for index in range(len(sents)):
             found.signals.extend(self._signals(context, index))
@@ -187,7 +187,7 @@ class SignalFinder:
             )
         heading = None if embed is not None or self._link_bait(sent) else self._heading(doc, sent, context.labels)
         if heading is not None:
-            text = doc.text[heading[0] : heading[1]]
+            text = text_of(doc)[heading[0] : heading[1]]
             yield Signal("headline", index, text, heading[0], heading[1], "a heading inside the body")
         if self._off_topic(found, sent, index, context.lemmas):
             yield Signal(
@@ -216,13 +216,14 @@ class SignalFinder:
 
     def _heading(self, doc: Doc, sent: Span, labels: Counter[str]) -> tuple[int, int] | None:
         """The characters of a heading that starts this sentence's line, if there is one."""
-        text = doc.text
+        text = text_of(doc)
         start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
         if start >= len(text) or (start > 0 and text[start - 1] != "\n"):
             return None
         end = text.find("\n", start)
         line = text[start : end if end >= 0 else len(text)].rstrip()
-        first = not text[:start].strip()  # the first line: the title, unless it is a paragraph
+        bounds = _bounds(doc)
+        first = start <= bounds[0]  # the first line: the title, unless it is a paragraph
         run_in = RUN_IN.match(line)
         if run_in is not None and (not first or PROSE_LINE.fullmatch(line)):
             label = run_in.group(1).rstrip()
@@ -255,9 +256,10 @@ class SignalFinder:
             or EMBED_MARKS.search(line)
         ):
             return False
-        if self._speaker(words) or not doc.text[start + len(line) :].strip():
+        _, last_content, first_prose_end = _bounds(doc)
+        if self._speaker(words) or start + len(line) >= last_content:
             return False
-        return PROSE_LINE.search(doc.text, 0, start) is not None
+        return first_prose_end <= start
 
     def _speaker(self, words: list[str]) -> bool:
         """True when the first words name a speaker: "Q", "MR. KIRBY", "THE PRESIDENT"."""
@@ -268,6 +270,18 @@ class SignalFinder:
 
 
 BYLINE_LINE = re.compile(r"^\s*[—–-]{0,2}\s*[^\n()]{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$")
+
+
+def _bounds(doc: Doc) -> tuple[int, int, int]:
+    """Where the text's content starts and ends, and where its first line of prose ends (computed once)."""
+    found = findings(doc)
+    cached = found.cache.get("signal_bounds")
+    if cached is None:
+        text = text_of(doc)
+        prose = PROSE_LINE.search(text)
+        cached = (len(text) - len(text.lstrip()), len(text.rstrip()), prose.end() if prose else len(text) + 1)
+        found.cache["signal_bounds"] = cached
+    return cached
 
 
 def _embed_lines(text: str) -> list[tuple[int, int]]:
@@ -288,7 +302,7 @@ def _embed_line(context: _Context, sent: Span) -> tuple[int, int, str] | None:
     for start, end in context.embeds:
         first = next((s for s in context.sents if s.end_char > start and s.text.strip()), None)
         if first is not None and first.start == sent.start and sent.start_char < end:
-            return start, end, context.doc.text[start:end].strip()
+            return start, end, text_of(context.doc)[start:end].strip()
     return None
 
 

@@ -78,8 +78,13 @@ class TriggerIndex:
 
 def _hyphen_compound(doc: Doc, i: int) -> bool:
     """The second half of "anti-ship", "counter-attack": not a trigger of its own."""
-    return i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+    return (
+        i > 1
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
         and doc[i - 2].lower_ in ("anti", "counter", "non", "pre", "post")
+    )
 
 
 def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
