@@ -1,8 +1,11 @@
-# Sitrep: `make run` analyzes the bundled sample article; `make test` runs the whole suite.
+# Sitrep: `make run` analyzes the bundled sample article, ingests the sample corpus into an SQLite
+# file, prints the aid and strike trackers and serves the dashboard; `make test` runs the whole suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := tests/data/gold/docs/us-aid-pause-article.txt
+SAMPLE_CORPUS := tests/data/gold/docs
+SAMPLE_DB := sample.db
 
 .PHONY: run test lint typecheck unit lock score clean
 
@@ -21,6 +24,10 @@ $(VENV)/.dev: $(VENV)/.installed requirements-dev.lock
 
 run: $(VENV)/.installed
 	$(BIN)/sitrep analyze $(SAMPLE)
+	$(BIN)/sitrep ingest --db $(SAMPLE_DB) $(SAMPLE_CORPUS)
+	$(BIN)/sitrep tracker aid --db $(SAMPLE_DB)
+	$(BIN)/sitrep tracker strikes --db $(SAMPLE_DB)
+	$(BIN)/sitrep serve --db $(SAMPLE_DB)
 
 test: $(VENV)/.dev lint typecheck unit
 

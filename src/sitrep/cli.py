@@ -84,7 +84,16 @@ def _articles(paths: tuple[str, ...], published: dt.date | None, failures: list[
     help="Publication date (YYYY-MM-DD) used to resolve 'Monday', 'last week'…",
 )
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when on a terminal).")
-def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, color: bool | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    show_default="all cores",
+    help="Analysis processes; 1 analyzes in this process.",
+)
+def analyze(
+    paths: tuple[str, ...], fmt: str, published: dt.date | None, color: bool | None, workers: int | None
+) -> None:
     """Analyze articles (.txt, .md, .html; '-' for stdin) into a report.
 
     \b
@@ -92,13 +101,17 @@ def analyze(paths: tuple[str, ...], fmt: str, published: dt.date | None, color: 
       sitrep analyze ../shared/seed/us-aid-pause-article.txt
       sitrep analyze --format facts docs/*.txt > facts.jsonl
       curl -s URL | sitrep analyze --format json -
+      sitrep analyze --workers 2 --format facts corpus/*.md > facts.jsonl
     """
+    from sitrep.parallel import analyze_parallel, default_workers
     from sitrep.service import analyze_results
 
     failures: list[int] = []
     pending = list(_articles(paths, published, failures))
     color = sys.stdout.isatty() if color is None else color
-    results = analyze_results(a for _, a in pending)
+    workers = workers or default_workers()
+    articles = (a for _, a in pending)
+    results = analyze_parallel(articles, workers) if workers > 1 else analyze_results(articles)
     for index, ((path, _), result) in enumerate(zip(pending, results, strict=True)):
         if isinstance(result, SitrepError):
             _fail(result.source, result.reason)
@@ -157,6 +170,12 @@ def evaluate(gold: str, details: bool, min_f1: tuple[str, ...]) -> None:
         _fail(Path(gold).name, "below the bar: " + ", ".join(low))
         sys.exit(1)
 
+
+
+# Commands defined in their own modules register themselves on ``main`` when imported.
+from sitrep import cli_corpus  # noqa: E402,F401  (ingest, rejects, reprocess, events, claims, tracker, conflicts, export)
+from sitrep.scale import cli as _scale_cli  # noqa: E402,F401  (batch)
+from sitrep.web import cli as _web_cli  # noqa: E402,F401  (serve)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

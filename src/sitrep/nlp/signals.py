@@ -165,7 +165,7 @@ class SignalFinder:
             doc=doc,
             found=found,
             sents=sents,
-            lemmas=_content_counts([s for s in sents if not any(c in s.text.lower() for c in self.filler)]),
+            lemmas=_content_counts([s for s in sents if not self._filler(s)]),
             labels=Counter(m.group(1).strip().lower() for m in re.finditer(r"(?m)^" + RUN_IN.pattern, text_of(doc))),
             speech=_first_person_share(sents, found.quoted) >= FIRST_PERSON_SHARE,
             embeds=_embed_lines(text_of(doc)),
@@ -198,6 +198,11 @@ class SignalFinder:
         if opinion is not None:
             yield opinion
 
+    def _filler(self, sent: Span) -> bool:
+        """The sentence holds a filler phrase (its text is built once, not once per phrase)."""
+        lower = sent.text.lower()
+        return any(cue in lower for cue in self.filler)
+
     def _link_bait(self, sent: Span) -> bool:
         lower = sent.text.lower()
         return any(cue in lower for cue in self.link_bait) and len(sent) < 40
@@ -205,7 +210,7 @@ class SignalFinder:
     def _off_topic(self, found: Findings, sent: Span, index: int, lemmas: Counter[str]) -> bool:
         if self._link_bait(sent):
             return True
-        if not any(cue in sent.text.lower() for cue in self.filler):
+        if not self._filler(sent):
             return False
         has_fact = (
             any(q.sentence == index for q in found.quantities)

@@ -1,0 +1,347 @@
+"""Corpus commands: ingest into a database, reprocess, rejects, cross-article queries, trackers, exports.
+
+Registered on ``sitrep.cli.main`` by the import at the end of ``sitrep/cli.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from sitrep.cli import main
+from sitrep.errors import SitrepError
+from sitrep.store.db import DEFAULT_DB, Database
+
+FORMATS = click.Choice(["table", "csv", "json"])
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        "db_url",
+        default=lambda: os.environ.get("SITREP_DB", DEFAULT_DB),
+        show_default="sitrep.db or $SITREP_DB",
+        metavar="URL",
+        help="SQLite file (sitrep.db) or postgresql://user@host/dbname.",
+    )(func)
+
+
+def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--format", "fmt", type=FORMATS, default="table", show_default=True, help="Terminal table, CSV or JSON."
+    )(func)
+
+
+@contextmanager
+def opened(db_url: str) -> Iterator[Database]:
+    """The database, with store errors turned into one line on stderr and exit code 4."""
+    try:
+        with Database(db_url) as db:
+            yield db
+    except SitrepError as exc:
+        click.echo(f"sitrep: {exc.source}: {exc.reason}", err=True)
+        sys.exit(exc.exit_code)
+
+
+class Progress:
+    """A progress bar on stderr with position, rate and ETA."""
+
+    def __init__(self, total: int, label: str) -> None:
+        self.started = time.monotonic()
+        self.done = 0
+        self.bar = click.progressbar(
+            length=total,
+            label=label,
+            file=sys.stderr,
+            show_eta=True,
+            show_pos=True,
+            item_show_func=self._rate,
+        )
+
+    def _rate(self, _item: Any) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        return f"{self.done / elapsed:.2f} docs/s"
+
+    def tick(self, _doc: str) -> None:
+        self.done += 1
+        self.bar.update(1, _doc)
+
+    def __enter__(self) -> Progress:
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(None, None, None)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--text", "text_col", default="text", show_default=True, help="JSONL/CSV field holding the article text.")
+@click.option("--title", "title_col", default="title", show_default=True, help="JSONL/CSV field holding the title.")
+@click.option("--date", "date_col", default="date", show_default=True, help="JSONL/CSV field holding the date.")
+@click.option("--url", "url_col", default="url", show_default=True, help="JSONL/CSV field holding the URL.")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
+@click.option("--batch-size", default=8, show_default=True, help="Articles analyzed together (spaCy nlp.pipe).")
+def ingest(
+    sources: tuple[str, ...],
+    db_url: str,
+    text_col: str,
+    title_col: str,
+    date_col: str,
+    url_col: str,
+    progress: bool,
+    batch_size: int,
+) -> None:
+    """Analyze articles into a database; already stored articles are skipped.
+
+    SOURCE is a file (.txt, .md, .html), a directory tree of them, a JSONL or CSV
+    file (one article per record, fields named by --text/--title/--date/--url), an
+    RSS/Atom feed (.rss, .atom, .xml or an http(s) URL), a WARC archive (.warc,
+    .warc.gz) or '-' for stdin. Refused inputs are stored with their reason (sitrep rejects).
+    An interrupted run resumes where it stopped when run again.
+
+    \b
+    Example:
+      sitrep ingest ../shared/corpus/whitehouse/docs
+      sitrep ingest --text body --title headline --date date --url link ../shared/corpus/presidential-releases/*.csv
+    """
+    from sitrep.corpus.ingest import IngestSummary
+    from sitrep.corpus.ingest import ingest as run_ingest
+    from sitrep.ingest.sources import Columns, count_inputs, iter_sources
+
+    columns = Columns(text=text_col, title=title_col, date=date_col, url=url_col)
+    items = iter_sources(list(sources), columns)
+    summary = IngestSummary()
+    with opened(db_url) as db:
+        total = count_inputs(list(sources), columns)
+        try:
+            if progress:
+                with Progress(total, "ingest") as bar:
+                    summary = run_ingest(db, items, tick=bar.tick, batch_size=batch_size)
+            else:
+                summary = run_ingest(db, items, batch_size=batch_size)
+        except KeyboardInterrupt:
+            click.echo("sitrep: interrupted; run the same command again to resume", err=True)
+            sys.exit(130)
+    click.echo(summary.line())
+    if summary.failed:
+        sys.exit(3)
+
+
+@main.command()
+@db_option
+@format_option
+def rejects(db_url: str, fmt: str) -> None:
+    """List the inputs that ingest refused, with the reason and time.
+
+    \b
+    Example:
+      sitrep rejects --db sitrep.db
+    """
+    with opened(db_url) as db:
+        rows = db.query("SELECT input, reason, rejected_at FROM rejects ORDER BY rejected_at, input")
+    emit(rows, fmt)
+
+
+@main.command()
+@db_option
+@click.option("--all", "everything", is_flag=True, help="Re-analyze every article, not only those of other versions.")
+def reprocess(db_url: str, everything: bool) -> None:
+    """Re-analyze stored articles whose pipeline version differs from this one.
+
+    \b
+    Example:
+      sitrep reprocess --db sitrep.db
+    """
+    from sitrep import __version__
+    from sitrep.corpus.ingest import reprocess as run_reprocess
+    from sitrep.corpus.ingest import stale_articles
+
+    with opened(db_url) as db:
+        ids = stale_articles(db, "" if everything else __version__)
+        with Progress(len(ids), "reprocess") as bar:
+            done, failed = run_reprocess(db, ids, tick=bar.tick)
+    click.echo(f"{done} re-analyzed with pipeline {__version__}, {failed} failed")
+    if failed:
+        sys.exit(3)
+
+
+def emit(rows: list[dict[str, Any]], fmt: str) -> None:
+    """Print rows as a table, CSV or JSON."""
+    from sitrep.corpus.tables import render
+
+    click.echo(render(rows, fmt), nl=False)
+
+
+def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+    from sitrep.cli import _date
+
+    return _date(_ctx, _param, value)
+
+
+@main.command()
+@db_option
+@format_option
+@click.option("--type", "event_type", metavar="TYPE", help="AID, ATTACK, CONSULT, AGREE or SANCTION.")
+@click.option("--actor", metavar="CODE", help="A side taking part (ISO code such as USA, or NATO, EU).")
+@click.option("--since", callback=_day, metavar="DATE", help="Events on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=_day, metavar="DATE", help="Events on or before this day (YYYY-MM-DD).")
+@click.option("--place", metavar="NAME", help="Events whose place contains NAME.")
+def events(
+    db_url: str, fmt: str, event_type: str | None, actor: str | None, since: Any, until: Any, place: str | None
+) -> None:
+    """Real-world events clustered across articles: first report, sources, independent sources.
+
+    --format json adds every mention with its sentence.
+
+    \b
+    Example:
+      sitrep events --type AID --actor USA --since 2022-02-24
+    """
+    from sitrep.corpus.queries import EventFilter, cluster_row, event_clusters
+
+    flt = EventFilter(type=event_type, actor=actor, since=since, until=until, place=place)
+    with opened(db_url) as db:
+        rows = [cluster_row(c, detail=fmt == "json") for c in event_clusters(db, flt)]
+    if fmt == "table":
+        rows = [{k: v for k, v in r.items() if k not in ("cluster", "last_day")} for r in rows]
+    emit(rows, fmt)
+
+
+@main.command()
+@db_option
+@format_option
+@click.option("--source", metavar="NAME", help="List the claims of the sources whose name contains NAME.")
+def claims(db_url: str, fmt: str, source: str | None) -> None:
+    """Who says what: claims per source, or each claim of one source with its sentence.
+
+    \b
+    Example:
+      sitrep claims --source Zelenskyy
+    """
+    from sitrep.corpus.queries import claims as query
+
+    with opened(db_url) as db:
+        emit(query(db, source), fmt)
+
+
+@main.group()
+def tracker() -> None:
+    """Trackers over the whole store: aid (donor × category × phase) and strikes (per day).
+
+    \b
+    Example:
+      sitrep tracker aid --format csv > aid.csv
+      sitrep tracker strikes
+    """
+
+
+@tracker.command("aid")
+@db_option
+@format_option
+def tracker_aid(db_url: str, fmt: str) -> None:
+    """Aid per month, donor, category and phase, each event counted once.
+
+    \b
+    Example:
+      sitrep tracker aid --format csv > aid.csv
+    """
+    from sitrep.corpus.queries import aid_tracker
+
+    with opened(db_url) as db:
+        emit(aid_tracker(db), fmt)
+
+
+@tracker.command("strikes")
+@db_option
+@format_option
+def tracker_strikes(db_url: str, fmt: str) -> None:
+    """Per day, attacker and category: launched and intercepted, the highest figure reported.
+
+    \b
+    Example:
+      sitrep tracker strikes --format json
+    """
+    from sitrep.corpus.queries import strikes_tracker
+
+    with opened(db_url) as db:
+        emit(strikes_tracker(db), fmt)
+
+
+@main.command()
+@db_option
+@format_option
+def conflicts(db_url: str, fmt: str) -> None:
+    """The same quantity of the same event reported with different values (30 vs 32 Patriot missiles).
+
+    \b
+    Example:
+      sitrep conflicts --format json
+    """
+    from sitrep.corpus.queries import conflicts as query
+
+    with opened(db_url) as db:
+        rows = query(db)
+    if fmt == "table":
+        rows = [{k: v for k, v in r.items() if k != "quotes"} for r in rows]
+    emit(rows, fmt)
+
+
+@main.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True)
+@click.option(
+    "--table",
+    "tables",
+    multiple=True,
+    type=click.Choice(
+        [
+            "articles",
+            "events",
+            "quantities",
+            "attributions",
+            "signals",
+            "rejects",
+            "duplicates",
+            "clusters",
+            "acled",
+            "plover",
+        ]
+    ),
+    help="Tables to export (repeatable; default: all). acled: ACLED-like event table; plover: PLOVER-like records.",
+)
+@click.option(
+    "--out",
+    default="sitrep-export",
+    show_default=True,
+    metavar="DIR",
+    help="Folder for NAME.csv|jsonl|parquet; '-' writes one CSV/JSONL table to stdout.",
+)
+def export_cmd(db_url: str, fmt: str, tables: tuple[str, ...], out: str) -> None:
+    """Export the store as CSV, JSON Lines or Parquet, with an ACLED-like event table.
+
+    \b
+    Example:
+      sitrep export --format parquet --out exports/
+      sitrep export --table acled --out - > acled.csv
+    """
+    from pathlib import Path
+
+    from sitrep.corpus.export import TABLES, export, table_rows, write_rows
+
+    chosen = list(tables or TABLES)
+    with opened(db_url) as db:
+        if out == "-":
+            if fmt == "parquet" or len(chosen) != 1:
+                raise click.UsageError("--out - writes exactly one --table as csv or jsonl")
+            write_rows(table_rows(db, chosen[0]), fmt, sys.stdout)
+            return
+        for path, count in export(db, chosen, fmt, Path(out)):
+            click.echo(f"{count:>8,}  {path}")

@@ -1,0 +1,187 @@
+"""Cluster event mentions from many articles into real-world events.
+
+Two mentions are the same event when they have the same type (and, for aid, the
+same phase), the same sides (in order for aid and attacks, where the first side
+gives or attacks; in any order for meetings and agreements), places that do not
+disagree, and days within ``WINDOW_DAYS`` of the cluster's latest mention.
+
+Calibration: ``WINDOW_DAYS`` 3 keeps a call's readouts (same day, or the day after
+across time zones) and a strike's follow-up reports together, while weekly aid
+announcements of the same donor stay apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from sitrep.store.db import Database, Row
+
+WINDOW_DAYS = 3
+_UNORDERED = frozenset({"CONSULT", "AGREE"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One event as one article reports it."""
+
+    article_id: str
+    idx: int
+    type: str
+    phase: str | None
+    actors: tuple[str, ...]
+    place: str | None
+    day: dt.date | None
+    date: str | None
+    value_usd: float | None
+    sentence: int
+    anchor: str
+    quote: str
+    doc: str
+    published: str | None
+    source: str
+    duplicate_of: str | None
+
+
+@dataclass
+class Cluster:
+    """A real-world event and every mention of it."""
+
+    type: str
+    phase: str | None
+    actors: tuple[str, ...]
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        first = self.first_report
+        key = f"{self.type}|{self.phase}|{','.join(self.actors)}|{first.article_id}|{first.idx}"
+        return hashlib.sha256(key.encode()).hexdigest()[:10]
+
+    @property
+    def place(self) -> str | None:
+        return next((m.place for m in self.mentions if m.place), None)
+
+    @property
+    def first_day(self) -> dt.date | None:
+        return min((m.day for m in self.mentions if m.day), default=None)
+
+    @property
+    def last_day(self) -> dt.date | None:
+        return max((m.day for m in self.mentions if m.day), default=None)
+
+    @property
+    def first_report(self) -> Mention:
+        return min(self.mentions, key=lambda m: (m.published or "9999", m.doc, m.idx))
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({m.source for m in self.mentions})
+
+    @property
+    def articles(self) -> int:
+        return len({m.article_id for m in self.mentions})
+
+    @property
+    def independent(self) -> int:
+        """Distinct sources, not counting near-duplicate copies of an article already in the cluster."""
+        ids = {m.article_id for m in self.mentions}
+        return len({m.source for m in self.mentions if m.duplicate_of not in ids})
+
+    @property
+    def value_usd(self) -> float | None:
+        return max((m.value_usd for m in self.mentions if m.value_usd), default=None)
+
+    def accepts(self, mention: Mention) -> bool:
+        last = self.last_day
+        if mention.day and last and (mention.day - last).days > WINDOW_DAYS:
+            return False
+        if (mention.day is None) != (last is None):
+            return False
+        place = self.place
+        return not (place and mention.place and place.casefold() != mention.place.casefold())
+
+
+def source_of(outlet: str | None, url: str | None, doc: str) -> str:
+    """Who published an article: its outlet, else its URL's host, else its file's folder or name."""
+    if outlet:
+        return outlet
+    host = urlparse(url).netloc.lower().removeprefix("www.") if url else ""
+    if host:
+        return host
+    stem = doc.rsplit(":", 1)[0] if doc.rsplit(":", 1)[-1].isdigit() else doc
+    parts = stem.replace("\\", "/").rstrip("/").split("/")
+    return parts[-2] if len(parts) > 1 else parts[-1]
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def load_mentions(db: Database, event_type: str | None = None) -> list[Mention]:
+    """Every stored event mention (of one type, if given), with its article's source."""
+    sql = (
+        "SELECT e.*, a.doc, a.published, a.outlet, a.url, s.text AS quote, d.duplicate_of FROM events e"
+        " JOIN articles a ON a.id = e.article_id"
+        " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
+        " LEFT JOIN duplicates d ON d.article_id = e.article_id"
+    )
+    rows = db.query(sql + " WHERE e.type = ?", (event_type,)) if event_type else db.query(sql)
+    return [_mention(row) for row in rows]
+
+
+def _mention(row: Row) -> Mention:
+    return Mention(
+        article_id=row["article_id"],
+        idx=int(row["idx"]),
+        type=row["type"],
+        phase=row["phase"],
+        actors=tuple(json.loads(row["actors"])),
+        place=row["place"],
+        day=_day(row["day"]),
+        date=row["date"],
+        value_usd=row["value_usd"],
+        sentence=int(row["sentence"]),
+        anchor=row["anchor"],
+        quote=row["quote"] or row["anchor"],
+        doc=row["doc"],
+        published=row["published"],
+        source=source_of(row["outlet"], row["url"], row["doc"]),
+        duplicate_of=row["duplicate_of"],
+    )
+
+
+def _key(m: Mention) -> tuple[str, str | None, tuple[str, ...]]:
+    actors = tuple(sorted(m.actors)) if m.type in _UNORDERED else m.actors
+    return m.type, m.phase if m.type == "AID" else None, actors
+
+
+def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
+    """Group mentions into clusters, ordered by first day."""
+    groups: dict[tuple[str, str | None, tuple[str, ...]], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[_key(m)].append(m)
+    clusters: list[Cluster] = []
+    for (kind, phase, actors), members in groups.items():
+        open_: list[Cluster] = []
+        for m in sorted(members, key=lambda m: (m.day or dt.date.min, m.doc, m.idx)):
+            home = next((c for c in reversed(open_) if c.accepts(m)), None)
+            if home is None:
+                home = Cluster(kind, phase, actors)
+                open_.append(home)
+            home.mentions.append(m)
+        clusters.extend(open_)
+    return sorted(clusters, key=lambda c: (c.first_day or dt.date.min, c.type, c.actors))
+
+
+def mention_index(clusters: Iterable[Cluster]) -> dict[tuple[str, int], Cluster]:
+    """The cluster of each (article id, event index)."""
+    return {(m.article_id, m.idx): c for c in clusters for m in c.mentions}

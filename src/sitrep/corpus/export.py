@@ -1,0 +1,168 @@
+"""Export the store as CSV, JSONL or Parquet: the raw tables, the event clusters, an ACLED-like
+event table and PLOVER-like event records, so Sitrep joins the datasets analysts already use.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from sitrep.corpus.clusters import Cluster
+from sitrep.corpus.queries import cluster_row, event_clusters, quantity_reports
+from sitrep.store.db import Database
+
+log = logging.getLogger(__name__)
+
+RAW_TABLES = ("articles", "events", "quantities", "attributions", "signals", "rejects", "duplicates")
+TABLES = (*RAW_TABLES, "clusters", "acled", "plover")
+FORMATS = ("csv", "jsonl", "parquet")
+
+# Sitrep event type -> (ACLED event_type, PLOVER event_type)
+_ACLED = {
+    "ATTACK": "Explosions/Remote violence",
+    "AID": "Strategic developments",
+    "CONSULT": "Strategic developments",
+    "AGREE": "Strategic developments",
+    "SANCTION": "Strategic developments",
+}
+_PLOVER = {"ATTACK": "ASSAULT", "AID": "AID", "CONSULT": "CONSULT", "AGREE": "AGREE", "SANCTION": "SANCTION"}
+_PLOVER_MODE = {"AID": "military", "ATTACK": "aerial", "CONSULT": "", "AGREE": "", "SANCTION": "economic"}
+
+
+def table_rows(db: Database, name: str) -> list[dict[str, Any]]:
+    """The rows of one exported table."""
+    if name in RAW_TABLES:
+        columns = "id, doc, title, url, outlet, author, published, fmt, pipeline_version, ingested_at, n_sentences"
+        select = columns if name == "articles" else "*"
+        return db.query(f"SELECT {select} FROM {name}")
+    clusters = event_clusters(db)
+    if name == "clusters":
+        return [cluster_row(c) for c in clusters]
+    if name == "acled":
+        return acled_rows(db, clusters)
+    if name == "plover":
+        return [plover_record(c) for c in clusters]
+    raise ValueError(f"no table {name!r}")
+
+
+def _precision(c: Cluster) -> int:
+    """ACLED time_precision: 1 a day, 2 a week, 3 a month (or only the publication date)."""
+    date = c.first_report.date or ""
+    return 2 if "-W" in date else 1 if len(date) == 10 else 3
+
+
+def _fatalities(db: Database) -> dict[str, float]:
+    """Per cluster, the largest number killed any report gives."""
+    most: dict[str, float] = {}
+    for r in quantity_reports(db, "ATTACK"):
+        if r.measure == "killed":
+            most[r.cluster] = max(most.get(r.cluster, 0.0), r.value)
+    return most
+
+
+def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]]:
+    """One row per event cluster in ACLED's column names (no coordinates: places are not geocoded yet)."""
+    killed = _fatalities(db)
+    rows = []
+    for c in clusters:
+        first = c.first_report
+        day = c.first_day.isoformat() if c.first_day else None
+        rows.append(
+            {
+                "event_id_cnty": c.id,
+                "event_date": day,
+                "year": int(day[:4]) if day else None,
+                "time_precision": _precision(c),
+                "event_type": _ACLED.get(c.type, "Strategic developments"),
+                "sub_event_type": f"{c.type.title()} {c.phase or first.phase or ''}".strip(),
+                "actor1": c.actors[0] if c.actors else None,
+                "actor2": c.actors[1] if len(c.actors) > 1 else None,
+                "location": c.place,
+                "latitude": None,
+                "longitude": None,
+                "source": "; ".join(c.sources),
+                "notes": first.quote,
+                "fatalities": int(killed.get(c.id, 0)),
+                "independent_sources": c.independent,
+                "articles": c.articles,
+            }
+        )
+    return rows
+
+
+def plover_record(c: Cluster) -> dict[str, Any]:
+    """A PLOVER-like event record: event_type, mode, actor, recipient, date, location, anchor quote."""
+    first = c.first_report
+    return {
+        "id": c.id,
+        "event_type": _PLOVER.get(c.type, c.type),
+        "mode": _PLOVER_MODE.get(c.type, ""),
+        "context": c.phase or first.phase,
+        "actor": c.actors[0] if c.actors else None,
+        "recipient": c.actors[1] if len(c.actors) > 1 else None,
+        "date": c.first_day.isoformat() if c.first_day else None,
+        "location": c.place,
+        "anchor_quote": first.quote,
+        "source": first.doc,
+        "sources": c.sources,
+    }
+
+
+def write_rows(rows: list[dict[str, Any]], fmt: str, target: Path | IO[str]) -> None:
+    """Write rows as CSV, JSON Lines or Parquet to a path (or, for CSV/JSONL, a text stream)."""
+    if fmt == "parquet":
+        if not isinstance(target, Path):
+            raise ValueError("Parquet is written to a file, not a stream")
+        _parquet(rows, target)
+        return
+    writer: Callable[[list[dict[str, Any]], IO[str]], None] = _csv if fmt == "csv" else _jsonl
+    if isinstance(target, Path):
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            writer(rows, handle)
+    else:
+        writer(rows, target)
+
+
+def _flat(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict, tuple)) else value
+
+
+def _csv(rows: list[dict[str, Any]], handle: IO[str]) -> None:
+    if not rows:
+        return
+    out = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+    out.writeheader()
+    out.writerows(
+        {k: ";".join(map(str, v)) if isinstance(v, (list, tuple)) else _flat(v) for k, v in row.items()} for row in rows
+    )
+
+
+def _jsonl(rows: list[dict[str, Any]], handle: IO[str]) -> None:
+    for row in rows:
+        handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
+def _parquet(rows: list[dict[str, Any]], path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    flat = [{k: _flat(v) for k, v in row.items()} for row in rows]
+    table = pa.Table.from_pylist(flat) if flat else pa.table({})
+    pq.write_table(table, path)
+
+
+def export(db: Database, tables: Iterable[str], fmt: str, folder: Path) -> list[tuple[Path, int]]:
+    """Write each table to ``folder/NAME.EXT``; the files written and their row counts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in tables:
+        rows = table_rows(db, name)
+        path = folder / f"{name}.{fmt}"
+        write_rows(rows, fmt, path)
+        log.info("wrote %d rows to %s", len(rows), path)
+        written.append((path, len(rows)))
+    return written

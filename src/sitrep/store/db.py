@@ -1,0 +1,177 @@
+"""One connection interface over SQLite (``sqlite3``) and PostgreSQL (psycopg 3).
+
+SQL is written once with ``?`` placeholders and always run with bound parameters;
+for PostgreSQL the placeholders become ``%s``. Each ``transaction()`` commits or
+rolls back as a whole, so a killed process never leaves half of one behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+from sitrep.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "sitrep.db"
+Row = dict[str, Any]
+_MIGRATION_LOCK = 7_431_802  # fixed PostgreSQL advisory-lock key of Sitrep migrations
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class _Cursor(Protocol):
+    rowcount: int
+    description: Any
+
+    def fetchall(self) -> list[Any]: ...
+
+
+class Database:
+    """A connection to the store: ``sqlite`` or ``postgresql``, migrated on open."""
+
+    def __init__(self, url: str = DEFAULT_DB) -> None:
+        self.url = url
+        self.dialect = "postgresql" if url.startswith(("postgresql://", "postgres://")) else "sqlite"
+        self._depth = 0
+        self._conn: Any = _connect_pg(url) if self.dialect == "postgresql" else _connect_sqlite(url)
+        self.migrate()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> _Cursor:
+        """Run one statement with bound parameters."""
+        try:
+            cursor: _Cursor = self._conn.execute(self._sql(sql), tuple(params))
+        except Exception as exc:
+            raise _store_error(self.url, exc) from exc
+        return cursor
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters."""
+        if not rows:
+            return
+        try:
+            if self.dialect == "postgresql":
+                with self._conn.cursor() as cursor:
+                    cursor.executemany(self._sql(sql), [tuple(r) for r in rows])
+            else:
+                self._conn.executemany(sql, [tuple(r) for r in rows])
+        except Exception as exc:
+            raise _store_error(self.url, exc) from exc
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Rows of a SELECT as dicts keyed by column name."""
+        cursor = self.execute(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        rows = self.execute(sql, params).fetchall()
+        return rows[0][0] if rows else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """Everything inside commits together or not at all (nested calls join the outer one)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self.execute("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self._conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.execute("COMMIT")
+
+    def migrate(self) -> None:
+        """Apply every migration newer than the recorded ``schema_version``."""
+        with self.transaction():
+            if self.dialect == "postgresql":  # two processes opening a new database migrate one after the other
+                self.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+            self.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)")
+            current = self.scalar("SELECT MAX(version) FROM schema_version") or 0
+            for version, sql in _migrations():
+                if version > current:
+                    log.info("applying migration %04d to %s", version, _safe_url(self.url))
+                    for statement in _statements(sql):
+                        self.execute(statement)
+                    self.execute(
+                        "INSERT INTO schema_version (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)", (version,)
+                    )
+
+    def schema_version(self) -> int:
+        return int(self.scalar("SELECT MAX(version) FROM schema_version") or 0)
+
+
+def _connect_sqlite(url: str) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), WAL journal, foreign keys on."""
+    path = url.removeprefix("sqlite:///")
+    try:
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable against a killed process
+        conn.execute("PRAGMA foreign_keys=ON")
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreError(url, f"cannot open the database ({exc})") from None
+    return conn
+
+
+def _connect_pg(url: str) -> Any:
+    """A psycopg 3 connection in autocommit mode (transactions are explicit)."""
+    import psycopg
+
+    try:
+        return psycopg.connect(url, autocommit=True)
+    except psycopg.Error as exc:
+        raise StoreError(_safe_url(url), f"cannot connect ({' '.join(str(exc).split())})") from None
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("sitrep.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _statements(sql: str) -> list[str]:
+    """The statements of a migration file: comments dropped, split on ``;``."""
+    lines = [line.split("--", 1)[0] for line in sql.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _safe_url(url: str) -> str:
+    """The URL without its password."""
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
+def _store_error(url: str, exc: Exception) -> StoreError:
+    return StoreError(_safe_url(url), f"{type(exc).__name__}: {exc}".strip())

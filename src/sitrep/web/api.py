@@ -1,0 +1,277 @@
+"""The JSON API: analyze, ingest, and the corpus queries with filters, pagination and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import io
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
+from pydantic import BaseModel, Field, model_validator
+
+from sitrep.errors import ExtractionError
+from sitrep.model import Article, Report
+from sitrep.store.db import Database
+from sitrep.web import queries
+from sitrep.web.errors import ERROR_RESPONSES
+
+log = logging.getLogger(__name__)
+router = APIRouter(responses=ERROR_RESPONSES)
+_ANALYSIS = threading.Lock()  # one analysis at a time: the pipeline is shared and CPU-bound
+
+EXPORT_TABLES = Literal[
+    "articles",
+    "events",
+    "quantities",
+    "attributions",
+    "signals",
+    "rejects",
+    "duplicates",
+    "clusters",
+    "acled",
+    "plover",
+]
+
+
+class ArticleIn(BaseModel):
+    """An article to analyze: plain text (or Markdown) in ``text``, or a page in ``html``."""
+
+    text: str | None = Field(None, description="Plain text or Markdown (YAML front matter is read).")
+    html: str | None = Field(None, description="An HTML page; the article is extracted with trafilatura.")
+    published: dt.date | None = Field(None, description="Publication date; else from metadata or the text.")
+    doc: str | None = Field(None, max_length=500, description="A name for the article (file name, URL…).")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> ArticleIn:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of 'text' and 'html'")
+        return self
+
+
+class Page(BaseModel):
+    """One page of rows: ``total`` matching, this page's ``limit`` and ``offset``, and the ``items``."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
+class Stored(BaseModel):
+    """The outcome of POST /articles."""
+
+    id: str
+    stored: bool = Field(description="True when new; false when the same text was already stored.")
+    near_duplicate: bool = False
+    doc: str
+
+
+Day = Annotated[
+    str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2025-07-08"], description="A day, YYYY-MM-DD.")
+]
+Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
+
+
+@contextmanager
+def store(request: Request) -> Iterator[Database]:
+    """A connection to the app's store, opened in the calling thread and closed after."""
+    with Database(request.app.state.settings.db_url) as db:
+        yield db
+
+
+def day(name: str, value: str | None) -> dt.date | None:
+    """A ``Day`` query parameter as a date; 422 when it is no calendar day (2025-02-30)."""
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        raise HTTPException(422, f"{name}: {value!r} is not a day like 2025-07-08") from None
+
+
+def page(rows: list[dict[str, Any]], limit: int, offset: int) -> Page:
+    return Page(total=len(rows), limit=limit, offset=offset, items=rows[offset : offset + limit])
+
+
+def to_article(body: ArticleIn, default_doc: str) -> Article:
+    """The checked ``Article`` of a request body; ``InputError`` names the reason it is refused."""
+    from sitrep.ingest import read_text
+
+    doc = body.doc or default_doc
+    text = body.html if body.html is not None else body.text or ""
+    article = read_text(text, doc=doc, fmt="html" if body.html is not None else "auto", published=body.published)
+    if body.title or body.url:
+        from dataclasses import replace
+
+        article = replace(article, title=body.title or article.title, url=body.url or article.url)
+    return article
+
+
+def analyze_article(article: Article) -> Report:
+    from sitrep.service import analyze
+
+    with _ANALYSIS:
+        return analyze(article)
+
+
+@router.post("/analyze", tags=["analyze"], summary="Analyze one article into a report")
+def analyze(body: ArticleIn) -> dict[str, Any]:
+    """The whole report (docs/report.schema.json): sentences, entities, quantities, events,
+    attributions and signals with character offsets into ``article.text``, and the flat facts."""
+    from sitrep.render import report_dict
+
+    return report_dict(analyze_article(to_article(body, "<request>")))
+
+
+def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Check ``Authorization: Bearer TOKEN`` against the app's token in constant time."""
+    expected: str = request.app.state.settings.token
+    scheme, _, given = (authorization or "").partition(" ")
+    ok = bool(expected) and scheme.lower() == "bearer" and hmac.compare_digest(given.encode(), expected.encode())
+    if not ok:
+        raise HTTPException(
+            401, "a valid 'Authorization: Bearer TOKEN' header is needed", {"WWW-Authenticate": "Bearer"}
+        )
+
+
+@router.post(
+    "/articles",
+    tags=["corpus"],
+    status_code=201,
+    dependencies=[Depends(require_token)],
+    responses={401: ERROR_RESPONSES[422] | {"description": "Missing or wrong bearer token"}},
+    summary="Analyze an article and store it",
+)
+def post_article(body: ArticleIn, request: Request, response: Response) -> Stored:
+    """Idempotent: the id is the hash of the text; an article already stored answers 200 with stored=false."""
+    from sitrep.corpus.ingest import ingest
+    from sitrep.store.writer import article_id
+
+    article = to_article(body, body.url or "<api>")
+    with store(request) as db, _ANALYSIS:
+        summary = ingest(db, [article], batch_size=1)
+    if summary.failed:
+        raise ExtractionError(article.doc, "the analysis failed on this article (recorded in sitrep rejects)")
+    if not summary.new:
+        response.status_code = 200
+    return Stored(
+        id=article_id(article.text),
+        stored=bool(summary.new),
+        near_duplicate=bool(summary.near_duplicates),
+        doc=article.doc,
+    )
+
+
+@router.get("/articles", tags=["corpus"], summary="Stored articles, newest first")
+def list_articles(
+    request: Request,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    q: Annotated[str | None, Query(max_length=200, description="Text in the title or name.")] = None,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    since: Day = None,
+    until: Day = None,
+) -> Page:
+    with store(request) as db:
+        total, rows = queries.articles(
+            db, queries.ArticleFilter(q, outlet, day("since", since), day("until", until)), limit, offset
+        )
+    return Page(total=total, limit=limit, offset=offset, items=rows)
+
+
+@router.get("/articles/{article_id}", tags=["corpus"], summary="One stored article with its facts")
+def get_article(article_id: str, request: Request) -> dict[str, Any]:
+    with store(request) as db:
+        return queries.article(db, article_id)
+
+
+@router.get("/events", tags=["corpus"], summary="Real-world events clustered across articles")
+def list_events(
+    request: Request,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    type: Annotated[str | None, Query(max_length=20, description="AID, ATTACK, CONSULT, AGREE or SANCTION.")] = None,
+    actor: Annotated[str | None, Query(max_length=20, description="A side taking part (USA, NATO…).")] = None,
+    since: Day = None,
+    until: Day = None,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+) -> Page:
+    from sitrep.corpus.queries import EventFilter, cluster_row, event_clusters
+
+    flt = EventFilter(type=type, actor=actor, since=day("since", since), until=day("until", until), place=place)
+    with store(request) as db:
+        rows = [cluster_row(c) for c in event_clusters(db, flt)]
+    return page(rows, limit, offset)
+
+
+@router.get("/events/{event_id}", tags=["corpus"], summary="One event: every mention with its sentence")
+def get_event(event_id: str, request: Request) -> dict[str, Any]:
+    from sitrep.corpus.queries import cluster_row, conflicts
+
+    with store(request) as db:
+        row = cluster_row(queries.find_cluster(db, event_id), detail=True)
+        row["conflicts"] = [c for c in conflicts(db) if c["cluster"] == event_id]
+    return row
+
+
+@router.get("/claims", tags=["corpus"], summary="Claims per source, or each claim of matching sources")
+def list_claims(
+    request: Request,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    source: Annotated[str | None, Query(max_length=200, description="Sources whose name contains this.")] = None,
+) -> Page:
+    from sitrep.corpus.queries import claims
+
+    with store(request) as db:
+        return page(claims(db, source), limit, offset)
+
+
+@router.get("/tracker/aid", tags=["trackers"], summary="Aid per month, donor, category and phase")
+def tracker_aid(request: Request, limit: Limit = 1000, offset: Offset = 0) -> Page:
+    from sitrep.corpus.queries import aid_tracker
+
+    with store(request) as db:
+        return page(aid_tracker(db), limit, offset)
+
+
+@router.get("/tracker/strikes", tags=["trackers"], summary="Launched and intercepted per day, attacker, category")
+def tracker_strikes(request: Request, limit: Limit = 1000, offset: Offset = 0) -> Page:
+    from sitrep.corpus.queries import strikes_tracker
+
+    with store(request) as db:
+        return page(strikes_tracker(db), limit, offset)
+
+
+@router.get("/conflicts", tags=["corpus"], summary="The same quantity of one event reported with different values")
+def list_conflicts(request: Request, limit: Limit = 100, offset: Offset = 0) -> Page:
+    from sitrep.corpus.queries import conflicts
+
+    with store(request) as db:
+        return page(conflicts(db), limit, offset)
+
+
+@router.get(
+    "/export/{table}",
+    tags=["exports"],
+    summary="A whole table as CSV or JSON Lines",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
+)
+def export_table(table: EXPORT_TABLES, request: Request, format: Literal["csv", "jsonl"] = "csv") -> Response:
+    """The rows of ``sitrep export --table TABLE``: raw tables, clusters, ACLED-like and PLOVER-like events."""
+    from sitrep.corpus.export import table_rows, write_rows
+
+    with store(request) as db:
+        rows = table_rows(db, table)
+    out = io.StringIO()
+    write_rows(rows, format, out)
+    media = "text/csv" if format == "csv" else "application/x-ndjson"
+    disposition = f'attachment; filename="{table}.{format}"'
+    return Response(out.getvalue(), media_type=media, headers={"Content-Disposition": disposition})

@@ -1,0 +1,49 @@
+"""Build the FastAPI application: API routes, pages, static assets, JSON errors, body limit."""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from sitrep import __version__
+from sitrep.web import api, errors, pages
+from sitrep.web.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """Analyze articles on war and military aid into sourced, structured facts, and query
+the corpus stored by `sitrep ingest`: event clusters, claims by source, aid and strike trackers,
+conflicting figures and exports. Errors are JSON: `{"status", "error", "reason", "source"}`."""
+
+
+def _folder(name: str) -> Path:
+    return Path(str(resources.files("sitrep.web") / name))
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The Sitrep web application over ``settings.db_url``."""
+    settings = settings or Settings()
+    app = FastAPI(title="Sitrep", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
+    app.state.settings = settings
+    templates = Jinja2Templates(directory=_folder("templates"))
+    templates.env.globals["version"] = __version__
+    templates.env.filters["num"] = _num
+    app.state.templates = templates
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.include_router(pages.documented)
+    app.mount("/static", StaticFiles(directory=_folder("static")), name="static")
+    app.add_middleware(errors.BodyLimit, limit=settings.body_limit)
+    return app
+
+
+def _num(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "" if value is None else str(value)
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"

@@ -1,0 +1,54 @@
+"""``sitrep serve``: the web API and dashboard (registered by the import at the end of ``sitrep/cli.py``)."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import click
+
+from sitrep.cli import main
+from sitrep.store.db import DEFAULT_DB
+
+log = logging.getLogger(__name__)
+
+
+@main.command()
+@click.option(
+    "--db",
+    "db_url",
+    default=lambda: os.environ.get("SITREP_DB", DEFAULT_DB),
+    show_default="sitrep.db or $SITREP_DB",
+    metavar="URL",
+    help="SQLite file (sitrep.db) or postgresql://user@host/dbname.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8750, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve(db_url: str, host: str, port: int) -> None:
+    """Serve the web dashboard and JSON API (OpenAPI at /openapi.json).
+
+    POST /articles needs 'Authorization: Bearer TOKEN': TOKEN is $SITREP_TOKEN, else one
+    generated on first start (printed once) and kept in ~/.config/sitrep/token.
+
+    \b
+    Example:
+      sitrep serve --db sitrep.db --port 8750
+      curl -s -X POST localhost:8750/analyze -H 'content-type: application/json' -d '{"text": "..."}'
+    """
+    import uvicorn
+
+    from sitrep.errors import SitrepError
+    from sitrep.store.db import Database
+    from sitrep.web import Settings, create_app
+    from sitrep.web.settings import load_token, token_file
+
+    try:
+        Database(db_url).close()  # fail early, with one line, when the store cannot be opened
+    except SitrepError as exc:
+        raise click.ClickException(f"{exc.source}: {exc.reason}") from None
+    token, new = load_token()
+    if new:
+        click.echo(f"ingest token (shown once, kept in {token_file()}): {token}")
+    click.echo(f"Sitrep dashboard on http://{host}:{port}/  (database {db_url}; Ctrl-C stops)")
+    app = create_app(Settings(db_url=db_url, token=token))
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,156 @@
+"""The offline map: country outlines shipped with the app (Natural Earth 1:110m, simplified) and
+GeoNames coordinates of the lexicon's places (see tools/make_web_geo.py), drawn as SVG.
+
+Events are placed at their place's coordinates; a place without coordinates falls back to
+its country's centre; anything else is listed as unmapped.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+Ring = list[list[float]]
+
+
+@cache
+def countries() -> dict[str, list[Ring]]:
+    return json.loads((resources.files("sitrep.web") / "data" / "countries.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@cache
+def places() -> dict[str, list[Any]]:
+    return json.loads((resources.files("sitrep.web") / "data" / "places.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@cache
+def _place_country() -> dict[str, str]:
+    """Place name or alias (case-folded) → its canonical name in places.json, or its country code."""
+    from sitrep.nlp.lexicon import load_lexicons  # lexicon data only, no pipeline
+
+    out: dict[str, str] = {}
+    for term in load_lexicons().places:
+        if term.country:
+            for name in (term.name, *term.aliases):
+                out[name.casefold()] = term.name if term.name in places() else term.country
+    return out
+
+
+def locate(place: str) -> tuple[float, float] | None:
+    """Longitude and latitude of a place name, its country's centre, or None."""
+    if place in places():
+        return float(places()[place][0]), float(places()[place][1])
+    resolved = _place_country().get(place.casefold(), "")
+    if resolved in places():
+        return float(places()[resolved][0]), float(places()[resolved][1])
+    if resolved in countries():
+        return centre(resolved)
+    return None
+
+
+def centre(code: str) -> tuple[float, float]:
+    """The centre of a country's largest ring (by bounding box)."""
+    ring = max(countries()[code], key=_box_area)
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+
+
+def _box_area(ring: Ring) -> float:
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    return (max(xs) - min(xs)) * (max(ys) - min(ys))
+
+
+@dataclass
+class Marker:
+    """Events at one place."""
+
+    place: str
+    lon: float
+    lat: float
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def strikes(self) -> int:
+        return sum(1 for e in self.events if e["type"] == "ATTACK")
+
+
+def markers(rows: list[dict[str, Any]]) -> tuple[list[Marker], list[dict[str, Any]]]:
+    """Event rows (``cluster_row``) grouped into markers by place, and the rows that could not be placed."""
+    found: dict[str, Marker] = {}
+    unmapped: list[dict[str, Any]] = []
+    for row in rows:
+        where = locate(row["place"]) if row.get("place") else None
+        if where is None:
+            unmapped.append(row)
+            continue
+        found.setdefault(row["place"], Marker(row["place"], *where)).events.append(row)
+    return sorted(found.values(), key=lambda m: -len(m.events)), unmapped
+
+
+# Default view: Europe from the Atlantic to the Urals, the war's theatre.
+DEFAULT_BOX = (-12.0, 34.0, 50.0, 62.0)
+
+
+def _bounds(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    xs = [p[0] for p in points] + [DEFAULT_BOX[0], DEFAULT_BOX[2]]
+    ys = [p[1] for p in points] + [DEFAULT_BOX[1], DEFAULT_BOX[3]]
+    return min(xs) - 3, max(min(ys) - 3, -60), max(xs) + 3, min(max(ys) + 3, 80)
+
+
+def svg_map(found: list[Marker], title: str) -> Markup:
+    """Countries in the bounds of the markers (an equirectangular projection scaled by the mid latitude)."""
+    west, south, east, north = _bounds([(m.lon, m.lat) for m in found])
+    k = math.cos(math.radians((south + north) / 2))
+    width = 900.0
+    scale = width / ((east - west) * k)
+    height = (north - south) * scale
+
+    def xy(lon: float, lat: float) -> str:
+        return f"{(lon - west) * k * scale:.1f},{(north - lat) * scale:.1f}"
+
+    shapes = []
+    for code, rings in sorted(countries().items()):
+        d = "".join(
+            "M" + "L".join(xy(x, y) for x, y in ring) + "Z"
+            for ring in rings
+            if _overlaps(ring, west, south, east, north)
+        )
+        if d:
+            shapes.append(f'<path d="{d}" class="land"><title>{escape(code)}</title></path>')
+    taken: list[tuple[float, float, float, float]] = []
+    dots = [_dot(m, xy(m.lon, m.lat), taken) for m in found]
+    t = escape(title)
+    return Markup(
+        f'<svg class="map" viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{t}"><title>{t}</title>'
+        f'<rect width="100%" height="100%" class="sea"/>{"".join(shapes)}{"".join(dots)}</svg>'
+    )
+
+
+def _overlaps(ring: Ring, west: float, south: float, east: float, north: float) -> bool:
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    return max(xs) >= west and min(xs) <= east and max(ys) >= south and min(ys) <= north
+
+
+def _dot(m: Marker, at: str, taken: list[tuple[float, float, float, float]]) -> str:
+    """A marker, named on the map unless its name would cover one already drawn (busiest places first)."""
+    x, y = (float(v) for v in at.split(","))
+    radius = 5 + 3 * math.sqrt(len(m.events))
+    kind = "strike" if m.strikes else "event"
+    label = f"{m.place}: {len(m.events)} events, {m.strikes} strikes"
+    box = (x - radius, y - 9, x + radius + 4 + 7.2 * len(m.place), y + 9)
+    name = ""
+    if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+        taken.append(box)
+        name = f'<text x="{x + radius + 2:.1f}" y="{y + 4:.1f}" class="dot-label">{escape(m.place)}</text>'
+    return (
+        f'<a href="/timeline?place={quote(m.place)}" aria-label="{escape(label)}">'
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" class="dot dot-{kind}"><title>{escape(label)}</title>'
+        f"</circle>{name}</a>"
+    )

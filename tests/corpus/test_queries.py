@@ -1,0 +1,147 @@
+"""Cross-article queries and exports over two reports of the same events (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+from spacy.language import Language
+
+from sitrep.cli import main
+
+WIRE = """---
+title: US sends Patriots
+date: 2025-07-08
+source_url: https://www.wire-one.test/news/patriots
+---
+
+The United States delivered 30 Patriot missiles to Ukraine on Monday, the Pentagon said.
+
+Russia launched 40 drones at Kyiv overnight, and Ukraine's air force said 35 drones were shot down.
+"""
+PAPER = """---
+title: Patriot missiles arrive in Ukraine
+date: 2025-07-08
+source_url: https://paper-two.test/world/ukraine-patriots
+---
+
+Ukraine received 32 Patriot missiles from the United States on Monday, officials said.
+
+Meanwhile, Russia launched 42 drones at Kyiv overnight.
+"""
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture
+def store(nlp: Language, db_url: str, tmp_path: Path) -> str:
+    (tmp_path / "wire.md").write_text(WIRE, encoding="utf-8")
+    (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
+    _run("ingest", "--db", db_url, "--no-progress", str(tmp_path / "wire.md"), str(tmp_path / "paper.md"))
+    return db_url
+
+
+def test_events_cluster_across_articles_with_independent_sources(store: str) -> None:
+    rows = json.loads(_run("events", "--db", store, "--type", "aid", "--format", "json"))
+    assert len(rows) == 1
+    (aid,) = rows
+    assert (aid["type"], aid["phase"], aid["actors"]) == ("AID", "delivered", ["USA", "UKR"])
+    assert aid["first_day"] == "2025-07-07"
+    assert (aid["articles"], aid["independent_sources"]) == (2, 2)
+    assert aid["sources"] == ["paper-two.test", "wire-one.test"]
+    assert {m["quote"] for m in aid["mentions"]} >= {
+        "The United States delivered 30 Patriot missiles to Ukraine on Monday, the Pentagon said."
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--actor", "rus"], {"ATTACK"}),
+        (["--place", "kyiv", "--actor", "RUS"], {"ATTACK"}),
+        (["--since", "2025-07-08"], {"ATTACK"}),
+        (["--until", "2025-07-07"], {"AID"}),
+        (["--since", "2025-07-09"], set()),
+    ],
+)
+def test_event_filters(store: str, args: list[str], expected: set[str]) -> None:
+    rows = json.loads(_run("events", "--db", store, "--format", "json", *args))
+    assert {r["type"] for r in rows} == expected
+
+
+def test_conflicts_name_both_values_and_their_sentences(store: str) -> None:
+    rows = json.loads(_run("conflicts", "--db", store, "--format", "json"))
+    found = {(r["event"], r["category"]): r["values"] for r in rows}
+    assert found == {("AID", "air_defense_missile"): [30, 32], ("ATTACK", "drone"): [40, 42]}
+    table = _run("conflicts", "--db", store).splitlines()
+    assert table[0].split()[:4] == ["CLUSTER", "DAY", "EVENT", "MEASURE"]
+    assert "30, 32" in table[1]
+
+
+def test_trackers_count_each_event_once(store: str) -> None:
+    aid = json.loads(_run("tracker", "aid", "--db", store, "--format", "json"))
+    assert aid == [
+        {
+            "month": "2025-07",
+            "donor": "USA",
+            "category": "air_defense_missile",
+            "phase": "delivered",
+            "total": 32,
+            "events": 1,
+            "articles": 2,
+        }
+    ]
+    strikes = list(csv.DictReader(io.StringIO(_run("tracker", "strikes", "--db", store, "--format", "csv"))))
+    assert strikes == [
+        {
+            "day": "2025-07-08",
+            "attacker": "RUS",
+            "category": "drone",
+            "launched": "42.0",
+            "intercepted": "35.0",
+            "articles": "2",
+        }
+    ]
+
+
+def test_claims_per_source_and_for_one_source(store: str) -> None:
+    summary = json.loads(_run("claims", "--db", store, "--format", "json"))
+    assert {(r["source"], r["kind"], r["claims"]) for r in summary} == {
+        ("Pentagon", "official_body", 1),
+        ("Ukraine's air force", "official_body", 1),
+        ("officials", "official_body", 1),
+    }
+    (one,) = json.loads(_run("claims", "--db", store, "--format", "json", "--source", "penta"))
+    assert (one["source"], one["published"], one["sentence"]) == ("Pentagon", "2025-07-08", 0)
+    assert one["quote"].startswith("The United States delivered 30 Patriot missiles")
+
+
+def test_exports_in_every_format(store: str, tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    listing = _run("export", "--db", store, "--format", "parquet", "--out", str(out))
+    assert "acled.parquet" in listing
+    acled = pq.read_table(out / "acled.parquet").to_pylist()
+    aid = next(r for r in acled if r["sub_event_type"] == "Aid delivered")
+    assert (aid["event_date"], aid["actor1"], aid["actor2"], aid["independent_sources"]) == (
+        "2025-07-07",
+        "USA",
+        "UKR",
+        2,
+    )
+    assert pq.read_table(out / "articles.parquet").num_rows == 2
+    rows = list(csv.DictReader(io.StringIO(_run("export", "--db", store, "--table", "acled", "--out", "-"))))
+    assert {r["event_type"] for r in rows} == {"Strategic developments", "Explosions/Remote violence"}
+    plover = [
+        json.loads(line)
+        for line in _run("export", "--db", store, "--format", "jsonl", "--table", "plover", "--out", "-").splitlines()
+    ]
+    assert {"event_type", "mode", "actor", "recipient", "date", "location", "anchor_quote"} <= set(plover[0])

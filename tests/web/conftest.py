@@ -1,0 +1,84 @@
+"""Web fixtures: a real SQLite store with analyzed articles, the app over it, a live server."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from spacy.language import Language
+
+from sitrep.web import Settings, create_app
+from testdata import GOLD, SEED
+
+TOKEN = "test-token-0123456789"
+DOCS = [
+    SEED,
+    GOLD / "docs" / "zelenskyy-vinnytsia-strike-2022-03-06.txt",
+    GOLD / "docs" / "putin-aliyev-call-2022-05-31.txt",
+    GOLD / "docs" / "2022-04-08-statement-from-the-president-on-delivery-of-air-defense-systems-to-ukraine.md",
+    GOLD / "docs" / "2022-03-16-fact-sheet-on-u-s-security-assistance-for-ukraine.md",
+]
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> str:
+    """A SQLite file holding the seed article and a few gold documents, ingested for real."""
+    from sitrep.corpus.ingest import ingest
+    from sitrep.ingest.sources import iter_sources
+    from sitrep.store.db import Database
+
+    path = tmp_path_factory.mktemp("web") / "sitrep.db"
+    with Database(str(path)) as db:
+        summary = ingest(db, iter_sources([str(p) for p in DOCS]), nlp=nlp)
+    assert summary.new == len(DOCS), summary.line()
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def app(web_db: str) -> FastAPI:
+    return create_app(Settings(db_url=web_db, token=TOKEN))
+
+
+@pytest.fixture(scope="session")
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_url(app: FastAPI) -> Iterator[str]:
+    """The app served by uvicorn on a free loopback port, in a thread of this process."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    from testdata import ROOT
+
+    folder = ROOT / "docs" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
