@@ -114,3 +114,8 @@ def test_willingness_to_talk_is_not_a_meeting(analyze_text: Analyze) -> None:
 def test_strike_target_from_the_object(analyze_text: Analyze) -> None:
     report = analyze_text("Ukrainian drones hit a Russian oil refinery on Sunday.", published="2025-03-04")
     assert [(e.type, e.actors) for e in report.events] == [("ATTACK", ("UKR", "RUS"))]
+
+
+def test_money_without_aid_is_not_aid(analyze_text: Analyze) -> None:
+    report = analyze_text("Congress debated the $2.25 trillion infrastructure package on Tuesday.", published="2021-04-02")
+    assert not [e for e in report.events if e.type == "AID"]

@@ -51,6 +51,7 @@ class EventExtractor:
         self.sites: dict[str, str] = lex.cues.get("sites", {})
         self.agree_objects = set(lex.cue_list("agree_objects"))
         self.hypothetical = set(lex.cue_list("hypothetical_heads"))
+        self.aid_context = set(lex.cue_list("aid_context"))
         self.consult_nouns = set(lex.cue_list("consult")) | {"conference", "forum"}
         planned = sorted(lex.cue_list("consult_planned"), key=len, reverse=True)
         self.planned_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in planned) + r")\b")
@@ -130,8 +131,10 @@ class EventExtractor:
         givers, recipient = self._aid_sides(ctx, head)
         items = self._items(ctx, head)
         money = money_in(ctx.sentence(trig).text)
-        if ctx.doc[trig.start].lemma_.lower() in self.aid_weak and not (items or recipient or money):
-            return
+        if ctx.doc[trig.start].lemma_.lower() in self.aid_weak:
+            aid_money = money is not None and self._aid_words(ctx.sentence(trig))
+            if not (items or recipient or aid_money):
+                return  # "all Pentagon shipments", "a $2.25 trillion infrastructure package"
         explicit = bool(givers)
         if not givers:
             prev = ctx.last("AID", phase) or ctx.last("AID")
@@ -152,6 +155,10 @@ class EventExtractor:
                 explicit=explicit,
                 value_usd=money,
             )
+
+    def _aid_words(self, sent: Span) -> bool:
+        """The sentence speaks of aid or of military matters, not just of money."""
+        return any(t.lemma_.lower() in self.aid_context for t in sent)
 
     def _aid_relevant(self, ctx: EventContext, head: Token) -> bool:
         words = {t.lower_ for t in head.subtree} | {t.lemma_.lower() for t in head.subtree}
