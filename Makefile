@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := tests/data/gold/docs/us-aid-pause-article.txt
-SAMPLE_CORPUS := tests/data/gold/docs
+SAMPLE_CORPUS := data/sample
 SAMPLE_DB := sample.db
 
 .PHONY: run test lint typecheck unit lock score clean
