@@ -20,6 +20,10 @@ from sitrep.nlp.pipeline import get_nlp
 from sitrep.report import build_report
 
 log = logging.getLogger(__name__)
+# A batch is cut at this many characters as well as at ``batch_size`` articles: spaCy holds a
+# whole batch in memory, and a few long briefings (50-100k characters each) in one batch took
+# a process to ~2.9 GB in bench/throughput.py; 100k characters keeps it near 0.75 GB.
+BATCH_CHARS = 100_000
 
 
 def _home_from_url(url: str | None) -> str | None:
@@ -59,11 +63,13 @@ def analyze_results(
     """Like ``analyze_many`` but yield an ``ExtractionError`` for an article that fails, and go on."""
     pipeline = nlp or get_nlp()
     pending: list[Article] = []
+    chars = 0
     for article in articles:
         pending.append(article)
-        if len(pending) >= batch_size:
+        chars += len(article.text)
+        if len(pending) >= batch_size or chars >= BATCH_CHARS:
             yield from _run_batch(pipeline, pending)
-            pending = []
+            pending, chars = [], 0
     if pending:
         yield from _run_batch(pipeline, pending)
 
