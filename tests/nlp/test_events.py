@@ -117,5 +117,7 @@ def test_strike_target_from_the_object(analyze_text: Analyze) -> None:
 
 
 def test_money_without_aid_is_not_aid(analyze_text: Analyze) -> None:
-    report = analyze_text("Congress debated the $2.25 trillion infrastructure package on Tuesday.", published="2021-04-02")
+    report = analyze_text(
+        "Congress debated the $2.25 trillion infrastructure package on Tuesday.", published="2021-04-02"
+    )
     assert not [e for e in report.events if e.type == "AID"]

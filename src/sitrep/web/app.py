@@ -1,4 +1,5 @@
-"""Build the FastAPI application: API routes, pages, static assets, JSON errors, body limit."""
+"""Build the FastAPI application: API routes, pages, static assets, JSON errors, body and rate limits,
+security headers and (only when configured) CORS."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from sitrep import __version__
-from sitrep.web import api, errors, pages
+from sitrep.web import api, errors, pages, security
 from sitrep.web.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(pages.documented)
     app.mount("/static", StaticFiles(directory=_folder("static")), name="static")
+    # The last added runs first: security headers on every response, then CORS, the rate limit, the body limit.
     app.add_middleware(errors.BodyLimit, limit=settings.body_limit)
+    if settings.requests_per_minute:
+        app.add_middleware(security.RateLimit, per_minute=settings.requests_per_minute)
+    if settings.allowed_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.allowed_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(security.SecurityHeaders)
     return app
 
 
