@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from sitrep.corpus.clusters import Cluster
+from sitrep.corpus.places import resolve
 from sitrep.corpus.queries import cluster_row, event_clusters, quantity_reports
-from sitrep.store.db import Database
+from sitrep.store.db import Database, Row
 
 log = logging.getLogger(__name__)
 
@@ -64,13 +65,42 @@ def _fatalities(db: Database) -> dict[str, float]:
     return most
 
 
+_GEO_PRECISION = {"city": 1, "region": 2, "country": 3}  # ACLED geo_precision codes
+
+
+def _stored_places(db: Database) -> dict[tuple[str, int], Row]:
+    """The places resolved at ingest, per event (article id, index)."""
+    rows = db.query(
+        "SELECT article_id, idx, lat, lon, admin, country, geo_precision FROM events WHERE geo_precision IS NOT NULL"
+    )
+    return {(r["article_id"], r["idx"]): r for r in rows}
+
+
+def _geo(c: Cluster, stored: dict[tuple[str, int], Row]) -> dict[str, Any]:
+    """ACLED's place columns of a cluster: its first placed mention as stored, else resolved now."""
+    placed = next((m for m in c.mentions if m.place), None)
+    row = stored.get((placed.article_id, placed.idx)) if placed else None
+    if row is None:
+        place = resolve(c.place, c.actors)
+        row = vars(place) | {"geo_precision": place.precision} if place else {}
+    return {
+        "admin1": row.get("admin"),
+        "country": row.get("country"),
+        "latitude": row.get("lat"),
+        "longitude": row.get("lon"),
+        "geo_precision": _GEO_PRECISION.get(row.get("geo_precision") or ""),
+    }
+
+
 def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]]:
-    """One row per event cluster in ACLED's column names (no coordinates: places are not geocoded yet)."""
+    """One row per event cluster in ACLED's column names, with the place resolved at ingest."""
     killed = _fatalities(db)
+    stored = _stored_places(db)
     rows = []
     for c in clusters:
         first = c.first_report
         day = c.first_day.isoformat() if c.first_day else None
+        geo = _geo(c, stored)
         rows.append(
             {
                 "event_id_cnty": c.id,
@@ -81,9 +111,12 @@ def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]
                 "sub_event_type": f"{c.type.title()} {c.phase or first.phase or ''}".strip(),
                 "actor1": c.actors[0] if c.actors else None,
                 "actor2": c.actors[1] if len(c.actors) > 1 else None,
+                "country": geo["country"],
+                "admin1": geo["admin1"],
                 "location": c.place,
-                "latitude": None,
-                "longitude": None,
+                "latitude": geo["latitude"],
+                "longitude": geo["longitude"],
+                "geo_precision": geo["geo_precision"],
                 "source": "; ".join(c.sources),
                 "notes": first.quote,
                 "fatalities": int(killed.get(c.id, 0)),

@@ -9,6 +9,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+from sitrep.corpus.places import resolve
 from sitrep.model import Article, Event, Report
 from sitrep.store.db import Database
 
@@ -124,7 +125,8 @@ def _insert_children(db: Database, ident: str, report: Report) -> None:
             for i, q in enumerate(report.quantities)
         ],
     )
-    _many(db, "events", [_event_row(ident, i, e, published) for i, e in enumerate(report.events)])
+    countries = {code for e in report.events for code in e.actors}  # the countries the article is about
+    _many(db, "events", [_event_row(ident, i, e, published, countries) for i, e in enumerate(report.events)])
     _many(
         db,
         "attributions",
@@ -137,8 +139,18 @@ def _insert_children(db: Database, ident: str, report: Report) -> None:
     )
 
 
-def _event_row(ident: str, index: int, e: Event, published: str | None) -> tuple[Any, ...]:
+def _event_row(ident: str, index: int, e: Event, published: str | None, countries: set[str]) -> tuple[Any, ...]:
     actors = list(e.actors)
+    return (*_event_facts(ident, index, e, published, actors), *_place_columns(e, countries))
+
+
+def _place_columns(e: Event, countries: set[str]) -> tuple[Any, ...]:
+    """lat, lon, admin, country, geo_precision of the event's place (all None when unresolved)."""
+    place = resolve(e.place, countries)
+    return (place.lat, place.lon, place.admin, place.country, place.precision) if place else (None,) * 5
+
+
+def _event_facts(ident: str, index: int, e: Event, published: str | None, actors: list[str]) -> tuple[Any, ...]:
     return (
         ident,
         index,
@@ -177,7 +189,7 @@ def first_day(value: str | None) -> str | None:
 _COLUMNS = {
     "sentences": 5,
     "quantities": 12,
-    "events": 15,
+    "events": 20,
     "attributions": 7,
     "signals": 8,
 }
