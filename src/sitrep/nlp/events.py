@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp.actors import ActorIndex, is_location
+from sitrep.nlp.categories import MUNITIONS, PEOPLE
 from sitrep.nlp.eventsyntax import (
     EventContext,
     city_of,
@@ -56,18 +57,7 @@ class EventExtractor:
         planned = sorted(lex.cue_list("consult_planned"), key=len, reverse=True)
         self.planned_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in planned) + r")\b")
         self.group_subjects = set(lex.cue_list("group_subjects"))
-        self.munitions = {
-            "drone",
-            "missile",
-            "cruise_missile",
-            "ballistic_missile",
-            "glide_bomb",
-            "bomb",
-            "rocket",
-            "guided_rocket",
-            "air_to_surface_missile",
-            "anti_ship_missile",
-        }
+        self.munitions = MUNITIONS
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -208,7 +198,7 @@ class EventExtractor:
         cats: list[str] = []
         for m in ctx.found.items:
             inside = any(m.start in span for span in spans)
-            if inside and m.category not in cats and m.category not in ("civilian", "child", "military", "person"):
+            if inside and m.category not in cats and m.category not in PEOPLE:
                 cats.append(m.category)
         return cats
 

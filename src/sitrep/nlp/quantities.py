@@ -17,23 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Quantity
 from sitrep.nlp.actors import ActorIndex
+from sitrep.nlp.categories import MUNITIONS, PEOPLE
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import EventMention, Findings, ItemMention, findings, sentence_index, text_of
 from sitrep.nlp.triggers import Trigger
 
-PEOPLE = {"civilian", "child", "military", "person"}
-MUNITIONS = {
-    "drone",
-    "missile",
-    "cruise_missile",
-    "ballistic_missile",
-    "glide_bomb",
-    "bomb",
-    "rocket",
-    "guided_rocket",
-    "air_to_surface_missile",
-    "anti_ship_missile",
-}
 RUN_STOP_POS = {"VERB", "AUX", "ADP", "PUNCT", "CCONJ", "PRON", "DET", "SCONJ", "PART", "SPACE", "NUM", "X", "SYM"}
 UNIT_WORDS = {
     "mm",
