@@ -20,13 +20,13 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 # The schema is read at collection time; the store is set per test (the app reads its settings per request).
-APP = create_app(Settings(db_url=":memory:", token="schemathesis-token"))
+APP = create_app(Settings(db_url=":memory:", token="schemathesis-token", rate_limit=0))  # many calls, one client
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 
 @pytest.fixture(autouse=True)
 def _store(web_db: str) -> None:
-    APP.state.settings = Settings(db_url=web_db, token="schemathesis-token")
+    APP.state.settings = Settings(db_url=web_db, token="schemathesis-token", rate_limit=0)
 
 
 @schema.parametrize()

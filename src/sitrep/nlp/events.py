@@ -307,7 +307,8 @@ class EventExtractor:
         sent = ctx.sentence(trig)
         if trig.label == "with" and not (head.pos_ == "VERB" and self._talks_with(ctx, head)):
             return
-        if head.pos_ == "NOUN" and head.head.lemma_.lower() in self.hypothetical:
+        governor = head.head.head if head.head.pos_ == "ADP" else head.head  # "open to talks"
+        if head.pos_ == "NOUN" and governor.lemma_.lower() in self.hypothetical:
             return  # "open to talks", "called for negotiations": no meeting yet
         if any(e.type == "CONSULT" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
             return

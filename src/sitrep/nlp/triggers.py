@@ -69,7 +69,7 @@ class TriggerIndex:
                 continue
             if (blocked and token.i in blocked) or _hyphen_compound(doc, token.i):
                 continue
-            for form in {token.lemma_.lower(), token.lower_}:
+            for form in dict.fromkeys((token.lower_, token.lemma_.lower())):  # surface form first, in a fixed order
                 for words, family, label in self.by_first.get(form, ()):
                     if _phrase_at(doc, token.i, words):
                         found.append(Trigger(token.i, token.i + len(words), family, label))
