@@ -5,7 +5,6 @@ Registered on ``sitrep.cli.main`` by the import at the end of ``sitrep/cli.py``.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -15,21 +14,13 @@ from typing import Any
 import click
 
 from sitrep.cli import main
+from sitrep.cli_options import db_option
+from sitrep.corpus.export import FORMATS as EXPORT_FORMATS
+from sitrep.corpus.export import TABLES as EXPORT_TABLES
 from sitrep.errors import SitrepError
-from sitrep.store.db import DEFAULT_DB, Database
+from sitrep.store.db import Database
 
 FORMATS = click.Choice(["table", "csv", "json"])
-
-
-def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--db",
-        "db_url",
-        default=lambda: os.environ.get("SITREP_DB", DEFAULT_DB),
-        show_default="sitrep.db or $SITREP_DB",
-        metavar="URL",
-        help="SQLite file (sitrep.db) or postgresql://user@host/dbname.",
-    )(func)
 
 
 def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -296,25 +287,12 @@ def conflicts(db_url: str, fmt: str) -> None:
 
 @main.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="csv", show_default=True)
 @click.option(
     "--table",
     "tables",
     multiple=True,
-    type=click.Choice(
-        [
-            "articles",
-            "events",
-            "quantities",
-            "attributions",
-            "signals",
-            "rejects",
-            "duplicates",
-            "clusters",
-            "acled",
-            "plover",
-        ]
-    ),
+    type=click.Choice(list(EXPORT_TABLES)),
     help="Tables to export (repeatable; default: all). acled: ACLED-like event table; plover: PLOVER-like records.",
 )
 @click.option(

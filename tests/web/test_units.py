@@ -71,3 +71,13 @@ def test_map_places_and_countries() -> None:
     assert markers[0].strikes == 1
     assert len(unmapped) == 1
     assert "<circle" in str(geo.svg_map(markers, "Map"))
+
+
+def test_api_export_tables_match_the_exporter() -> None:
+    """The API's table names (a Literal, for the OpenAPI schema) are the exporter's."""
+    from typing import get_args
+
+    from sitrep.corpus.export import TABLES
+    from sitrep.web.api import EXPORT_TABLES
+
+    assert get_args(EXPORT_TABLES) == TABLES

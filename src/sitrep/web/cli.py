@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import logging
-import os
 
 import click
 
 from sitrep.cli import main
-from sitrep.store.db import DEFAULT_DB
+from sitrep.cli_options import db_option
 
 log = logging.getLogger(__name__)
 
 
 @main.command()
-@click.option(
-    "--db",
-    "db_url",
-    default=lambda: os.environ.get("SITREP_DB", DEFAULT_DB),
-    show_default="sitrep.db or $SITREP_DB",
-    metavar="URL",
-    help="SQLite file (sitrep.db) or postgresql://user@host/dbname.",
-)
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8750, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 def serve(db_url: str, host: str, port: int) -> None:

@@ -1,0 +1,23 @@
+"""Options shared by commands that live in different modules."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from sitrep.store.db import DEFAULT_DB
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--db URL``: an SQLite file (default ``sitrep.db`` or ``$SITREP_DB``) or a PostgreSQL URL."""
+    return click.option(
+        "--db",
+        "db_url",
+        default=lambda: os.environ.get("SITREP_DB", DEFAULT_DB),
+        show_default="sitrep.db or $SITREP_DB",
+        metavar="URL",
+        help="SQLite file (sitrep.db) or postgresql://user@host/dbname.",
+    )(func)
