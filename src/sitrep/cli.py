@@ -178,4 +178,7 @@ from sitrep.scale import cli as _scale_cli  # noqa: E402,F401  (batch)
 from sitrep.web import cli as _web_cli  # noqa: E402,F401  (serve)
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    # ``python -m sitrep.cli``: run the imported module's group, on which the other modules registered.
+    from sitrep.cli import main as registered
+
+    registered()
