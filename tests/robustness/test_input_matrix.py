@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -421,3 +422,86 @@ def test_docs_table_quotes_every_case() -> None:
     for good in ACCEPTED:
         assert f"`{good.name}`" in table, good.label
     assert f"`sitrep: <stdin>: {STDIN_REASON}`" in table
+
+
+# --- feeds with broken entries and records files with missing columns, through `sitrep ingest` ---
+
+ODESA = "Ukraine said Russia fired 12 missiles at Odesa on Tuesday, killing at least 3 civilians, the governor said."
+KHARKIV = "Russian forces shelled Kharkiv on Wednesday with 20 rockets, regional officials in the city said."
+WIRE_RSS = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Wire</title>
+<item><guid>good-1</guid><title>Drones</title><pubDate>Mon, 07 Jul 2025 10:00:00 GMT</pubDate>
+<description>{ENGLISH.strip()} Air defenses shot down 35 of them.</description></item>
+<item><guid>empty-2</guid><title>A title and nothing else</title></item>
+<item><guid>french-3</guid><description>{FRENCH.strip()}</description></item>
+<item><guid>short-4</guid><description>Kyiv hit.</description></item>
+<item><guid>tags-5</guid><description>&lt;p&gt;&lt;b&gt;&lt;/p&gt;&lt;div&gt;</description></item>
+<item><link>http://x.test/6</link><description>{ODESA}<pubDate>never closed</pubDate>
+</channel></rss>
+""".encode()
+RECORDS_FILES: dict[str, bytes] = {
+    "wire.rss": WIRE_RSS,
+    "garbage.rss": b"not xml at all <<<\x00\x01",
+    "cut.rss": b"<rss><channel><item><description>" + ENGLISH.encode(),
+    "rows.csv": (f'title,text,date\nA,"{KHARKIV}",2025-07-09\nB\nC,,2025-07-10\nD,"Kyiv hit.",\n'.encode()),
+    "nocol.csv": b'title,body\nA,"Russia launched 40 drones."\n',
+    "blank.csv": b"",
+    "photo.csv": _png(),
+    "records.jsonl": (f'{{"text": "{ODESA}"}}\n{{"text": 5}}\n[1, 2]\n{{broken\n'.encode()),
+}
+#: Each reject as ``sitrep rejects`` lists it: the input (FILE#ENTRY, FILE:RECORD or FILE) and the reason.
+RECORD_REJECTS: dict[str, str] = {
+    "wire.rss#empty-2": "feed entry has no text",
+    "wire.rss#french-3": "text is not English (detected: fr)",
+    "wire.rss#short-4": "too short to analyze: 9 characters of text, at least 20 needed (SITREP_MIN_CHARS)",
+    "wire.rss#tags-5": "feed entry has no text",
+    "wire.rss#http://x.test/6": "feed entry has no text",
+    "garbage.rss": "not a readable feed (<unknown>:2:0: syntax error)",
+    "cut.rss#0": "feed entry has no text",
+    "rows.csv:3": "record has 1 of 3 columns; missing: text, date",
+    "rows.csv:4": "no text in field 'text'",
+    "rows.csv:5": "too short to analyze: 9 characters of text, at least 20 needed (SITREP_MIN_CHARS)",
+    "nocol.csv": "no column 'text' in the header row (columns: 'title', 'body')",
+    "blank.csv": "file is empty",
+    "photo.csv": "binary PNG image, not text",
+    "records.jsonl:2": "no text in field 'text'",
+    "records.jsonl:3": "not a JSON object",
+    "records.jsonl:4": "not a JSON record (Expecting property name enclosed in double quotes)",
+}
+RECORD_ARTICLES = {"wire.rss#good-1", "rows.csv:2", "records.jsonl:1"}
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[bytes], Path]:
+    """One ``sitrep ingest`` over every feed and records file (and the seed article), in their folder."""
+    folder = tmp_path_factory.mktemp("records")
+    for name, data in RECORDS_FILES.items():
+        (folder / name).write_bytes(data)
+    return _cli(["ingest", "--db", "store.db", "--no-progress", *RECORDS_FILES, str(SEED)], folder), folder
+
+
+def test_ingest_records_every_broken_entry_and_record_as_a_reject(
+    ingested: tuple[subprocess.CompletedProcess[bytes], Path],
+) -> None:
+    proc, folder = ingested
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]  # rejects are stored, not failures
+    assert proc.stdout.decode().startswith(f"{len(RECORD_ARTICLES) + 1} new, 0 already stored, 16 rejected, 0 failed")
+    assert "Traceback" not in proc.stderr.decode()
+    listed = _cli(["rejects", "--db", "store.db", "--format", "json"], folder)
+    assert listed.returncode == 0
+    rejects = {row["input"]: row["reason"] for row in json.loads(listed.stdout)}
+    assert rejects == RECORD_REJECTS
+    assert all("\n" not in reason for reason in rejects.values())
+
+
+def test_ingest_stores_the_good_entries_and_records(ingested: tuple[subprocess.CompletedProcess[bytes], Path]) -> None:
+    _proc, folder = ingested
+    with sqlite3.connect(folder / "store.db") as conn:
+        docs = {row[0] for row in conn.execute("SELECT doc FROM articles")}
+    assert docs == RECORD_ARTICLES | {str(SEED)}
+
+
+def test_docs_table_lists_every_reject_of_the_records_files() -> None:
+    lines = DOC.read_text(encoding="utf-8").splitlines()
+    for name, reason in RECORD_REJECTS.items():
+        assert any(f"`{name}`" in line and f"`{reason}`" in line for line in lines), name

@@ -261,6 +261,47 @@ def test_pages_use_no_outside_asset_or_script(client: TestClient) -> None:
         page = client.get(path, headers={"accept": "text/html"})
         assert page.status_code == 200, path
         assert "<script" not in page.text and 'src="http' not in page.text and 'href="http' not in page.text
+        assert " style=" not in page.text and "<style" not in page.text, path  # the CSP allows no inline style
+
+
+def test_policy_allows_no_inline_style_and_the_stylesheet_paints_the_legend(client: TestClient) -> None:
+    from sitrep.web.charts import PALETTE
+
+    csp = client.get("/").headers["content-security-policy"]
+    assert "style-src 'self';" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    css = client.get("/static/style.css").text
+    for index, colour in enumerate(PALETTE):
+        assert f".swatch-{index} {{ background: {colour}; }}" in css
+
+
+SECRET = "password=hunter2 at /srv/sitrep/config.py"
+
+
+def test_unexpected_error_is_a_500_with_the_headers_and_no_traceback(
+    db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = make_app(db_path)
+
+    def broken() -> None:
+        raise RuntimeError(SECRET)
+
+    app.add_api_route("/broken", broken)
+    with TestClient(app) as test_client, caplog.at_level("ERROR"):
+        as_json = test_client.get("/broken")
+        as_page = test_client.get("/broken", headers={"accept": "text/html"})
+    assert as_json.json() == {
+        "status": 500,
+        "error": "Internal Server Error",
+        "reason": "unexpected error (RuntimeError)",
+    }
+    assert as_page.headers["content-type"].startswith("text/html")
+    for response in (as_json, as_page):
+        assert response.status_code == 500
+        for name, value in HEADERS.items():
+            assert response.headers[name] == value
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        assert SECRET not in response.text and "Traceback" not in response.text and ".py" not in response.text
+    assert SECRET in caplog.text  # the traceback goes to the log, not to the client
 
 
 # --- a real uvicorn on a free loopback port ---------------------------------------------------

@@ -20,8 +20,9 @@ from typing import Any
 
 from sitrep.errors import InputError
 from sitrep.ingest import archives
+from sitrep.ingest.decode import binary_kind
 from sitrep.ingest.limits import Limits
-from sitrep.ingest.reader import read_path, read_stream, read_text
+from sitrep.ingest.reader import _os_reason, read_path, read_stream, read_text
 from sitrep.model import Article
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".h
 _NOTES = ("SOURCE", "README", "LICENSE", "LICENCE")
 RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 Item = Article | InputError
+_SNIFF_BYTES = 8192  # the start of a records file checked for binary content
 
 
 @dataclasses.dataclass(frozen=True)
@@ -103,13 +105,25 @@ def _directory(root: Path, limits: Limits) -> Iterator[Item]:
             log.info("%s: records files inside a directory are not read; name them as a source", path)
 
 
-def _jsonl(path: Path, columns: Columns, limits: Limits) -> Iterator[Item]:
+def unreadable_records_file(path: Path) -> InputError | None:
+    """Why a JSONL or CSV file holds no records at all: missing, a directory, empty or binary; else None."""
     try:
-        handle = path.open(encoding="utf-8", errors="replace")
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
     except OSError as exc:
-        yield InputError(str(path), f"cannot read the file ({exc.strerror or exc})")
+        return InputError(str(path), _os_reason(exc))
+    if not head:
+        return InputError(str(path), "file is empty")
+    kind = binary_kind(head)
+    return InputError(str(path), f"binary {kind}, not text") if kind else None
+
+
+def _jsonl(path: Path, columns: Columns, limits: Limits) -> Iterator[Item]:
+    refused = unreadable_records_file(path)
+    if refused is not None:
+        yield refused
         return
-    with handle:
+    with path.open(encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
@@ -126,19 +140,31 @@ def _jsonl(path: Path, columns: Columns, limits: Limits) -> Iterator[Item]:
 
 
 def _csv(path: Path, columns: Columns, limits: Limits) -> Iterator[Item]:
+    """One item per record; a file without the text column is one reject, a short record another."""
     _raise_csv_limit()
-    try:
-        handle = path.open(encoding="utf-8", errors="replace", newline="")
-    except OSError as exc:
-        yield InputError(str(path), f"cannot read the file ({exc.strerror or exc})")
+    refused = unreadable_records_file(path)
+    if refused is not None:
+        yield refused
         return
-    with handle:
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
         reader = csv.DictReader(handle)
-        if columns.text not in (reader.fieldnames or ()):
-            yield InputError(str(path), f"no column {columns.text!r} (columns: {', '.join(reader.fieldnames or ())})")
+        header = list(reader.fieldnames or ())
+        if columns.text not in header:
+            named = ", ".join(repr(name) for name in header)
+            yield InputError(str(path), f"no column {columns.text!r} in the header row (columns: {named})")
             return
         for number, row in enumerate(reader, start=2):
-            yield record_article(row, f"{path}:{number}", columns, limits)
+            doc = f"{path}:{number}"
+            yield _short_record(row, header, doc, columns) or record_article(row, doc, columns, limits)
+
+
+def _short_record(row: Mapping[str, Any], header: list[str], doc: str, columns: Columns) -> InputError | None:
+    """The reject of a CSV record that stops before its text column (csv fills the missing cells with None)."""
+    if row.get(columns.text) is not None:
+        return None
+    missing = [name for name in header if row.get(name) is None]
+    present = len(header) - len(missing)
+    return InputError(doc, f"record has {present} of {len(header)} columns; missing: {', '.join(missing)}")
 
 
 def record_article(record: Mapping[str, Any], doc: str, columns: Columns, limits: Limits) -> Item:
@@ -174,29 +200,38 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def count_inputs(sources: list[str], columns: Columns | None = None) -> int:
-    """How many items ``iter_sources`` will yield (for a progress bar), without reading documents."""
-    columns = columns or Columns()
+    """How many items ``iter_sources`` will yield (for a progress bar), without reading documents.
+
+    An estimate: a source that cannot be counted (missing, binary, a broken archive) counts
+    as one item, the reject it will give; counting never raises.
+    """
     total = 0
     for source in sources:
-        path = Path(source)
-        kind = RECORD_SUFFIXES.get(path.suffix.lower())
         try:
-            if source != "-" and path.is_dir():
-                total += sum(1 for p in path.rglob("*") if p.is_file() and _is_document(p))
-            elif archives.is_feed(source) or archives.is_warc(path):
-                total += archives.count_items(path)
-            elif kind == "jsonl":
-                with path.open(encoding="utf-8", errors="replace") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            elif kind == "csv":
-                _raise_csv_limit()
-                with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-                    total += sum(1 for _ in csv.DictReader(handle))
-            else:
-                total += 1
-        except OSError:
+            total += _count_source(source)
+        except Exception as exc:  # noqa: BLE001 - only a progress bar's length depends on it
+            log.debug("%s: not counted (%s: %s)", source, type(exc).__name__, exc)
             total += 1
     return total
+
+
+def _count_source(source: str) -> int:
+    path = Path(source)
+    kind = RECORD_SUFFIXES.get(path.suffix.lower())
+    if source != "-" and path.is_dir():
+        return sum(1 for p in path.rglob("*") if p.is_file() and _is_document(p))
+    if archives.is_feed(source) or archives.is_warc(path):
+        return archives.count_items(path)
+    if kind is not None and unreadable_records_file(path) is not None:
+        return 1
+    if kind == "jsonl":
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return sum(1 for line in handle if line.strip())
+    if kind == "csv":
+        _raise_csv_limit()
+        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+            return max(1, sum(1 for _ in csv.DictReader(handle)))
+    return 1
 
 
 def _is_document(path: Path) -> bool:

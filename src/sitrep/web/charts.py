@@ -13,6 +13,9 @@ from markupsafe import Markup, escape
 #: Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 
+#: The narrowest a chart with many bars is drawn (``.chart-legible`` in static/style.css).
+LEGIBLE_WIDTH = 640
+
 Group = tuple[str, dict[str, float]]
 
 
@@ -30,11 +33,17 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() or value >= 10 else f"{value:.1f}"
 
 
+def swatch_class(series: Sequence[str], name: str) -> str:
+    """The stylesheet class (``swatch-0`` … ``swatch-7``) that paints a legend swatch in ``colour(series, name)``.
+
+    A class and not a ``style`` attribute: the Content-Security-Policy allows no inline style.
+    """
+    return f"swatch-{list(series).index(name) % len(PALETTE)}"
+
+
 def legend(series: Sequence[str]) -> Markup:
     """An HTML legend for a chart's series."""
-    items = "".join(
-        f'<li><span class="swatch" style="background:{colour(series, s)}"></span>{escape(s)}</li>' for s in series
-    )
+    items = "".join(f'<li><span class="swatch {swatch_class(series, s)}"></span>{escape(s)}</li>' for s in series)
     return Markup(f'<ul class="chart-legend">{items}</ul>')
 
 
@@ -90,7 +99,7 @@ def vbars(groups: Sequence[Group], series: Sequence[str], title: str) -> Markup:
                 f'<text x="{x0 + (slot - 8) / 2:.1f}" y="{height - bottom + 14}" text-anchor="middle" '
                 f'class="tick">{escape(_short(label))}</text>'
             )
-    return _svg(width, height, title, "".join(parts), min_width=min(width, 640))
+    return _svg(width, height, title, "".join(parts), legible=True)
 
 
 def _short(label: str) -> str:
@@ -106,11 +115,16 @@ def _axis(left: int, base: int, width: int, top: float, scale: float) -> str:
     return "".join(lines)
 
 
-def _svg(width: float, height: float, title: str, body: str, min_width: float = 0) -> Markup:
-    """The chart; ``min_width`` keeps it legible on a phone (its figure scrolls sideways)."""
+def _svg(width: float, height: float, title: str, body: str, legible: bool = False) -> Markup:
+    """The chart, drawn at its own width or narrower to fit its figure.
+
+    ``legible`` stops it shrinking below 640 pixels (or its own width, when narrower) so it
+    stays legible on a phone: its figure scrolls sideways instead. Sizes are attributes and
+    stylesheet classes, never a ``style`` attribute (the Content-Security-Policy allows none).
+    """
     t = escape(title)
-    style = f"max-width:{width:.0f}px" + (f";min-width:{min_width:.0f}px" if min_width else "")
+    keep = (" chart-fixed" if width <= LEGIBLE_WIDTH else " chart-legible") if legible else ""
     return Markup(
-        f'<svg class="chart" viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{t}" '
-        f'preserveAspectRatio="xMinYMin meet" style="{style}"><title>{t}</title>{body}</svg>'
+        f'<svg class="chart{keep}" width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
+        f'role="img" aria-label="{t}" preserveAspectRatio="xMinYMin meet"><title>{t}</title>{body}</svg>'
     )

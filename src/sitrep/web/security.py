@@ -7,18 +7,24 @@ names origins (``app.create_app``).
 
 from __future__ import annotations
 
+import inspect
 import json
+import logging
 import math
 import threading
 import time
 from http import HTTPStatus
 
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-#: Every asset is served by the app itself and no page runs a script. Inline ``style``
-#: attributes (chart sizes and legend swatches, built by ``charts``) are the one exception.
+log = logging.getLogger(__name__)
+
+#: Every asset is served by the app itself, no page runs a script and no page carries inline
+#: style (charts size themselves with attributes and paint legend swatches with classes).
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
@@ -30,7 +36,13 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 
 
 class SecurityHeaders:
-    """ASGI middleware: add the ``SECURITY_HEADERS`` to every HTTP response that lacks them."""
+    """ASGI middleware: add the ``SECURITY_HEADERS`` to every HTTP response that lacks them.
+
+    An unexpected exception is answered here too, so its 500 carries the headers: Starlette
+    would answer it outside every middleware. The response is the app's handler for
+    ``Exception`` (``errors.install``: logs the traceback, tells the client only the
+    exception's type), else a plain 500.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -39,16 +51,36 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = list(message.get("headers") or ())
                 present = {name.lower() for name, _ in headers}
                 headers += [(name, value) for name, value in SECURITY_HEADERS if name not in present]
                 message = {**message, "headers": headers}
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception as exc:
+            if started:  # too late for another response: let the server close the connection
+                raise
+            response = await _unexpected_response(scope, exc)
+            await response(scope, receive, send_with_headers)
+
+
+async def _unexpected_response(scope: Scope, exc: Exception) -> Response:
+    """The app's answer to an unexpected exception (its ``Exception`` handler), else a bare 500."""
+    request = Request(scope)
+    handler = getattr(scope.get("app"), "exception_handlers", {}).get(Exception)
+    if handler is not None:
+        response = handler(request, exc)
+        return await response if inspect.isawaitable(response) else response  # type: ignore[no-any-return]
+    log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    return PlainTextResponse("Internal Server Error", status_code=500)
 
 
 class TokenBuckets:
