@@ -19,9 +19,13 @@ from sitrep.nlp.actors import ActorIndex, is_location
 from sitrep.nlp.categories import MUNITIONS, PEOPLE
 from sitrep.nlp.eventsyntax import (
     EventContext,
+    about,
+    after_to,
     city_of,
+    coordinated_money,
     givers_of,
     governed_by,
+    has_agent,
     is_anaphoric,
     is_incident,
     is_negated,
@@ -30,6 +34,7 @@ from sitrep.nlp.eventsyntax import (
     prep_code,
     recipient_of,
     subject_of,
+    unnamed_giver,
 )
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import EventMention, findings, sentence_index
@@ -53,6 +58,10 @@ class EventExtractor:
         self.agree_objects = set(lex.cue_list("agree_objects"))
         self.hypothetical = set(lex.cue_list("hypothetical_heads"))
         self.aid_context = set(lex.cue_list("aid_context"))
+        self.aid_modifiers = set(lex.cue_list("aid_modifiers"))
+        self.aid_modified = set(lex.cue_list("aid_modified"))
+        self.aid_explicit = set(lex.cue_list("aid_explicit_labels"))
+        self.arrivals = set(lex.cue_list("aid_arrivals"))
         self.consult_nouns = set(lex.cue_list("consult")) | {"conference", "forum"}
         planned = sorted(lex.cue_list("consult_planned"), key=len, reverse=True)
         self.planned_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in planned) + r")\b")
@@ -92,8 +101,8 @@ class EventExtractor:
             for trig in group:
                 if trig.family == "aid" and strong and trig not in strong:
                     continue
-                if trig.family == "aid" and governed_by(doc, trig, strong):
-                    continue
+                if trig.family == "aid" and governed_by(doc, trig, strong) and not has_agent(doc[trig.start]):
+                    continue  # "announcing that we are providing": one decision; "donated by Italy" is its own
                 keep.append(trig)
         return keep
 
@@ -113,9 +122,9 @@ class EventExtractor:
         if head.dep_ == "amod" and head.head.pos_ == "NOUN":
             head = head.head
         anaphoric = is_anaphoric(head)
-        if not (self._aid_relevant(ctx, head) or (anaphoric and ctx.last("AID"))):
+        if not (self._aid_relevant(ctx, head, trig.label) or (anaphoric and ctx.last("AID"))):
             return
-        phase = self._aid_phase(trig, head)
+        phase = self._governing_phase(ctx, head) or self._aid_phase(trig, head)
         if phase == "announced" and self._is_more(head) and ctx.last("AID", "paused"):
             phase = "resumed"
         givers, recipient = self._aid_sides(ctx, head)
@@ -127,44 +136,73 @@ class EventExtractor:
                 return  # "all Pentagon shipments", "a $2.25 trillion infrastructure package"
         explicit = bool(givers)
         if not givers:
+            if unnamed_giver(ctx, head, self.aid_objects):
+                return  # "At least 30 countries have provided", "support provided by other Allies"
             prev = ctx.last("AID", phase) or ctx.last("AID")
-            givers = prev.actors[:1] if prev else []
+            givers = [g for g in (prev.actors[:1] if prev else []) if g != recipient]
             recipient = recipient or (prev.actors[1] if prev and len(prev.actors) > 1 else None)
         if not givers:
             return
-        recipient = recipient or ctx.default_other(givers[0])
+        recipient = recipient or ctx.first_other(givers)
+        sums = [(money, items), *((extra, []) for extra in coordinated_money(ctx, ctx.sentence(trig)))]
         for giver in givers:
             actors = [giver] + ([recipient] if recipient and recipient != giver else [])
-            yield ctx.mention(
-                "AID",
-                phase,
-                actors,
-                trig,
-                items=items,
-                anaphoric=anaphoric,
-                explicit=explicit,
-                value_usd=money,
-            )
+            for value, things in sums:
+                yield ctx.mention(
+                    "AID", phase, actors, trig, items=things, anaphoric=anaphoric, explicit=explicit, value_usd=value
+                )
 
     def _aid_words(self, sent: Span) -> bool:
         """The sentence speaks of aid or of military matters, not just of money."""
         return any(t.lemma_.lower() in self.aid_context for t in sent)
 
-    def _aid_relevant(self, ctx: EventContext, head: Token) -> bool:
-        words = {t.lower_ for t in head.subtree} | {t.lemma_.lower() for t in head.subtree}
-        if words & self.aid_objects:
+    def _aid_relevant(self, ctx: EventContext, head: Token, label: str | None) -> bool:
+        """The trigger's phrase names aid ("weapons", "security assistance") or, for a
+        giving verb, a counted thing other than people ("restore this building" is not aid)."""
+        tokens = [t for t in head.subtree if not (after_to(t) or about(t, head))]
+        if head.dep_ == "acl":  # "Patriot batteries donated by Germany": the thing given is the noun modified
+            tokens += list(head.doc[head.head.left_edge.i : head.head.i + 1])
+        if any(self._aid_word(t) for t in tokens):
             return True
-        span = range(head.left_edge.i, head.right_edge.i + 1)
-        return any(m.start in span for m in ctx.found.items)
+        span = {t.i for t in tokens}
+        things = [m for m in ctx.found.items if m.start in span and m.category not in PEOPLE]
+        if label in self.aid_explicit:  # "halted the Russian tanks" is no pause of aid
+            return any(not ctx.actors.codes_in(ctx.doc[max(0, m.start - 2) : m.start]) for m in things)
+        return bool(things)
+
+    def _aid_word(self, token: Token) -> bool:
+        """An aid noun, or a modifier like "military" or "humanitarian" on one ("military support")."""
+        forms = {token.lower_, token.lemma_.lower()}
+        if forms & self.aid_objects:
+            return True
+        if token.i > 0 and f"{token.doc[token.i - 1].lower_} {token.lower_}" in self.aid_objects:
+            return True  # "air defense"
+        head = token.head
+        modifies = token.dep_ in ("amod", "compound", "conj") and head.i != token.i
+        return bool(forms & self.aid_modifiers) and modifies and head.lemma_.lower() in self.aid_modified
 
     def _aid_phase(self, trig: Trigger, head: Token) -> str:
         label = trig.label or "delivered"
+        if head.lemma_.lower() in self.arrivals:
+            return "delivered"  # "Abrams tanks will arrive next week": the delivery, dated
         if label in ("tensed", "delivered") and head.pos_ in ("VERB", "AUX"):
             thanked_for = head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ == "for"
             if is_future(head) or is_progressive(head) or head.tag_ == "VB" or thanked_for:
                 return "announced"
             return "delivered" if (is_completed(head) or head.tag_ in ("VBG", "VBZ", "VBP", "VBN")) else "announced"
+        if label in ("tensed", "delivered") and is_future(head):
+            return "announced"  # "will play a role in the provision of", "planned deliveries"
         return "delivered" if label == "tensed" else label
+
+    def _governing_phase(self, ctx: EventContext, head: Token) -> str | None:
+        """ "batteries donated by Germany" inside "we are announcing ...": the announcement's phase."""
+        if not (head.dep_ == "acl" and head.tag_ == "VBN"):
+            return None
+        for node in head.ancestors:
+            mention = ctx.found.by_trigger.get(node.i)
+            if mention is not None and mention.type == "AID":
+                return mention.phase
+        return None
 
     def _is_more(self, head: Token) -> bool:
         """ "more weapons", "additional aid" (not "more than 1,000")."""
@@ -193,6 +231,8 @@ class EventExtractor:
             ]
             parts += [c for c in head.children if c.dep_ == "nsubj" and not ctx.actors.codes_in(c.subtree)]
             spans = [range(c.left_edge.i, c.right_edge.i + 1) for c in parts]
+            if head.dep_ == "acl":  # "Patriot batteries donated by Germany"
+                spans.append(range(head.head.left_edge.i, head.head.i + 1))
         else:
             spans = [range(head.left_edge.i, head.right_edge.i + 1)]
         cats: list[str] = []

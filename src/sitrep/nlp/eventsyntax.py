@@ -15,6 +15,8 @@ from sitrep.nlp.actors import ActorIndex, is_location
 from sitrep.nlp.mentions import EventMention, Findings
 from sitrep.nlp.triggers import Trigger
 
+TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
+LISTING = {"including", "include"}
 ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
 MONEY = re.compile(
     r"(?:(?:US)?\$|USD|US\s?dollars)\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn|mln|m|trillion)?\b"
@@ -116,8 +118,11 @@ def subject_of(head: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
-            if child.dep_ == "agent":
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
+            if child.dep_ == "agent" or (node.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ == "by"):
+                return next((g for g in child.children if g.dep_ == "pobj"), None)  # "a commitment by G7 leaders"
+        owner = _owner(node.head) if node.dep_ == "acl" else None
+        if owner is not None:
+            return None if owner.lower_ in ("their", "its", "his", "her") else owner  # "their commitment to provide"
         if node.head.i == node.i or node.dep_ not in (
             "xcomp",
             "ccomp",
@@ -126,6 +131,7 @@ def subject_of(head: Token) -> Token | None:
             "pcomp",
             "prep",
             "relcl",
+            "acl",
             "acomp",
             "pobj",
             "dobj",
@@ -136,12 +142,28 @@ def subject_of(head: Token) -> Token | None:
     return None
 
 
+def _owner(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj")
+THANK_HEADS = {"thank", "grateful", "gratitude", "thankful", "appreciation", "appreciate"}
+
+
 def givers_of(ctx: EventContext, head: Token) -> list[str]:
+    """Who gives: named before a noun ("U.S. assistance"), "from/by X", a thanked party
+    ("thanked Slovakia for providing"), else the subject of the verb or of the clause above."""
     if head.pos_ == "NOUN":
-        codes = ctx.actors.codes_in([t for t in head.subtree if t.i < head.i or t.dep_ in ("poss", "amod", "compound")])
-        codes = codes or ctx.actors.codes_in(t for t in head.subtree if not after_to(t))
+        before = [
+            t for t in head.subtree if t.i < head.i or (t.head.i == head.i and t.dep_ in ("poss", "amod", "compound"))
+        ]
+        codes = ctx.actors.codes_in(before) or ctx.actors.codes_in(t for t in phrase_of(head) if not after_to(t))
         if codes:
             return codes[:1]
+    own = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None) if head.pos_ != "NOUN" else None
+    thanked = thanked_giver(ctx, head) if own is None else None
+    if thanked:
+        return [thanked]
     subj = subject_of(head)
     if subj is None:
         return []
@@ -155,19 +177,80 @@ def givers_of(ctx: EventContext, head: Token) -> list[str]:
     return list(dict.fromkeys(found)) if found else ctx.actors.codes_in(subj.subtree)[:1]
 
 
+def phrase_of(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without the clauses inside it ("systems that counter the Russian use ...")."""
+    out, todo = [], [head]
+    while todo:
+        token = todo.pop()
+        out.append(token)
+        todo.extend(c for c in token.children if c.dep_ not in CLAUSES)
+    return sorted(out, key=lambda t: t.i)
+
+
+def thanked_giver(ctx: EventContext, head: Token) -> str | None:
+    """ "thanked X for providing", "grateful to X for the package": X gave."""
+    node, through_for = head, False
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        through_for = through_for or (node.dep_ == "prep" and node.lower_ == "for")
+        node = node.head
+        if node.lemma_.lower() in THANK_HEADS and through_for:
+            return _thanked(ctx, node)
+    return None
+
+
+def _thanked(ctx: EventContext, thank: Token) -> str | None:
+    for child in thank.children:
+        if child.dep_ == "dobj" and child.lower_ not in ("you", "them", "him", "her"):
+            return ctx.actors.first_code(child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "to":
+            return ctx.actors.first_code(child.subtree)
+    return None
+
+
 def coordinated(token: Token) -> list[Token]:
-    """``token`` and the names listed with it ("France, Canada, the UK and Norway")."""
+    """``token`` and the names listed with it ("France, Canada, the UK and Norway",
+    "Several Allies, including Canada and Norway")."""
     group, todo = [token], [token]
     while todo:
         for child in todo.pop().children:
-            if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN"):
-                group.append(child)
-                todo.append(child)
+            listed = child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN")
+            members = [g for g in child.children if g.dep_ == "pobj"] if child.lower_ in LISTING else []
+            for member in ([child] if listed else []) + members:
+                group.append(member)
+                todo.append(member)
     return sorted(group, key=lambda t: t.i)
+
+
+def unnamed_giver(ctx: EventContext, head: Token, aid_nouns: set[str]) -> bool:
+    """The giver is there but names no side: "countries", "other Allies and partners" (not "it",
+    "the assistance", nor the thing given: "Abrams tanks will arrive", "deliveries will start again")."""
+    subj = subject_of(head) if head.pos_ != "NOUN" or head.dep_ in ("nsubj", "nsubjpass") else None
+    if subj is None or subj.pos_ == "PRON" or is_anaphoric(subj) or subj.lemma_.lower() in aid_nouns:
+        return False
+    if any(m.start <= subj.i < m.end for m in ctx.found.items):
+        return False
+    return subj.pos_ in ("NOUN", "PROPN") and subj.tag_ in ("NNS", "NNPS") and subj.ent_type_ not in ("GPE", "NORP")
+
+
+def has_agent(token: Token) -> bool:
+    """A passive with its doer named: "donated by Italy"."""
+    return any(c.dep_ == "agent" for c in token.children)
 
 
 def after_to(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("to", "for", "into")
+
+
+def about(token: Token, head: Token) -> bool:
+    """``token`` sits in a topic phrase under ``head``: "provided an update on security assistance"."""
+    node = token
+    while node.i not in (head.i, node.head.i):
+        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS and node.head.i != head.i:
+            return True
+        node = node.head
+    return False
 
 
 def recipient_of(ctx: EventContext, head: Token) -> str | None:
@@ -228,3 +311,24 @@ def money_in(text: str) -> float | None:
         return None
     number, scale = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
     return float(number.replace(",", "")) * SCALE.get((scale or "").lower(), 1.0)
+
+
+def coordinated_money(ctx: EventContext, sent: Span) -> list[float]:
+    """Further sums listed with the sentence's first one ("a $1 billion package and $500 million in
+    budget support"): each is its own decision. A sum that is not coordinated (a total) is left out."""
+    roots: list[tuple[float, Token]] = []
+    for match in MONEY.finditer(sent.text):
+        span = ctx.doc.char_span(
+            sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
+        )
+        value = money_in(match.group(0))
+        if span is not None and value is not None:
+            roots.append((value, span.root))
+    if len(roots) < 2:
+        return []
+    first = roots[0][1]
+    extra = []
+    for value, root in roots[1:]:
+        if root.dep_ == "conj" and first in root.head.subtree and value != roots[0][0]:
+            extra.append(value)
+    return extra

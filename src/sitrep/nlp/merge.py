@@ -15,6 +15,7 @@ from sitrep.model import Event
 from sitrep.nlp.mentions import EventMention
 
 SIDED = ("AID", "ATTACK")
+GENERIC_ITEMS = {"equipment"}  # "parts and equipment" for the tanks: no distinct pledge of its own
 
 
 def _sides(m: EventMention) -> tuple[str, ...]:
@@ -30,10 +31,18 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
         return False
     if a.kind and b.kind and a.kind != b.kind:
         return False
+    if a.value_usd and b.value_usd and a.value_usd != b.value_usd:
+        return False  # two sums are two packages
     if (a.distinct or b.distinct) and a.sentence != b.sentence:
         return False
     distinct_pledges = a.phase == "announced" and a.sentence != b.sentence
-    return not (a.type == "AID" and distinct_pledges and a.items and b.items and not set(a.items) & set(b.items))
+    items_a, items_b = set(a.items) - GENERIC_ITEMS, set(b.items) - GENERIC_ITEMS
+    return not (a.type == "AID" and distinct_pledges and items_a and items_b and not items_a & items_b)
+
+
+def _same_sides_if_named(group: EventMention, mention: EventMention) -> bool:
+    """ "the delivery" by donors the sentence names is theirs, not the last donor's."""
+    return mention.type not in SIDED or not mention.explicit_actors or _sides(group) == _sides(mention)
 
 
 def _absorb(into: EventMention, other: EventMention) -> None:
@@ -61,6 +70,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[tuple[EventMention, lis
                     for g in reversed(groups)
                     if g[0].type == mention.type
                     and (mention.phase is None or g[0].phase == mention.phase or mention.type == "CONSULT")
+                    and _same_sides_if_named(g[0], mention)
                 ),
                 None,
             )
