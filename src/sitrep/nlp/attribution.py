@@ -14,6 +14,7 @@ person who holds the role in the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Attribution
 from sitrep.nlp.actors import ActorIndex
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
-from sitrep.nlp.mentions import Findings, PersonMention, findings, text_of
+from sitrep.nlp.mentions import ByStart, CharRanges, Findings, PersonMention, findings, text_of
 
 QUOTE_PAIRS = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"|«[^»]{3,}?»")
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
@@ -72,8 +73,8 @@ class AttributionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
-        state = _State(doc, found, ActorIndex(doc, found))
         found.quoted = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(text_of(doc))]
+        state = _State(doc, found, ActorIndex(doc, found))
         for index, sent in enumerate(state.sents):
             for source, cue in self._sentence_sources(state, sent):
                 state.add(index, source, cue)
@@ -209,7 +210,7 @@ class AttributionFinder:
         prefix = state.doc[sent.start : colon.i]
         if any(t.pos_ in ("VERB", "AUX") for t in prefix):
             return None
-        person = next((p for p in state.found.persons if sent.start <= p.start < sent.start + 4), None)
+        person = next(iter(state.persons.between(sent.start, sent.start + 4)), None)
         return (_Source(person.name, "person"), "colon") if person is not None else None
 
     # --- naming the source -------------------------------------------------
@@ -275,13 +276,14 @@ class AttributionFinder:
         return state.choose(names, phrase.start)
 
     def _person_roles(self, state: _State) -> dict[str, list[_Role]]:
-        """Every role each person holds: from the lexicon and from titles before the name."""
+        """Every role each person holds, once each: from the lexicon and from titles before the name."""
         if state.roles is None:
-            state.roles = {}
+            roles: dict[str, dict[_Role, None]] = {}
             for person in state.found.persons:
                 held = [self._role_from_words(_split_title(r), None) for r in person.roles]
                 held.append(self._role_of(state, _title_before(state.doc, person)))
-                state.roles.setdefault(person.name, []).extend(r for r in held if r is not None)
+                roles.setdefault(person.name, {}).update((r, None) for r in held if r is not None)
+            state.roles = {name: list(held_once) for name, held_once in roles.items()}
         return state.roles
 
     # --- quotations ----------------------------------------------------------
@@ -292,22 +294,37 @@ class AttributionFinder:
             source = self._quote_speaker(state, start, end)
             if source is None:
                 continue
-            for index, sent in enumerate(state.sents):
-                if sent.start_char < end - 1 and sent.end_char > start + 1:
-                    state.add(index, source, "quote")
+            for index in state.sentences_across(start + 1, end - 1):
+                state.add(index, source, "quote")
 
     def _quote_speaker(self, state: _State, start: int, end: int) -> _Source | None:
-        for sent in state.sents:
-            if sent.start_char <= end - 1 < sent.end_char or sent.start_char <= start < sent.end_char:
-                for token in sent:
-                    if (token.idx >= end or token.idx < start) and self._is_frame_verb(token):
-                        source = self._speaker(state, token)
-                        if source is not None:
-                            return source
+        for index in state.sentences_holding(start, end - 1):
+            for token in state.sents[index]:
+                if (token.idx >= end or token.idx < start) and self._is_frame_verb(token):
+                    source = self._speaker(state, token)
+                    if source is not None:
+                        return source
         return None
 
     def _is_frame_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.frames
+
+
+class _Pool:
+    """Names noted per sentence (speakers, subjects), in the order they were noted."""
+
+    def __init__(self) -> None:
+        self.noted: list[tuple[int, str]] = []
+        self._by_sentence: dict[int, list[tuple[int, str]]] = {}
+
+    def append(self, entry: tuple[int, str]) -> None:
+        self._by_sentence.setdefault(entry[0], []).append((len(self.noted), entry[1]))
+        self.noted.append(entry)
+
+    def recent(self, here: int) -> list[str]:
+        """Names from the three sentences before sentence ``here``, latest noted first."""
+        found = [e for index in range(here - 3, here) for e in self._by_sentence.get(index, ())]
+        return [name for _, name in sorted(found, reverse=True)]
 
 
 class _State:
@@ -317,13 +334,29 @@ class _State:
         self.doc, self.found, self.actors = doc, found, actors
         self.sents = list(doc.sents)
         self.sent_at = {s.start: i for i, s in enumerate(self.sents)}
+        self._sent_chars = ([s.start_char for s in self.sents], [s.end_char for s in self.sents])
+        self.quotes = CharRanges(found.quoted)
+        self.persons = ByStart(found.persons)
+        self._actors_at = ByStart(found.actors)
+        self._names: dict[str, ByStart[tuple[int, PersonMention]]] = {}
         self.seen: set[tuple[int, str]] = set()
-        self.speakers: list[tuple[int, str]] = []
-        self.subjects: list[tuple[int, str]] = []
+        self.speakers = _Pool()
+        self.subjects = _Pool()
         self.roles: dict[str, list[_Role]] | None = None
 
     def in_quote(self, char: int) -> bool:
-        return any(s < char < e for s, e in self.found.quoted)
+        return self.quotes.holds_inside(char)
+
+    def sentences_across(self, first: int, last: int) -> range:
+        """Indexes of the sentences that end after character ``first`` and start before ``last``."""
+        starts, ends = self._sent_chars
+        return range(bisect_right(ends, first), bisect_left(starts, last))
+
+    def sentences_holding(self, *chars: int) -> list[int]:
+        """Indexes of the sentences that hold any of ``chars``, in text order."""
+        starts, ends = self._sent_chars
+        found = {bisect_right(starts, c) - 1 for c in chars}
+        return sorted(i for i in found if i >= 0 and any(starts[i] <= c < ends[i] for c in chars))
 
     def add(self, index: int, source: _Source, cue: str) -> None:
         key = (index, source.name.lower())
@@ -335,7 +368,7 @@ class _State:
             self.speakers.append((index, source.name))
 
     def _persons_in(self, span: Span) -> list[PersonMention]:
-        return [p for p in self.found.persons if span.start <= p.start < span.end]
+        return self.persons.between(span.start, span.end)
 
     def person_in(self, span: Span) -> str | None:
         people = self._persons_in(span)
@@ -349,27 +382,26 @@ class _State:
         return self.actors.person_codes.get(name)
 
     def outlet_or_body(self, span: Span) -> _Source | None:
-        for actor in self.found.actors:
-            if span.start <= actor.start < span.end and actor.kind in ("outlet", "institution", "alliance"):
+        for actor in self._actors_at.between(span.start, span.end):
+            if actor.kind in ("outlet", "institution", "alliance"):
                 kind = actor.source_kind or ("outlet" if actor.kind == "outlet" else "official_body")
                 text = span.text if span.root.i not in range(actor.start, actor.end) and len(span) <= 8 else actor.text
                 return _Source(_clean(text), kind)
         return None
 
-    def _recent(self, before: int, pool: list[tuple[int, str]]) -> list[str]:
+    def _recent(self, before: int, pool: _Pool) -> list[str]:
         """Names in ``pool`` from the three sentences before the one holding token ``before``, latest first."""
-        here = self.sent_at[self.doc[before].sent.start]
-        return [name for index, name in reversed(pool) if here - 3 <= index < here]
+        return pool.recent(self.sent_at[self.doc[before].sent.start])
 
     def pronoun_person(self, before: int) -> str | None:
         """The subject of a recent sentence, else the last speaker, else the last person named."""
         recent = self._recent(before, self.subjects) + self._recent(before, self.speakers)
         if recent:
             return recent[0]
-        if self.speakers:
-            return self.speakers[-1][1]
-        candidates = [p for p in self.found.persons if p.start < before]
-        return candidates[-1].name if candidates else None
+        if self.speakers.noted:
+            return self.speakers.noted[-1][1]
+        candidate = self.persons.last_before(before)
+        return candidate.name if candidate else None
 
     def choose(self, names: list[str], at: int) -> str | None:
         """The role holder: a recent subject or speaker, else the home side's, else the nearest mention."""
@@ -381,9 +413,18 @@ class _State:
         home = [n for n in names if self.code(n) and self.code(n) == self.actors.home]
         if len(home) == 1:
             return home[0]
-        before = [p.name for p in self.found.persons if p.start < at and p.name in names]
-        after = [p.name for p in self.found.persons if p.start >= at and p.name in names]
-        return before[-1] if before else (after[0] if after else None)
+        before = [hit for n in names if (hit := self._named(n).last_before(at))]
+        after = [hit for n in names if (hit := self._named(n).first_from(at))]
+        return max(before)[1].name if before else (min(after)[1].name if after else None)
+
+    def _named(self, name: str) -> ByStart[tuple[int, PersonMention]]:
+        """The mentions of one person, each with its place in ``found.persons``."""
+        if not self._names:
+            grouped: dict[str, list[tuple[int, PersonMention]]] = {}
+            for n, person in enumerate(self.found.persons):
+                grouped.setdefault(person.name, []).append((n, person))
+            self._names = {key: ByStart(mentions, lambda e: e[1].start) for key, mentions in grouped.items()}
+        return self._names.get(name) or ByStart([])
 
 
 def _role_fits(query: _Role, held: list[_Role], code: str | None) -> bool:

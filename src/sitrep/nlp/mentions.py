@@ -7,8 +7,12 @@ the only reader that turns them into the public ``Report``.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import accumulate
+from operator import attrgetter
+from typing import Any, Generic, TypeVar
 
 from spacy.tokens import Doc
 
@@ -144,3 +148,55 @@ def sentence_index(doc: Doc) -> list[int]:
         for i in range(sent.start, sent.end):
             index[i] = number
     return index
+
+
+M = TypeVar("M")
+
+
+class ByStart(Generic[M]):
+    """Mentions indexed by their start token, for range queries in logarithmic time.
+
+    Every query answers exactly as a scan of the original list would, in the list's
+    order, whether or not the list is sorted. The index is a snapshot: build it again
+    after the list changes.
+    """
+
+    def __init__(self, items: Iterable[M], start: Callable[[M], int] = attrgetter("start")) -> None:
+        self.items = list(items)
+        self._order = sorted(range(len(self.items)), key=lambda n: (start(self.items[n]), n))
+        self._starts = [start(self.items[n]) for n in self._order]
+        self._max_upto = list(accumulate(self._order, max))  # latest list position among the first k+1
+        self._min_from = list(accumulate(reversed(self._order), min))[::-1]  # earliest among the rest
+
+    def between(self, lo: int, hi: int) -> list[M]:
+        """Mentions with ``lo <= start < hi``, in list order."""
+        first, last = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
+        return [self.items[n] for n in sorted(self._order[first:last])]
+
+    def last_before(self, hi: int) -> M | None:
+        """The latest mention in list order with ``start < hi``."""
+        count = bisect_left(self._starts, hi)
+        return self.items[self._max_upto[count - 1]] if count else None
+
+    def first_from(self, lo: int) -> M | None:
+        """The earliest mention in list order with ``start >= lo``."""
+        first = bisect_left(self._starts, lo)
+        return self.items[self._min_from[first]] if first < len(self._starts) else None
+
+
+class CharRanges:
+    """Non-overlapping character ranges ``[start, end)`` (quotations, lines), for point queries."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self.ranges = sorted(set(ranges))
+        self._starts = [start for start, _ in self.ranges]
+
+    def holds(self, char: int) -> bool:
+        """Whether a range has ``start <= char < end``."""
+        index = bisect_right(self._starts, char) - 1
+        return index >= 0 and char < self.ranges[index][1]
+
+    def holds_inside(self, char: int) -> bool:
+        """Whether a range has ``start < char < end`` (strictly inside)."""
+        index = bisect_left(self._starts, char) - 1
+        return index >= 0 and char < self.ranges[index][1]

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Signal
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
-from sitrep.nlp.mentions import Findings, findings, text_of
+from sitrep.nlp.mentions import CharRanges, Findings, findings, text_of
 
 BYLINE = re.compile(r"[—–-]{1,2}\s*[^\n()]{1,80}\(@\w{1,30}\)(?:\s+\w+\s+\d{1,2},\s+\d{4})?")
 EMBED_MARKS = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|(?<![\w&])#[A-Za-z][\w]*|(?<![\w.])@\w{2,30}")
@@ -68,6 +69,24 @@ class _Context:
     labels: Counter[str]  # run-in paragraph labels ("the president:"), lower case, with their counts
     speech: bool  # a first-person text (speech, statement, transcript): its wording is the speaker's
     embeds: list[tuple[int, int]]  # lines of an embedded post: its byline and the text just above it
+    facts: _Facts  # which sentences hold a fact or an attribution, and where the quotations are
+    embed_lines: CharRanges  # ``embeds`` for point queries
+    embed_opened: dict[int, list[tuple[int, int]]]  # start token of a sentence -> the embed lines it opens
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """Per-sentence lookups over the findings, built once per document."""
+
+    quoted: CharRanges
+    attributed: frozenset[int]  # sentences credited to a source
+    factual: frozenset[int]  # sentences with a quantity, an attribution or an event
+
+    @classmethod
+    def of(cls, found: Findings) -> _Facts:
+        attributed = frozenset(a.sentence for a in found.attributions)
+        factual = attributed | {q.sentence for q in found.quantities} | {e.sentence for e in found.events}
+        return cls(CharRanges(found.quoted), attributed, frozenset(factual))
 
 
 @dataclass(frozen=True)
@@ -95,10 +114,10 @@ class OpinionFinder:
         self.speech_weak = frozenset(lex.cue_list("speech_weak"))
         self.according = tuple(lex.cue_list("according_to"))
 
-    def __call__(self, found: Findings, sent: Span, index: int) -> Signal | None:
-        if self._reported(found, sent, index):
+    def __call__(self, facts: _Facts, sent: Span, index: int) -> Signal | None:
+        if self._reported(facts, sent, index):
             return None
-        cues = [c for c in self._cues(sent) if not any(s <= c.start < e for s, e in found.quoted)]
+        cues = [c for c in self._cues(sent) if not facts.quoted.holds(c.start)]
         if sum(c.points for c in cues) < OPINION_POINTS or not any(c.evaluative for c in cues):
             return None
         start, end = min(c.start for c in cues), max(c.end for c in cues)
@@ -129,9 +148,9 @@ class OpinionFinder:
             return Cue(t.idx, end, 1, True)
         return None
 
-    def _reported(self, found: Findings, sent: Span, index: int) -> bool:
+    def _reported(self, facts: _Facts, sent: Span, index: int) -> bool:
         """True when the sentence reports what someone said: the words are theirs."""
-        if any(a.sentence == index for a in found.attributions):
+        if index in facts.attributed:
             return True
         lower = sent.text.lower()
         return any(cue in lower for cue in self.according) or any(self._speech_verb(t) for t in sent)
@@ -161,22 +180,27 @@ class SignalFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
         sents = list(doc.sents)
+        facts = _Facts.of(found)
+        embeds = _embed_lines(text_of(doc))
         context = _Context(
             doc=doc,
             found=found,
             sents=sents,
             lemmas=_content_counts([s for s in sents if not self._filler(s)]),
             labels=Counter(m.group(1).strip().lower() for m in re.finditer(r"(?m)^" + RUN_IN.pattern, text_of(doc))),
-            speech=_first_person_share(sents, found.quoted) >= FIRST_PERSON_SHARE,
-            embeds=_embed_lines(text_of(doc)),
+            speech=_first_person_share(sents, facts.quoted) >= FIRST_PERSON_SHARE,
+            embeds=embeds,
+            facts=facts,
+            embed_lines=CharRanges(embeds),
+            embed_opened=_embed_openers(sents, embeds),
         )
         for index in range(len(sents)):
             found.signals.extend(self._signals(context, index))
         return doc
 
     def _signals(self, context: _Context, index: int) -> Iterator[Signal]:
-        doc, found, sent = context.doc, context.found, context.sents[index]
-        in_line = any(start <= sent.start_char < end for start, end in context.embeds)
+        doc, sent = context.doc, context.sents[index]
+        in_line = context.embed_lines.holds(sent.start_char)
         embed = _embed_line(context, sent) if in_line else _embed(sent)
         if embed is not None:
             yield Signal("social_embed", index, embed[2], embed[0], embed[1], "text of an embedded social-media post")
@@ -189,12 +213,12 @@ class SignalFinder:
         if heading is not None:
             text = text_of(doc)[heading[0] : heading[1]]
             yield Signal("headline", index, text, heading[0], heading[1], "a heading inside the body")
-        if self._off_topic(found, sent, index, context.lemmas):
+        if self._off_topic(context.facts, sent, index, context.lemmas):
             yield Signal(
                 "off_topic", index, sent.text.strip(), sent.start_char, sent.end_char, "does not belong to the story"
             )
         quiet = context.speech or embed is not None or heading is not None
-        opinion = None if quiet else self.opinion(found, sent, index)
+        opinion = None if quiet else self.opinion(context.facts, sent, index)
         if opinion is not None:
             yield opinion
 
@@ -207,17 +231,12 @@ class SignalFinder:
         lower = sent.text.lower()
         return any(cue in lower for cue in self.link_bait) and len(sent) < 40
 
-    def _off_topic(self, found: Findings, sent: Span, index: int, lemmas: Counter[str]) -> bool:
+    def _off_topic(self, facts: _Facts, sent: Span, index: int, lemmas: Counter[str]) -> bool:
         if self._link_bait(sent):
             return True
         if not self._filler(sent):
             return False
-        has_fact = (
-            any(q.sentence == index for q in found.quantities)
-            or any(a.sentence == index for a in found.attributions)
-            or any(e.sentence == index for e in found.events)
-        )
-        return not has_fact and _cohesion(sent, lemmas) < COHESION_FLOOR
+        return index not in facts.factual and _cohesion(sent, lemmas) < COHESION_FLOOR
 
     def _heading(self, doc: Doc, sent: Span, labels: Counter[str]) -> tuple[int, int] | None:
         """The characters of a heading that starts this sentence's line, if there is one."""
@@ -302,11 +321,23 @@ def _embed_lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _embed_openers(sents: list[Span], embeds: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """For each embedded-post line, in order, the first non-blank sentence ending after its start
+    (keyed by that sentence's start token)."""
+    ends = [s.end_char for s in sents]
+    opened: dict[int, list[tuple[int, int]]] = {}
+    for start, end in embeds:
+        after = (sents[i] for i in range(bisect_right(ends, start), len(sents)))
+        first = next((s for s in after if s.text.strip()), None)
+        if first is not None:
+            opened.setdefault(first.start, []).append((start, end))
+    return opened
+
+
 def _embed_line(context: _Context, sent: Span) -> tuple[int, int, str] | None:
     """The embedded-post line this sentence opens, as (start, end, text); later parts of the line are quiet."""
-    for start, end in context.embeds:
-        first = next((s for s in context.sents if s.end_char > start and s.text.strip()), None)
-        if first is not None and first.start == sent.start and sent.start_char < end:
+    for start, end in context.embed_opened.get(sent.start, ()):
+        if sent.start_char < end:
             return start, end, text_of(context.doc)[start:end].strip()
     return None
 
@@ -331,15 +362,11 @@ def _intensified(token: Token) -> bool:
     return head.pos_ == "ADJ" and token.i < head.i and head.lower_ not in QUANTIFIERS
 
 
-def _first_person_share(sents: list[Span], quoted: list[tuple[int, int]]) -> float:
+def _first_person_share(sents: list[Span], quoted: CharRanges) -> float:
     """The share of sentences with a first-person pronoun outside quotation marks."""
     if not sents:
         return 0.0
-    first = sum(
-        1
-        for sent in sents
-        if any(t.lower_ in FIRST_PERSON and not any(s <= t.idx < e for s, e in quoted) for t in sent)
-    )
+    first = sum(1 for sent in sents if any(t.lower_ in FIRST_PERSON and not quoted.holds(t.idx) for t in sent))
     return first / len(sents)
 
 
