@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from sitrep import __version__
+from sitrep.cli_options import workers_option
 from sitrep.errors import SitrepError
 from sitrep.model import Article, Report
 
@@ -84,13 +85,7 @@ def _articles(paths: tuple[str, ...], published: dt.date | None, failures: list[
     help="Publication date (YYYY-MM-DD) used to resolve 'Monday', 'last week'…",
 )
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when on a terminal).")
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    show_default="all cores",
-    help="Analysis processes; 1 analyzes in this process.",
-)
+@workers_option
 def analyze(
     paths: tuple[str, ...], fmt: str, published: dt.date | None, color: bool | None, workers: int | None
 ) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from sitrep.cli import main
-from sitrep.cli_options import db_option
+from sitrep.cli_options import db_option, workers_option
 from sitrep.corpus.export import FORMATS as EXPORT_FORMATS
 from sitrep.corpus.export import TABLES as EXPORT_TABLES
 from sitrep.errors import SitrepError
@@ -41,7 +41,11 @@ def opened(db_url: str) -> Iterator[Database]:
 
 
 class Progress:
-    """A progress bar on stderr with position, rate and ETA."""
+    """A progress bar on stderr with position, ETA and the rate of documents analyzed.
+
+    Inputs skipped (already stored) or refused move the bar but not the rate, so a
+    resumed run shows how fast analysis goes rather than how fast skipping goes.
+    """
 
     def __init__(self, total: int, label: str) -> None:
         self.started = time.monotonic()
@@ -59,9 +63,10 @@ class Progress:
         elapsed = max(time.monotonic() - self.started, 1e-6)
         return f"{self.done / elapsed:.2f} docs/s"
 
-    def tick(self, _doc: str) -> None:
-        self.done += 1
-        self.bar.update(1, _doc)
+    def tick(self, doc: str, analyzed: bool = True) -> None:
+        """One input done; ``analyzed`` false for one skipped or refused."""
+        self.done += analyzed
+        self.bar.update(1, doc)
 
     def __enter__(self) -> Progress:
         self.bar.__enter__()
@@ -80,6 +85,7 @@ class Progress:
 @click.option("--url", "url_col", default="url", show_default=True, help="JSONL/CSV field holding the URL.")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
 @click.option("--batch-size", default=8, show_default=True, help="Articles analyzed together (spaCy nlp.pipe).")
+@workers_option
 def ingest(
     sources: tuple[str, ...],
     db_url: str,
@@ -89,6 +95,7 @@ def ingest(
     url_col: str,
     progress: bool,
     batch_size: int,
+    workers: int | None,
 ) -> None:
     """Analyze articles into a database; already stored articles are skipped.
 
@@ -106,7 +113,9 @@ def ingest(
     from sitrep.corpus.ingest import IngestSummary
     from sitrep.corpus.ingest import ingest as run_ingest
     from sitrep.ingest.sources import Columns, count_inputs, iter_sources
+    from sitrep.parallel import default_workers
 
+    workers = workers or default_workers()
     columns = Columns(text=text_col, title=title_col, date=date_col, url=url_col)
     items = iter_sources(list(sources), columns)
     summary = IngestSummary()
@@ -115,9 +124,9 @@ def ingest(
         try:
             if progress:
                 with Progress(total, "ingest") as bar:
-                    summary = run_ingest(db, items, tick=bar.tick, batch_size=batch_size)
+                    summary = run_ingest(db, items, tick=bar.tick, batch_size=batch_size, workers=workers)
             else:
-                summary = run_ingest(db, items, batch_size=batch_size)
+                summary = run_ingest(db, items, batch_size=batch_size, workers=workers)
         except KeyboardInterrupt:
             click.echo("sitrep: interrupted; run the same command again to resume", err=True)
             sys.exit(130)
@@ -144,7 +153,8 @@ def rejects(db_url: str, fmt: str) -> None:
 @main.command()
 @db_option
 @click.option("--all", "everything", is_flag=True, help="Re-analyze every article, not only those of other versions.")
-def reprocess(db_url: str, everything: bool) -> None:
+@workers_option
+def reprocess(db_url: str, everything: bool, workers: int | None) -> None:
     """Re-analyze stored articles whose pipeline version differs from this one.
 
     \b
@@ -154,11 +164,12 @@ def reprocess(db_url: str, everything: bool) -> None:
     from sitrep import __version__
     from sitrep.corpus.ingest import reprocess as run_reprocess
     from sitrep.corpus.ingest import stale_articles
+    from sitrep.parallel import default_workers
 
     with opened(db_url) as db:
         ids = stale_articles(db, "" if everything else __version__)
         with Progress(len(ids), "reprocess") as bar:
-            done, failed = run_reprocess(db, ids, tick=bar.tick)
+            done, failed = run_reprocess(db, ids, tick=bar.tick, workers=workers or default_workers())
     click.echo(f"{done} re-analyzed with pipeline {__version__}, {failed} failed")
     if failed:
         sys.exit(3)

@@ -21,3 +21,14 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
         metavar="URL",
         help="SQLite file (sitrep.db) or postgresql://user@host/dbname.",
     )(func)
+
+
+def workers_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--workers N``: analysis processes (default: all cores; 1 analyzes in this process)."""
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=None,
+        show_default="all cores",
+        help="Analysis processes; 1 analyzes in this process.",
+    )(func)

@@ -93,6 +93,8 @@ def analyze_parallel(
     workers = workers or default_workers()
     chunks = _chunks(articles, chunk_size, chunk_chars)
     head = list(islice(chunks, workers))
+    if not head:
+        return  # nothing to analyze: no model to load
     if workers == 1 or len(head) < 2:
         from sitrep.nlp.pipeline import get_nlp
         from sitrep.service import analyze_results

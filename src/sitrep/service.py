@@ -16,14 +16,11 @@ from sitrep.model import Article, Report
 from sitrep.nlp.dates import infer_published
 from sitrep.nlp.lexicon import load_lexicons
 from sitrep.nlp.mentions import Findings
-from sitrep.nlp.pipeline import get_nlp
+from sitrep.nlp.pipeline import COMPONENTS, get_nlp
+from sitrep.nlp.segments import BATCH_CHARS, parse
 from sitrep.report import build_report
 
 log = logging.getLogger(__name__)
-# A batch is cut at this many characters as well as at ``batch_size`` articles: spaCy holds a
-# whole batch in memory, and a few long briefings (50-100k characters each) in one batch took
-# a process to ~2.9 GB in bench/throughput.py; 100k characters keeps it near 0.75 GB.
-BATCH_CHARS = 100_000
 
 
 def _home_from_url(url: str | None) -> str | None:
@@ -34,14 +31,21 @@ def _home_from_url(url: str | None) -> str | None:
     return next((code for site, code in sites.items() if host == site or host.endswith("." + site)), None)
 
 
-def _prepare(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
+def _findings(article: Article) -> Findings:
+    """What the components start from: the publication date (given or inferred) and the home country."""
     published, inferred = article.published, article.published_inferred
     if published is None:
         published = infer_published(article.text)
         inferred = published is not None
-    doc._.sitrep = Findings(published=published, published_inferred=inferred, home=_home_from_url(article.url))
-    return doc
+    return Findings(published=published, published_inferred=inferred, home=_home_from_url(article.url))
+
+
+def _finish(nlp: Language, doc: Doc, article: Article) -> Report:
+    """Run Sitrep's own components over a parsed ``Doc`` and build the report."""
+    doc._.sitrep = _findings(article)
+    for name in COMPONENTS:
+        doc = nlp.get_pipe(name)(doc)
+    return build_report(doc, article)
 
 
 def analyze(article: Article, nlp: Language | None = None) -> Report:
@@ -60,24 +64,27 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None, batch
 def analyze_results(
     articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[Report | ExtractionError]:
-    """Like ``analyze_many`` but yield an ``ExtractionError`` for an article that fails, and go on."""
-    pipeline = nlp or get_nlp()
+    """Like ``analyze_many`` but yield an ``ExtractionError`` for an article that fails, and go on.
+
+    The pipeline (``nlp`` or the default one) is loaded with the first batch, so an
+    input with nothing to analyze loads no model.
+    """
     pending: list[Article] = []
     chars = 0
     for article in articles:
         pending.append(article)
         chars += len(article.text)
         if len(pending) >= batch_size or chars >= BATCH_CHARS:
-            yield from _run_batch(pipeline, pending)
+            yield from _run_batch(nlp or get_nlp(), pending)
             pending, chars = [], 0
     if pending:
-        yield from _run_batch(pipeline, pending)
+        yield from _run_batch(nlp or get_nlp(), pending)
 
 
 def _run_batch(nlp: Language, articles: list[Article]) -> Iterator[Report | ExtractionError]:
     try:
-        docs = [_prepare(nlp, a) for a in articles]
-        reports = [build_report(doc, a) for doc, a in zip(nlp.pipe(docs), articles, strict=True)]
+        docs = parse(nlp, (a.text for a in articles), list(COMPONENTS))
+        reports = [_finish(nlp, doc, a) for doc, a in zip(docs, articles, strict=True)]
     except Exception as exc:  # noqa: BLE001 - one bad article must not sink the batch
         log.warning("batch of %d failed (%s); retrying one by one", len(articles), exc)
         yield from (_one(nlp, a) for a in articles)
@@ -87,7 +94,7 @@ def _run_batch(nlp: Language, articles: list[Article]) -> Iterator[Report | Extr
 
 def _one(nlp: Language, article: Article) -> Report | ExtractionError:
     try:
-        return build_report(nlp(_prepare(nlp, article)), article)
+        return _finish(nlp, next(parse(nlp, [article.text], list(COMPONENTS))), article)
     except Exception as exc:
         log.exception("analysis of %s failed", article.doc)
         return ExtractionError(article.doc, f"analysis failed: {type(exc).__name__}: {exc}")

@@ -25,7 +25,8 @@ from sitrep.store.writer import article_id, has_article, replace_report, save_re
 
 log = logging.getLogger(__name__)
 
-Tick = Callable[[str], None]
+Tick = Callable[[str, bool], None]
+"""Progress callback: ``tick(doc, analyzed)``, ``analyzed`` false for inputs skipped or refused."""
 
 
 @dataclass
@@ -52,24 +53,39 @@ def ingest(
     nlp: Language | None = None,
     tick: Tick | None = None,
     batch_size: int = 8,
+    workers: int = 1,
 ) -> IngestSummary:
-    """Store the reports of the new articles among ``items``; ``tick(doc)`` is called once per input."""
-    from sitrep.service import analyze_results
+    """Store the reports of the new articles among ``items``; ``tick(doc, analyzed)`` is called once per input.
 
+    ``workers > 1`` analyzes on a pool of processes (``sitrep.parallel``), storing
+    results in input order from this process; ``nlp`` (a ready pipeline) runs here.
+    """
     summary = IngestSummary()
-    tick = tick or (lambda _doc: None)
+    tick = tick or (lambda _doc, _analyzed: None)
     dedup = NearDuplicates(db)
     queued: deque[tuple[str, Article]] = deque()
     fresh = _new_articles(db, items, summary, tick, queued)
-    for result in analyze_results(fresh, nlp=nlp, batch_size=batch_size):
+    for result in _analyzed(fresh, nlp, batch_size, workers):
         ident, article = queued.popleft()
         if isinstance(result, ExtractionError):
             save_reject(db, result.source, result.reason)
             summary.failed += 1
         else:
             _store(db, dedup, ident, result, summary)
-        tick(article.doc)
+        tick(article.doc, True)
     return summary
+
+
+def _analyzed(
+    articles: Iterable[Article], nlp: Language | None, batch_size: int, workers: int
+) -> Iterator[Report | ExtractionError]:
+    """Results in input order: in this process, or on ``workers`` processes."""
+    from sitrep.parallel import analyze_parallel
+    from sitrep.service import analyze_results
+
+    if nlp is not None or workers <= 1:
+        return analyze_results(articles, nlp=nlp, batch_size=batch_size)
+    return analyze_parallel(articles, workers, batch_size=batch_size)
 
 
 def _new_articles(
@@ -81,12 +97,12 @@ def _new_articles(
         if isinstance(item, InputError):
             save_reject(db, item.source, item.reason)
             summary.rejected += 1
-            tick(item.source)
+            tick(item.source, False)
             continue
         ident = article_id(item.text)
         if ident in seen or has_article(db, ident):
             summary.stored += 1
-            tick(item.doc)
+            tick(item.doc, False)
             continue
         seen.add(ident)
         queued.append((ident, item))
@@ -110,21 +126,20 @@ def stale_articles(db: Database, version: str) -> list[str]:
 
 
 def reprocess(
-    db: Database, ids: list[str], *, nlp: Language | None = None, tick: Tick | None = None
+    db: Database, ids: list[str], *, nlp: Language | None = None, tick: Tick | None = None, workers: int = 1
 ) -> tuple[int, int]:
     """Re-analyze the stored text of each article; (re-analyzed, failed)."""
-    from sitrep.service import analyze_results
-
-    tick = tick or (lambda _doc: None)
+    tick = tick or (lambda _doc, _analyzed: None)
     done = failed = 0
-    for ident, result in zip(ids, analyze_results(_stored_articles(db, ids), nlp=nlp), strict=True):
+    results = _analyzed(_stored_articles(db, ids), nlp, 8, workers)
+    for ident, result in zip(ids, results, strict=True):
         if isinstance(result, ExtractionError):
             log.warning("%s: %s", result.source, result.reason)
             failed += 1
         else:
             replace_report(db, ident, result)
             done += 1
-        tick(ident)
+        tick(ident, True)
     return done, failed
 
 
