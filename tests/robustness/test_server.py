@@ -12,7 +12,6 @@ import inspect
 import socket
 import sqlite3
 import statistics
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +25,7 @@ from spacy.language import Language
 from sitrep.web import Settings, create_app
 from sitrep.web.security import TokenBuckets
 from testdata import SEED
+from webfixtures import ingested, serving
 
 TOKEN = "server-test-token-9876543210"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -47,14 +47,7 @@ ANALYSIS_ROUTES = {"/analyze", "/analyze/view"}  # POST routes that analyze and 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Path:
     """A SQLite file holding the seed article, ingested for real."""
-    from sitrep.corpus.ingest import ingest
-    from sitrep.ingest.sources import iter_sources
-    from sitrep.store.db import Database
-
-    path = tmp_path_factory.mktemp("server") / "sitrep.db"
-    with Database(str(path)) as db:
-        assert ingest(db, iter_sources([str(SEED)]), nlp=nlp).new == 1
-    return path
+    return ingested(tmp_path_factory.mktemp("server"), [SEED], nlp)
 
 
 def make_app(db_path: Path, **settings: object) -> FastAPI:
@@ -307,32 +300,15 @@ def test_unexpected_error_is_a_500_with_the_headers_and_no_traceback(
 # --- a real uvicorn on a free loopback port ---------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def live_url(db_path: Path) -> Iterator[str]:
     """The app served by uvicorn on 127.0.0.1, with the rate limit raised via SITREP_RATE_LIMIT."""
-    import uvicorn
-
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SITREP_RATE_LIMIT", "100000")
         app = create_app(Settings(db_url=str(db_path), token=TOKEN))
     assert app.state.settings.rate_limit is None
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", backlog=512))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(app, backlog=512) as url:
+        yield url
 
 
 def raw_get(url: str, target: str) -> tuple[int, bytes]:

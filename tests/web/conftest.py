@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +12,7 @@ from spacy.language import Language
 
 from sitrep.web import Settings, create_app
 from testdata import GOLD, SEED
+from webfixtures import ingested, serving
 
 TOKEN = "test-token-0123456789"
 DOCS = [
@@ -29,15 +27,7 @@ DOCS = [
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> str:
     """A SQLite file holding the seed article and a few gold documents, ingested for real."""
-    from sitrep.corpus.ingest import ingest
-    from sitrep.ingest.sources import iter_sources
-    from sitrep.store.db import Database
-
-    path = tmp_path_factory.mktemp("web") / "sitrep.db"
-    with Database(str(path)) as db:
-        summary = ingest(db, iter_sources([str(p) for p in DOCS]), nlp=nlp)
-    assert summary.new == len(DOCS), summary.line()
-    return str(path)
+    return str(ingested(tmp_path_factory.mktemp("web"), DOCS, nlp))
 
 
 @pytest.fixture(scope="session")
@@ -51,28 +41,11 @@ def client(app: FastAPI) -> Iterator[TestClient]:
         yield test_client
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def live_url(app: FastAPI) -> Iterator[str]:
     """The app served by uvicorn on a free loopback port, in a thread of this process."""
-    import uvicorn
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,6 @@ and save a screenshot of every page into docs/screenshots/.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,36 +12,16 @@ from typing import Any
 import pytest
 
 from testdata import SEED
+from webfixtures import chromium
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-def _missing() -> str | None:
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed"
-    if not shutil.which(CHROMIUM):
-        return f"{CHROMIUM} is missing (apt-get install chromium)"
-    return None
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    reason = _missing()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests cannot run in CI: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 class Page:

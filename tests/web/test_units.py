@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from pathlib import Path
 
@@ -59,6 +60,28 @@ def test_charts_are_labelled_svg() -> None:
     assert 'aria-label="Aid"' in svg
     assert "<title>USA · drone: 3</title>" in svg
     assert charts.vbars([], ["launched"], "none") == ""
+
+
+def bars(svg: object) -> list[tuple[float, float, float, float]]:
+    """Each bar's x, y, width and height (drawn to a tenth of a pixel)."""
+    found = re.findall(r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"', str(svg))
+    return [(float(x), float(y), float(w), float(h)) for x, y, w, h in found]
+
+
+def near(value: float) -> object:
+    return pytest.approx(value, abs=0.2)
+
+
+def test_bars_are_drawn_to_scale() -> None:
+    groups = [("USA", {"drone": 3.0, "missile": 1.0}), ("UK", {"drone": 2.0})]
+    usa_drone, usa_missile, uk_drone = bars(charts.hbars(groups, ["drone", "missile"], "Aid"))
+    assert usa_drone[2] == near(3 * usa_missile[2]) and uk_drone[2] == near(2 * usa_missile[2])
+    assert usa_missile[0] == near(usa_drone[0] + usa_drone[2])  # stacked end to end
+    assert usa_drone[1] == usa_missile[1] < uk_drone[1]  # one row per group
+    usa_drone, usa_missile, uk_drone = bars(charts.vbars(groups, ["drone", "missile"], "Strikes"))
+    assert usa_drone[3] == near(3 * usa_missile[3]) and uk_drone[3] == near(2 * usa_missile[3])
+    assert {round(y + h, 1) for _, y, _, h in (usa_drone, usa_missile, uk_drone)} == {220.0}  # one baseline
+    assert usa_drone[0] < usa_missile[0] < uk_drone[0]  # side by side, groups left to right
 
 
 def test_map_places_and_countries() -> None:

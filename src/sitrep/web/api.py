@@ -7,18 +7,21 @@ import hmac
 import io
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field, model_validator
 
+from sitrep.corpus.queries import EventFilter
 from sitrep.errors import ExtractionError
 from sitrep.model import Article, Report
 from sitrep.store.db import Database
 from sitrep.web import queries
 from sitrep.web.errors import ERROR_RESPONSES
+from sitrep.web.listing import DayRange, LongPaged, Page, Paged, Paging
+from sitrep.web.queries import ArticleFilter
 
 log = logging.getLogger(__name__)
 router = APIRouter(responses=ERROR_RESPONSES)
@@ -55,15 +58,6 @@ class ArticleIn(BaseModel):
         return self
 
 
-class Page(BaseModel):
-    """One page of rows: ``total`` matching, this page's ``limit`` and ``offset``, and the ``items``."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[dict[str, Any]]
-
-
 class Stored(BaseModel):
     """The outcome of POST /articles."""
 
@@ -73,13 +67,6 @@ class Stored(BaseModel):
     doc: str
 
 
-Day = Annotated[
-    str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2025-07-08"], description="A day, YYYY-MM-DD.")
-]
-Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page.")]
-Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
-
-
 @contextmanager
 def store(request: Request) -> Iterator[Database]:
     """A connection to the app's store, opened in the calling thread and closed after."""
@@ -87,16 +74,10 @@ def store(request: Request) -> Iterator[Database]:
         yield db
 
 
-def day(name: str, value: str | None) -> dt.date | None:
-    """A ``Day`` query parameter as a date; 422 when it is no calendar day (2025-02-30)."""
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        raise HTTPException(422, f"{name}: {value!r} is not a day like 2025-07-08") from None
-
-
-def page(rows: list[dict[str, Any]], limit: int, offset: int) -> Page:
-    return Page(total=len(rows), limit=limit, offset=offset, items=rows[offset : offset + limit])
+def listed(request: Request, paging: Paging, query: Callable[[Database], list[dict[str, Any]]]) -> Page:
+    """The page asked for of all the rows ``query`` reads from the app's store."""
+    with store(request) as db:
+        return paging.cut(query(db))
 
 
 def to_article(body: ArticleIn, default_doc: str) -> Article:
@@ -168,21 +149,30 @@ def post_article(body: ArticleIn, request: Request, response: Response) -> Store
     )
 
 
-@router.get("/articles", tags=["corpus"], summary="Stored articles, newest first")
-def list_articles(
-    request: Request,
-    limit: Limit = 100,
-    offset: Offset = 0,
+def article_filter(
+    days: DayRange,
     q: Annotated[str | None, Query(max_length=200, description="Text in the title or name.")] = None,
     outlet: Annotated[str | None, Query(max_length=200)] = None,
-    since: Day = None,
-    until: Day = None,
-) -> Page:
-    with store(request) as db:
-        total, rows = queries.articles(
-            db, queries.ArticleFilter(q, outlet, day("since", since), day("until", until)), limit, offset
-        )
-    return Page(total=total, limit=limit, offset=offset, items=rows)
+) -> ArticleFilter:
+    """The filters of ``GET /articles``, read from the query."""
+    return ArticleFilter(q, outlet, days.since, days.until)
+
+
+def event_filter(
+    days: DayRange,
+    type: Annotated[str | None, Query(max_length=20, description="AID, ATTACK, CONSULT, AGREE or SANCTION.")] = None,
+    actor: Annotated[str | None, Query(max_length=20, description="A side taking part (USA, NATO…).")] = None,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+) -> EventFilter:
+    """The filters of ``GET /events``, read from the query."""
+    return EventFilter(type=type, actor=actor, since=days.since, until=days.until, place=place)
+
+
+@router.get("/articles", tags=["corpus"], summary="Stored articles, newest first")
+def list_articles(request: Request, paging: Paged, flt: Annotated[ArticleFilter, Depends(article_filter)]) -> Page:
+    with store(request) as db:  # paged in SQL: the store may hold many articles
+        total, rows = queries.articles(db, flt, paging.limit, paging.offset)
+    return paging.page(total, rows)
 
 
 @router.get("/articles/{article_id}", tags=["corpus"], summary="One stored article with its facts")
@@ -192,22 +182,10 @@ def get_article(article_id: str, request: Request) -> dict[str, Any]:
 
 
 @router.get("/events", tags=["corpus"], summary="Real-world events clustered across articles")
-def list_events(
-    request: Request,
-    limit: Limit = 100,
-    offset: Offset = 0,
-    type: Annotated[str | None, Query(max_length=20, description="AID, ATTACK, CONSULT, AGREE or SANCTION.")] = None,
-    actor: Annotated[str | None, Query(max_length=20, description="A side taking part (USA, NATO…).")] = None,
-    since: Day = None,
-    until: Day = None,
-    place: Annotated[str | None, Query(max_length=200)] = None,
-) -> Page:
-    from sitrep.corpus.queries import EventFilter, cluster_row, event_clusters
+def list_events(request: Request, paging: Paged, flt: Annotated[EventFilter, Depends(event_filter)]) -> Page:
+    from sitrep.corpus.queries import cluster_row, event_clusters
 
-    flt = EventFilter(type=type, actor=actor, since=day("since", since), until=day("until", until), place=place)
-    with store(request) as db:
-        rows = [cluster_row(c) for c in event_clusters(db, flt)]
-    return page(rows, limit, offset)
+    return listed(request, paging, lambda db: [cluster_row(c) for c in event_clusters(db, flt)])
 
 
 @router.get("/events/{event_id}", tags=["corpus"], summary="One event: every mention with its sentence")
@@ -223,38 +201,33 @@ def get_event(event_id: str, request: Request) -> dict[str, Any]:
 @router.get("/claims", tags=["corpus"], summary="Claims per source, or each claim of matching sources")
 def list_claims(
     request: Request,
-    limit: Limit = 100,
-    offset: Offset = 0,
+    paging: Paged,
     source: Annotated[str | None, Query(max_length=200, description="Sources whose name contains this.")] = None,
 ) -> Page:
     from sitrep.corpus.queries import claims
 
-    with store(request) as db:
-        return page(claims(db, source), limit, offset)
+    return listed(request, paging, lambda db: claims(db, source))
 
 
 @router.get("/tracker/aid", tags=["trackers"], summary="Aid per month, donor, category and phase")
-def tracker_aid(request: Request, limit: Limit = 1000, offset: Offset = 0) -> Page:
+def tracker_aid(request: Request, paging: LongPaged) -> Page:
     from sitrep.corpus.queries import aid_tracker
 
-    with store(request) as db:
-        return page(aid_tracker(db), limit, offset)
+    return listed(request, paging, aid_tracker)
 
 
 @router.get("/tracker/strikes", tags=["trackers"], summary="Launched and intercepted per day, attacker, category")
-def tracker_strikes(request: Request, limit: Limit = 1000, offset: Offset = 0) -> Page:
+def tracker_strikes(request: Request, paging: LongPaged) -> Page:
     from sitrep.corpus.queries import strikes_tracker
 
-    with store(request) as db:
-        return page(strikes_tracker(db), limit, offset)
+    return listed(request, paging, strikes_tracker)
 
 
 @router.get("/conflicts", tags=["corpus"], summary="The same quantity of one event reported with different values")
-def list_conflicts(request: Request, limit: Limit = 100, offset: Offset = 0) -> Page:
+def list_conflicts(request: Request, paging: Paged) -> Page:
     from sitrep.corpus.queries import conflicts
 
-    with store(request) as db:
-        return page(conflicts(db), limit, offset)
+    return listed(request, paging, conflicts)
 
 
 @router.get(

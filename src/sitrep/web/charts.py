@@ -6,7 +6,7 @@ the same numbers in a table below it, which is what screen readers should read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from markupsafe import Markup, escape
 
@@ -58,15 +58,9 @@ def hbars(groups: Sequence[Group], series: Sequence[str], title: str) -> Markup:
     for i, (label, values) in enumerate(groups):
         y, x = 10 + i * row, float(label_w)
         parts.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{escape(label)}</text>')
-        for name in series:
-            w = values.get(name, 0.0) * scale
-            if w > 0:
-                tip = f"{label} · {name}: {values[name]:,.0f}"
-                parts.append(
-                    f'<rect x="{x:.1f}" y="{y}" width="{max(w, 1):.1f}" height="{row - 8}" '
-                    f'fill="{colour(series, name)}"><title>{escape(tip)}</title></rect>'
-                )
-                x += w
+        for _, name, w, tip in _segments(label, values, series, scale):
+            parts.append(_rect(x, y, max(w, 1.0), row - 8, colour(series, name), tip))
+            x += w
         parts.append(f'<text x="{x + 6:.1f}" y="{y + 15}">{_fmt(sum(values.values()))}</text>')
     height = 20 + len(groups) * row
     return _svg(width, height, title, "".join(parts))
@@ -86,20 +80,32 @@ def vbars(groups: Sequence[Group], series: Sequence[str], title: str) -> Markup:
     every = -(-48 // slot)  # label every n-th group so labels never overlap
     for i, (label, values) in enumerate(groups):
         x0 = left + i * slot + 4
-        for j, name in enumerate(series):
-            h = values.get(name, 0.0) * scale
-            if h > 0:
-                tip = f"{label} · {name}: {values[name]:,.0f}"
-                parts.append(
-                    f'<rect x="{x0 + j * bar:.1f}" y="{height - bottom - h:.1f}" width="{max(bar - 1, 1):.1f}" '
-                    f'height="{h:.1f}" fill="{colour(series, name)}"><title>{escape(tip)}</title></rect>'
-                )
+        for j, name, h, tip in _segments(label, values, series, scale):
+            parts.append(_rect(x0 + j * bar, height - bottom - h, max(bar - 1, 1.0), h, colour(series, name), tip))
         if i % every == 0:
             parts.append(
                 f'<text x="{x0 + (slot - 8) / 2:.1f}" y="{height - bottom + 14}" text-anchor="middle" '
                 f'class="tick">{escape(_short(label))}</text>'
             )
     return _svg(width, height, title, "".join(parts), legible=True)
+
+
+def _segments(
+    label: str, values: dict[str, float], series: Sequence[str], scale: float
+) -> Iterator[tuple[int, str, float, str]]:
+    """Each series drawn for one group: its index, name, length in pixels and tooltip (none for 0)."""
+    for index, name in enumerate(series):
+        length = values.get(name, 0.0) * scale
+        if length > 0:
+            yield index, name, length, f"{label} · {name}: {values[name]:,.0f}"
+
+
+def _rect(x: float, y: float, width: float, height: float, fill: str, tip: str) -> str:
+    """One bar (or stacked segment) with its tooltip."""
+    return (
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" '
+        f'fill="{fill}"><title>{escape(tip)}</title></rect>'
+    )
 
 
 def _short(label: str) -> str:
