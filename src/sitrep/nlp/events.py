@@ -75,22 +75,22 @@ class EventExtractor:
         found.triggers = self.index.find(doc, {i for m in found.items for i in range(m.start, m.end)})
         sent_of = sentence_index(doc)
         found.sent_of = sent_of
-        sents = list(doc.sents)
-        ctx = EventContext(doc, found, actors, sents, sent_of)
-        for trig in self._select(doc, found.triggers, sent_of):
+        ctx = EventContext(doc, found, actors, list(doc.sents), sent_of)
+        for trig in self._select(ctx, found.triggers):
             for mention in self._mentions(ctx, trig):
                 found.events.append(mention)
                 found.by_trigger.setdefault(trig.start, mention)
         return doc
 
-    def _select(self, doc: Doc, triggers: list[Trigger], sent_of: list[int]) -> list[Trigger]:
+    def _select(self, ctx: EventContext, triggers: list[Trigger]) -> list[Trigger]:
         """Drop triggers that another trigger of the same sentence governs or outranks."""
+        doc, sent_of = ctx.doc, ctx.sent_of
         by_sent: dict[int, list[Trigger]] = {}
         seen: set[tuple[int, str]] = set()
         for trig in triggers:
             if trig.family == "loss" or (trig.start, trig.family) in seen or is_negated(trig.head(doc)):
                 continue
-            if doc[trig.start].sent.text.rstrip().endswith("?"):
+            if ctx.sentence(trig).text.rstrip().endswith("?"):
                 continue
             seen.add((trig.start, trig.family))
             by_sent.setdefault(sent_of[trig.start], []).append(trig)
@@ -165,7 +165,8 @@ class EventExtractor:
         if any(self._aid_word(t) for t in tokens):
             return True
         span = {t.i for t in tokens}
-        things = [m for m in ctx.found.items if m.start in span and m.category not in PEOPLE]
+        nearby = ctx.items.between(min(span), max(span) + 1) if span else []
+        things = [m for m in nearby if m.start in span and m.category not in PEOPLE]
         if label in self.aid_explicit:  # "halted the Russian tanks" is no pause of aid
             return any(not ctx.actors.codes_in(ctx.doc[max(0, m.start - 2) : m.start]) for m in things)
         return bool(things)
@@ -235,10 +236,10 @@ class EventExtractor:
                 spans.append(range(head.head.left_edge.i, head.head.i + 1))
         else:
             spans = [range(head.left_edge.i, head.right_edge.i + 1)]
+        inside = sorted({n for span in spans for n in ctx.items.positions_between(span.start, span.stop)})
         cats: list[str] = []
-        for m in ctx.found.items:
-            inside = any(m.start in span for span in spans)
-            if inside and m.category not in cats and m.category not in PEOPLE:
+        for m in (ctx.found.items[n] for n in inside):
+            if m.category not in cats and m.category not in PEOPLE:
                 cats.append(m.category)
         return cats
 
@@ -249,7 +250,7 @@ class EventExtractor:
             yield from self._battle(ctx, trig, head)
             return
         lemma = head.lemma_.lower()
-        subtree_items = [m for m in ctx.found.items if head.left_edge.i <= m.start <= head.right_edge.i]
+        subtree_items = ctx.items.between(head.left_edge.i, head.right_edge.i + 1)
         has_munition = any(m.category in self.munitions for m in subtree_items)
         if lemma not in self.attack_strong and trig.label != "launched" and not has_munition:
             return
@@ -279,22 +280,15 @@ class EventExtractor:
         if any(t.lemma_.lower() in self.attack_strong for t in head.subtree if t.i != head.i):
             return True
         modified = head.head if head.dep_ in ("relcl", "acl") else None
-        return modified is not None and any(
-            m.start <= modified.i < m.end and m.category in self.munitions for m in ctx.found.items
-        )
+        return modified is not None and any(m.category in self.munitions for m in ctx.items_at.get(modified.i, ()))
 
     def _battle(self, ctx: EventContext, trig: Trigger, head: Token) -> Iterator[EventMention]:
         """ "the battle of Kyiv", "fighting in and around Bakhmut": one attack per place named."""
         if head.pos_ not in ("NOUN", "PROPN"):
             return
-        places = [
-            p for p in ctx.found.places if head.i < p.start <= head.right_edge.i and is_location(ctx.doc[p.end - 1])
-        ]
-        places += [
-            p
-            for p in ctx.found.places
-            if head.i < p.start <= head.right_edge.i and ctx.doc[p.end - 1].dep_ in ("pobj", "conj") and p not in places
-        ]
+        named = ctx.places.between(head.i + 1, head.right_edge.i + 1)
+        places = [p for p in named if is_location(ctx.doc[p.end - 1])]
+        places += [p for p in named if ctx.doc[p.end - 1].dep_ in ("pobj", "conj") and p not in places]
         for place in places:
             actors = self._battle_sides(ctx, head, trig, place.country)
             if actors:
@@ -313,8 +307,8 @@ class EventExtractor:
 
     def _attacker(self, ctx: EventContext, head: Token, trig: Trigger) -> str | None:
         if trig.label == "intercepted":
-            for m in ctx.found.items:
-                if head.left_edge.i <= m.start <= head.right_edge.i and m.category in self.munitions:
+            for m in ctx.items.between(head.left_edge.i, head.right_edge.i + 1):
+                if m.category in self.munitions:
                     code = ctx.actors.codes_in(ctx.doc[max(0, m.start - 3) : m.end])
                     if code:
                         return code[0]
@@ -350,7 +344,7 @@ class EventExtractor:
         governor = head.head.head if head.head.pos_ == "ADP" else head.head  # "open to talks"
         if head.pos_ == "NOUN" and governor.lemma_.lower() in self.hypothetical:
             return  # "open to talks", "called for negotiations": no meeting yet
-        if any(e.type == "CONSULT" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
+        if ctx.log.in_sentence("CONSULT", ctx.sent_of[trig.start]):
             return
         actors = ctx.actors.codes_in(sent)
         if ctx.actors.home and any(t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in sent):
@@ -366,7 +360,7 @@ class EventExtractor:
             other = ctx.actors.home if ctx.actors.home not in actors else ctx.first_other(actors)
             actors += [other] if other else []
         phase = "planned" if self._planned(head, sent) else "held"
-        persons = [p.name for p in ctx.found.persons if sent.start <= p.start < sent.end]
+        persons = [p.name for p in ctx.persons.between(sent.start, sent.end)]
         kind = self.consult_kind.get(head.lemma_.lower(), self.consult_kind.get(head.lower_, "meeting"))
         yield ctx.mention(
             "CONSULT",
@@ -393,7 +387,7 @@ class EventExtractor:
                 pobj = [g for g in child.children if g.dep_ == "pobj"]
                 if any(ctx.actors.codes_in(p.subtree) or p.lower_ in ("phone", "telephone", "video") for p in pobj):
                     return True
-            named = any(p.start <= child.i < p.end for p in ctx.found.persons) or ctx.actors.codes_in([child])
+            named = child.i in ctx.actors.person_at or ctx.actors.codes_in([child])
             if child.dep_ == "dobj" and head.lemma_ in ("call", "welcome", "host") and named:
                 return True
             if child.dep_ == "dobj" and head.lemma_ == "host" and child.lemma_.lower() in self.consult_nouns:
@@ -407,7 +401,7 @@ class EventExtractor:
             return
         if token.lemma_ == "sign" and not any(t.lower_ in self.agree_objects for t in token.subtree):
             return
-        if any(e.type == "AGREE" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
+        if ctx.log.in_sentence("AGREE", ctx.sent_of[trig.start]):
             return
         actors = ctx.actors.codes_in(sent)
         group = self._group_subject(ctx, ctx.doc[trig.start])
@@ -416,9 +410,7 @@ class EventExtractor:
             actors = list(prev.actors) if prev else actors
         if not actors:
             return
-        dates = [
-            d for d in ctx.found.dates if sent.start <= d.start < sent.end and len(d.value) >= 7 and "W" not in d.value
-        ]
+        dates = [d for d in ctx.dates.between(sent.start, sent.end) if len(d.value) >= 7 and "W" not in d.value]
         values: list[str | None] = [d.value for d in dates]
         for value in values or [None]:
             yield ctx.mention("AGREE", None, actors, trig, date=value)
@@ -430,7 +422,7 @@ class EventExtractor:
 
     def _sanction(self, ctx: EventContext, trig: Trigger) -> Iterator[EventMention]:
         sent = ctx.sentence(trig)
-        if any(e.type == "SANCTION" and e.sentence == ctx.sent_of[trig.start] for e in ctx.found.events):
+        if ctx.log.in_sentence("SANCTION", ctx.sent_of[trig.start]):
             return
         actors = ctx.actors.codes_in(sent)
         home = ctx.actors.home

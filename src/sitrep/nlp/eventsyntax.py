@@ -12,7 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp.actors import ActorIndex, is_location
-from sitrep.nlp.mentions import EventMention, Findings
+from sitrep.nlp.mentions import ByStart, EventMention, Findings, ItemMention
 from sitrep.nlp.triggers import Trigger
 
 TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
@@ -26,32 +26,79 @@ MONEY = re.compile(
 SCALE = {"million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 
 
+class EventLog:
+    """Lookups over the event mentions found so far, brought up to date with the list as it grows.
+
+    Answers as a backward scan of the list would, as long as mentions are only appended.
+    """
+
+    def __init__(self, events: list[EventMention]) -> None:
+        self.events = events
+        self._seen = 0
+        self._last: dict[tuple[str, str | None], EventMention] = {}  # by type and phase
+        self._last_any: dict[str, EventMention] = {}  # by type, any phase
+        self._sentences: set[tuple[str, int]] = set()
+        self._attacker: str | None = None  # first side of the latest attack
+        self._other_attacker: str | None = None  # first side of the latest attack with another first side
+
+    def _sync(self) -> None:
+        for mention in self.events[self._seen :]:
+            self._last[(mention.type, mention.phase)] = mention
+            self._last_any[mention.type] = mention
+            self._sentences.add((mention.type, mention.sentence))
+            if mention.type == "ATTACK" and mention.actors and mention.actors[0] != self._attacker:
+                self._attacker, self._other_attacker = mention.actors[0], self._attacker
+        self._seen = len(self.events)
+
+    def last(self, type_: str, phase: str | None = None) -> EventMention | None:
+        """The latest mention of ``type_`` (and of ``phase`` when given)."""
+        self._sync()
+        return self._last_any.get(type_) if phase is None else self._last.get((type_, phase))
+
+    def in_sentence(self, type_: str, sentence: int) -> bool:
+        """Whether a mention of ``type_`` was found in ``sentence``."""
+        self._sync()
+        return (type_, sentence) in self._sentences
+
+    def attacker_besides(self, code: str) -> str | None:
+        """The first side of the latest attack whose first side is not ``code``."""
+        self._sync()
+        return self._attacker if self._attacker != code else self._other_attacker
+
+
 class EventContext:
-    """Per-doc state shared by the event builders."""
+    """Per-doc state shared by the event builders, with the doc's mentions indexed by start token."""
 
     def __init__(self, doc: Doc, found: Findings, actors: ActorIndex, sents: list[Span], sent_of: list[int]) -> None:
         self.doc, self.found, self.actors, self.sents, self.sent_of = doc, found, actors, sents, sent_of
         counts: Counter[str] = Counter(a.code for a in found.actors if a.code and a.kind in ("state", "demonym"))
         counts.update(code for code in (actors.person_codes.get(p.name) for p in found.persons) if code)
         self.ranked = [code for code, _ in counts.most_common()]
+        self.items = ByStart(found.items)
+        self.places = ByStart(found.places)
+        self.actor_mentions = ByStart(found.actors)
+        self.persons = ByStart(found.persons)
+        self.dates = ByStart(found.dates)
+        self.items_at: dict[int, list[ItemMention]] = {}
+        for item in found.items:
+            for i in range(item.start, item.end):
+                self.items_at.setdefault(i, []).append(item)
+        self.log = EventLog(found.events)
 
     def sentence(self, trig: Trigger) -> Span:
         return self.sents[self.sent_of[trig.start]]
 
     def last(self, type_: str, phase: str | None = None) -> EventMention | None:
-        for mention in reversed(self.found.events):
-            if mention.type == type_ and (phase is None or mention.phase == phase):
-                return mention
-        return None
+        return self.log.last(type_, phase)
 
     def default_other(self, code: str) -> str | None:
         return next((c for c in self.ranked if c != code), None)
 
     def enemy_of(self, code: str) -> str | None:
         """The side fighting ``code``: an attacker seen earlier, else the most named side besides the publisher."""
-        for mention in reversed(self.found.events):
-            if mention.type == "ATTACK" and mention.actors and mention.actors[0] != code:
-                return mention.actors[0]
+        attacker = self.log.attacker_besides(code)
+        if attacker is not None:
+            return attacker
         home = self.actors.home
         return next((c for c in self.ranked if c not in (code, home)), None) or self.default_other(code)
 
@@ -168,8 +215,8 @@ def givers_of(ctx: EventContext, head: Token) -> list[str]:
     if subj is None:
         return []
     if subj.lower_ in ("he", "she"):
-        person = ctx.found.persons and [p for p in ctx.found.persons if p.start < subj.i]
-        code = ctx.actors.person_codes.get(person[-1].name) if person else None
+        person = ctx.persons.last_before(subj.i)
+        code = ctx.actors.person_codes.get(person.name) if person else None
         return [code] if code is not None else []
     group = coordinated(subj)
     each = [ctx.actors.code_of_token(t) or ctx.actors.first_code(t.lefts) for t in group]
@@ -229,7 +276,7 @@ def unnamed_giver(ctx: EventContext, head: Token, aid_nouns: set[str]) -> bool:
     subj = subject_of(head) if head.pos_ != "NOUN" or head.dep_ in ("nsubj", "nsubjpass") else None
     if subj is None or subj.pos_ == "PRON" or is_anaphoric(subj) or subj.lemma_.lower() in aid_nouns:
         return False
-    if any(m.start <= subj.i < m.end for m in ctx.found.items):
+    if subj.i in ctx.items_at:
         return False
     return subj.pos_ in ("NOUN", "PROPN") and subj.tag_ in ("NNS", "NNPS") and subj.ent_type_ not in ("GPE", "NORP")
 
@@ -279,13 +326,12 @@ def prep_code(ctx: EventContext, head: Token, preps: tuple[str, ...], allow_plac
 def place_of(ctx: EventContext, trig: Trigger, states: bool) -> str | None:
     sent = ctx.sentence(trig)
     found: list[tuple[int, str]] = []
-    for place in ctx.found.places:
-        if sent.start <= place.start < sent.end and is_location(ctx.doc[place.end - 1]):
+    for place in ctx.places.between(sent.start, sent.end):
+        if is_location(ctx.doc[place.end - 1]):
             found.append((place.start, place.name))
     if states:
-        for actor in ctx.found.actors:
-            kind_ok = actor.kind in ("state", "institution")
-            if sent.start <= actor.start < sent.end and kind_ok and is_location(ctx.doc[actor.end - 1]):
+        for actor in ctx.actor_mentions.between(sent.start, sent.end):
+            if actor.kind in ("state", "institution") and is_location(ctx.doc[actor.end - 1]):
                 found.append((actor.start, re.sub(r"^the\s+", "", actor.text, flags=re.I)))
     found.sort()
     if not found:
@@ -299,7 +345,7 @@ def city_of(ctx: EventContext, trig: Trigger) -> str | None:
 
 
 def nearest_date(ctx: EventContext, trig: Trigger, sent: Span) -> str | None:
-    inside = [d for d in ctx.found.dates if sent.start <= d.start < sent.end]
+    inside = ctx.dates.between(sent.start, sent.end)
     if not inside:
         return None
     return min(inside, key=lambda d: abs(d.start - trig.start)).value

@@ -173,6 +173,11 @@ class ByStart(Generic[M]):
         first, last = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
         return [self.items[n] for n in sorted(self._order[first:last])]
 
+    def positions_between(self, lo: int, hi: int) -> list[int]:
+        """List positions of the mentions with ``lo <= start < hi``, ascending."""
+        first, last = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
+        return sorted(self._order[first:last])
+
     def last_before(self, hi: int) -> M | None:
         """The latest mention in list order with ``start < hi``."""
         count = bisect_left(self._starts, hi)

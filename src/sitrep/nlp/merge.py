@@ -58,31 +58,71 @@ def _absorb(into: EventMention, other: EventMention) -> None:
             into.items.append(item)
 
 
-def merge_mentions(mentions: list[EventMention]) -> list[tuple[EventMention, list[EventMention]]]:
+Group = tuple[EventMention, list[EventMention]]
+Key = tuple[str, str | None, tuple[str, ...]]
+
+
+class _Groups:
+    """The groups so far, indexed by what a new mention must share with a group to join it.
+
+    A group's type, phase, sides, sentence and ``distinct`` are those of its first
+    mention and never change, so each lookup answers as a scan of all groups would.
+    """
+
+    def __init__(self) -> None:
+        self.groups: list[Group] = []
+        self._spread: dict[Key, list[int]] = {}  # groups that may join mentions of other sentences
+        self._by_sentence: dict[tuple[Key, int], list[int]] = {}  # every group, by its sentence
+        self._last: dict[tuple[str, str | None, tuple[str, ...] | None], int] = {}  # latest per type, phase, sides
+
+    @staticmethod
+    def _key(m: EventMention) -> Key:
+        return (m.type, m.phase, _sides(m))
+
+    def add(self, mention: EventMention) -> None:
+        """A new group, started by ``mention``."""
+        number, key = len(self.groups), self._key(mention)
+        self.groups.append((copy.deepcopy(mention), [mention]))
+        if not mention.distinct:
+            self._spread.setdefault(key, []).append(number)
+        self._by_sentence.setdefault((key, mention.sentence), []).append(number)
+        for phase in (mention.phase, "*"):
+            for sides in (key[2], None):
+                self._last[(mention.type, phase, sides)] = number
+
+    def compatible(self, mention: EventMention) -> Group | None:
+        """The earliest group that ``mention`` is compatible with."""
+        key = self._key(mention)
+        lists = [self._by_sentence.get((key, mention.sentence), [])]
+        lists += [] if mention.distinct else [self._spread.get(key, [])]
+        firsts = [self._first(numbers, mention) for numbers in lists]
+        number = min((n for n in firsts if n is not None), default=None)
+        return None if number is None else self.groups[number]
+
+    def _first(self, numbers: list[int], mention: EventMention) -> int | None:
+        return next((n for n in numbers if _compatible(self.groups[n][0], mention)), None)
+
+    def referred(self, mention: EventMention) -> Group | None:
+        """The latest group that an anaphoric ``mention`` ("this pause") refers back to."""
+        any_phase = mention.phase is None or mention.type == "CONSULT"
+        named = mention.type in SIDED and mention.explicit_actors
+        number = self._last.get((mention.type, "*" if any_phase else mention.phase, _sides(mention) if named else None))
+        return None if number is None else self.groups[number]
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[Group]:
     """Group mentions into events; each group is (merged mention, its members)."""
-    groups: list[tuple[EventMention, list[EventMention]]] = []
+    groups = _Groups()
     for mention in mentions:
-        target = None
-        if mention.anaphoric:
-            target = next(
-                (
-                    g
-                    for g in reversed(groups)
-                    if g[0].type == mention.type
-                    and (mention.phase is None or g[0].phase == mention.phase or mention.type == "CONSULT")
-                    and _same_sides_if_named(g[0], mention)
-                ),
-                None,
-            )
+        target = groups.referred(mention) if mention.anaphoric else None
         if target is None:
-            target = next((g for g in groups if _compatible(g[0], mention)), None)
+            target = groups.compatible(mention)
         if target is None:
-            clone = copy.deepcopy(mention)
-            groups.append((clone, [mention]))
+            groups.add(mention)
         else:
             _absorb(target[0], mention)
             target[1].append(mention)
-    return groups
+    return groups.groups
 
 
 def to_events(doc: Doc, mentions: list[EventMention]) -> list[Event]:
