@@ -76,6 +76,11 @@ class Progress:
         self.bar.__exit__(None, None, None)
 
 
+def _warn(source: str, reason: str) -> None:
+    """One line on stderr for an input refused or failed: ``sitrep: INPUT: reason``."""
+    click.echo(f"sitrep: {source}: {reason}", err=True)
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @db_option
@@ -124,9 +129,9 @@ def ingest(
         try:
             if progress:
                 with Progress(total, "ingest") as bar:
-                    summary = run_ingest(db, items, tick=bar.tick, batch_size=batch_size, workers=workers)
+                    summary = run_ingest(db, items, tick=bar.tick, batch_size=batch_size, workers=workers, warn=_warn)
             else:
-                summary = run_ingest(db, items, batch_size=batch_size, workers=workers)
+                summary = run_ingest(db, items, batch_size=batch_size, workers=workers, warn=_warn)
         except KeyboardInterrupt:
             click.echo("sitrep: interrupted; run the same command again to resume", err=True)
             sys.exit(130)

@@ -53,14 +53,16 @@ def _counts(db_url: str) -> dict[str, int]:
 
 
 def test_ingest_is_idempotent_and_keeps_rejects(nlp: Language, db_url: str, corpus: Path) -> None:
+    refused = f"sitrep: {corpus / 'empty.txt'}: file is empty"
     code, out = _invoke("ingest", "--db", db_url, "--no-progress", str(corpus))
     assert code == 0, out
-    assert out.strip().startswith(f"{len(SMALL_DOCS)} new, 0 already stored, 1 rejected")
+    assert out.strip().splitlines()[0] == refused  # one line on stderr per refused input
+    assert out.strip().splitlines()[-1].startswith(f"{len(SMALL_DOCS)} new, 0 already stored, 1 rejected")
     first = _counts(db_url)
     assert first["articles"] == len(SMALL_DOCS)
     assert first["events"] > 0
     code, out = _invoke("ingest", "--db", db_url, "--no-progress", str(corpus))
-    assert out.strip().startswith(f"0 new, {len(SMALL_DOCS)} already stored, 1 rejected")
+    assert out.strip().splitlines()[-1].startswith(f"0 new, {len(SMALL_DOCS)} already stored, 1 rejected")
     assert _counts(db_url) == first
     code, out = _invoke("rejects", "--db", db_url, "--format", "csv")
     assert out.splitlines() == [
@@ -119,6 +121,8 @@ def _ingest_process(db_url: str, corpus: Path) -> subprocess.Popen[bytes]:
         "--no-progress",
         "--batch-size",
         "1",
+        "--workers",
+        "1",  # one article stored at a time, so the kill lands between two (the pool is killed in tests/robustness)
         str(corpus),
     ]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ})
@@ -140,7 +144,10 @@ def _interrupt_midway(db_url: str, corpus: Path, sig: signal.Signals) -> subproc
 def test_sigkill_midway_then_resume_loses_and_duplicates_nothing(
     nlp: Language, db_url: str, corpus: Path, tmp_path: Path
 ) -> None:
-    total = len(SMALL_DOCS)
+    seed = (GOLD / "docs" / SMALL_DOCS[0]).read_text(encoding="utf-8")
+    for number in range(14):  # enough articles that the kill lands midway even on a loaded machine
+        (corpus / f"copy-{number:02d}.txt").write_text(f"{seed}\nCopy {number}.\n", encoding="utf-8")
+    total = len(SMALL_DOCS) + 14
     _interrupt_midway(db_url, corpus, signal.SIGKILL)
     after_kill = _articles(db_url)
     assert 2 <= after_kill < total, f"not killed midway: {after_kill} of {total} stored"
@@ -161,7 +168,7 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(nlp: Language, tmp_path: Pa
     assert "interrupted; run the same command again to resume" in process.stderr.read().decode()
     stored = _articles(db_url)
     _code, out = _invoke("ingest", "--db", db_url, "--no-progress", str(corpus))
-    assert out.startswith(f"{len(SMALL_DOCS) - stored} new, {stored} already stored")
+    assert out.splitlines()[-1].startswith(f"{len(SMALL_DOCS) - stored} new, {stored} already stored")
 
 
 def _articles(db_url: str) -> int:
@@ -191,7 +198,10 @@ def test_csv_with_a_column_mapping_and_stdin(nlp: Language, tmp_path: Path) -> N
     args = ["--text", "body", "--title", "headline", "--date", "date", "--url", "link"]
     code, out = _invoke("ingest", "--db", db_url, "--no-progress", *args, str(table))
     assert code == 0  # rejects are stored and listed by `sitrep rejects`, not an error of the run
-    assert out.strip() == "1 new, 0 already stored, 1 rejected, 0 failed (0 near-duplicates linked)"
+    assert out.strip().splitlines() == [
+        f"sitrep: {table}:3: no text in field 'body'",
+        "1 new, 0 already stored, 1 rejected, 0 failed (0 near-duplicates linked)",
+    ]
     with open_db(db_url) as db:
         row = db.query("SELECT doc, title, url, published FROM articles")[0]
     assert row == {"doc": f"{table}:2", "title": "A call", "url": "https://x.test/1", "published": "2022-05-31"}

@@ -17,16 +17,19 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from sitrep.corpus.dedup import NearDuplicates
+from sitrep.corpus.fresh import fresh_articles
 from sitrep.errors import ExtractionError, InputError
 from sitrep.ingest.sources import Item
 from sitrep.model import Article, Report
 from sitrep.store.db import Database
-from sitrep.store.writer import article_id, has_article, replace_report, save_reject, save_report
+from sitrep.store.writer import has_article, replace_report, save_reject, save_report
 
 log = logging.getLogger(__name__)
 
 Tick = Callable[[str, bool], None]
 """Progress callback: ``tick(doc, analyzed)``, ``analyzed`` false for inputs skipped or refused."""
+Warn = Callable[[str, str], None]
+"""Called with ``(input, reason)`` for each input refused or failed."""
 
 
 @dataclass
@@ -54,21 +57,25 @@ def ingest(
     tick: Tick | None = None,
     batch_size: int = 8,
     workers: int = 1,
+    warn: Warn | None = None,
 ) -> IngestSummary:
     """Store the reports of the new articles among ``items``; ``tick(doc, analyzed)`` is called once per input.
 
     ``workers > 1`` analyzes on a pool of processes (``sitrep.parallel``), storing
     results in input order from this process; ``nlp`` (a ready pipeline) runs here.
+    Each refused or failed input is stored as a reject and passed to ``warn(input, reason)``.
     """
     summary = IngestSummary()
     tick = tick or (lambda _doc, _analyzed: None)
+    warn = warn or (lambda _source, _reason: None)
     dedup = NearDuplicates(db)
     queued: deque[tuple[str, Article]] = deque()
-    fresh = _new_articles(db, items, summary, tick, queued)
+    fresh = _new_articles(db, items, summary, tick, queued, warn)
     for result in _analyzed(fresh, nlp, batch_size, workers):
         ident, article = queued.popleft()
         if isinstance(result, ExtractionError):
             save_reject(db, result.source, result.reason)
+            warn(result.source, result.reason)
             summary.failed += 1
         else:
             _store(db, dedup, ident, result, summary)
@@ -89,24 +96,28 @@ def _analyzed(
 
 
 def _new_articles(
-    db: Database, items: Iterable[Item], summary: IngestSummary, tick: Tick, queued: deque[tuple[str, Article]]
+    db: Database,
+    items: Iterable[Item],
+    summary: IngestSummary,
+    tick: Tick,
+    queued: deque[tuple[str, Article]],
+    warn: Warn,
 ) -> Iterator[Article]:
     """The articles not yet stored; rejects are recorded and known articles counted on the way."""
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, InputError):
-            save_reject(db, item.source, item.reason)
-            summary.rejected += 1
-            tick(item.source, False)
-            continue
-        ident = article_id(item.text)
-        if ident in seen or has_article(db, ident):
-            summary.stored += 1
-            tick(item.doc, False)
-            continue
-        seen.add(ident)
-        queued.append((ident, item))
-        yield item
+
+    def refused(error: InputError) -> None:
+        save_reject(db, error.source, error.reason)
+        warn(error.source, error.reason)
+        summary.rejected += 1
+        tick(error.source, False)
+
+    def skipped(article: Article) -> None:
+        summary.stored += 1
+        tick(article.doc, False)
+
+    for ident, article in fresh_articles(items, lambda ident: has_article(db, ident), refused, skipped):
+        queued.append((ident, article))
+        yield article
 
 
 def _store(db: Database, dedup: NearDuplicates, ident: str, report: Report, summary: IngestSummary) -> None:

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 from distributed import Client, Future, wait
 
+from sitrep.corpus.fresh import fresh_articles
 from sitrep.errors import ExtractionError, InputError
 from sitrep.model import Article, Report
 from sitrep.scale.sinks import Failure, Sink
 from sitrep.scale.worker import analyze_partition
-from sitrep.store.writer import article_id
 
 log = logging.getLogger(__name__)
 
@@ -65,20 +65,17 @@ def run_batch(
 
 def _fresh(items: Iterable[Item], sink: Sink, summary: BatchSummary) -> Iterator[tuple[str, Article]]:
     """``(content hash, article)`` of each article not yet in ``sink``; refused inputs recorded on the way."""
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, InputError):
-            failure = Failure(item.source, "input", item.reason)
-            sink.write([], [failure])
-            summary.refused += 1
-            summary.failures.append(failure)
-            continue
-        ident = article_id(item.text)
-        if ident in seen or sink.is_done(ident):
-            summary.skipped += 1
-            continue
-        seen.add(ident)
-        yield ident, item
+
+    def refused(error: InputError) -> None:
+        failure = Failure(error.source, "input", error.reason)
+        sink.write([], [failure])
+        summary.refused += 1
+        summary.failures.append(failure)
+
+    def skipped(_article: Article) -> None:
+        summary.skipped += 1
+
+    return fresh_articles(items, sink.is_done, refused, skipped)
 
 
 def _partitions(articles: Iterator[tuple[str, Article]], size: int) -> Iterator[Partition]:
