@@ -3,6 +3,8 @@
 Lexicon phrases are matched with spaCy's ``PhraseMatcher`` (linear in the text);
 the statistical NER fills the gaps (unknown people and places) but never
 overrides a lexicon match (it tags "Trump" as ORG and "Patriot" as PERSON).
+Small settlements come from their framing ("the village of X", "X district"),
+"the enemy" / "our country" from the publishing side (``places`` and ``references``).
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from sitrep.nlp import dates as datemod
+from sitrep.nlp import places as placemod
+from sitrep.nlp import references
 from sitrep.nlp.lexicon import ActorTerm, ItemTerm, Lexicons, PersonTerm, PlaceTerm, load_lexicons
 from sitrep.nlp.mentions import (
     ActorMention,
     DateMention,
+    Findings,
     ItemMention,
     PersonMention,
     PlaceMention,
@@ -121,6 +126,8 @@ class EntityRecognizer:
     def __init__(self, nlp: Language, lex: Lexicons) -> None:
         self.tables = _build_tables(nlp, lex)
         self.strings = nlp.vocab.strings
+        self.place_cues = placemod.PlaceCues.of(lex)
+        self.opponents = lex.opponents
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -135,8 +142,30 @@ class EntityRecognizer:
         found.persons = list(self._persons(doc, [s for s in people_places if s.label_[0] == "P"]))
         found.places = [self._place(s) for s in people_places if s.label_[0] == "L"]
         self._add_ner(doc, people_places, found.items)
+        self._add_places(doc, people_places, found)
+        refers = {s.start: self.tables.actors[s.label_].refers for s in people_places if s.label_[0] == "A"}
+        references.resolve(doc, found, {k: v for k, v in refers.items() if v}, self.opponents)
         found.dates = list(_date_mentions(doc, found.published))
         return doc
+
+    def _add_places(self, doc: Doc, spans: list[Span], found: Findings) -> None:
+        """Framed settlements, countries for places that lack one, and "the village" referring back."""
+        lexical = [s for s in spans if s.label_[0] == "L"]
+        kinds = placemod.PlaceKinds(
+            found.places,
+            {s.start: "" for s in lexical if self.tables.places[s.label_].kind == "city"},
+            {s.start for s in lexical if self.tables.places[s.label_].kind == "region"},
+        )
+        busy = {i for s in spans if s.label_[0] != "L" for i in range(s.start, s.end)}  # lexicon actors, people
+        before = {p.start for p in kinds.places}
+        placemod.add_framed(doc, kinds, busy, self.place_cues)
+        framed = {p.start for p in kinds.places if p.start not in before} | (set(kinds.settlements) - before)
+        new = {i for p in kinds.places if p.start not in before for i in range(p.start, p.end)}
+        found.persons = [p for p in found.persons if p.start not in new]  # NER's guess loses to "the village of X"
+        framed |= placemod.proximate(doc, kinds, self.place_cues)
+        placemod.infer_countries(doc, kinds, framed)
+        placemod.add_anaphora(doc, kinds, self.place_cues)
+        found.places = kinds.places
 
     def _lexicon_spans(self, doc: Doc) -> list[Span]:
         spans = []

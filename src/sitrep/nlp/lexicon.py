@@ -39,6 +39,7 @@ class ActorTerm:
     code: str | None
     kind: str
     source_kind: str | None = None
+    refers: str | None = None  # kind "reference": "enemy" or "self", resolved per document
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Lexicons:
     places: tuple[PlaceTerm, ...]
     cues: dict[str, Any] = field(hash=False, compare=False)
     heads: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    opponents: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
     def cue_list(self, *path: str) -> list[str]:
         """The list of cue phrases at ``path`` in cues.json (lower case)."""
@@ -122,7 +124,9 @@ def _items(path: Path) -> Iterator[ItemTerm]:
 
 def _actors(path: Path) -> Iterator[ActorTerm]:
     for row in _read_jsonl(path):
-        yield ActorTerm(row["term"], row.get("code"), row.get("kind", "state"), row.get("source_kind"))
+        yield ActorTerm(
+            row["term"], row.get("code"), row.get("kind", "state"), row.get("source_kind"), row.get("refers")
+        )
 
 
 def _persons(path: Path) -> Iterator[PersonTerm]:
@@ -155,6 +159,18 @@ def _heads(path: Path) -> Iterator[tuple[str, str]]:
             yield form.lower(), row["role"]
 
 
+def _opponents(path: Path) -> dict[str, tuple[str, ...]]:
+    """For each side of a listed war, the sides it fights (``conflicts.jsonl``; absent file: none)."""
+    table: dict[str, list[str]] = {}
+    if not path.exists():
+        return {}
+    for row in _read_jsonl(path):
+        first, second = row["sides"]
+        table.setdefault(first, []).append(second)
+        table.setdefault(second, []).append(first)
+    return {side: tuple(others) for side, others in table.items()}
+
+
 @lru_cache(maxsize=4)
 def load_lexicons(directory: str | None = None) -> Lexicons:
     """Read every lexicon file in ``directory`` (default: the packaged one)."""
@@ -166,6 +182,7 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         places=tuple(_places(base / "places.jsonl")),
         cues=_cues(base / "cues"),
         heads=dict(_heads(base / "heads.jsonl")),
+        opponents=_opponents(base / "conflicts.jsonl"),
     )
     log.debug(
         "lexicons: %d items, %d actors, %d persons, %d places",
