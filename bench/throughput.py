@@ -48,11 +48,16 @@ TARGETS = {"b/a": 1.25, "c/a": 1.4, "docs_per_s_700_words": 10.0, "peak_rss_mb_p
 # ---------------------------------------------------------------- the documents
 
 
-def _csv_rows(path: Path) -> Iterator[dict[str, str]]:
+NEWS_WORDS = (550, 850)  # "news-length": releases of about 700 words
+
+
+def _csv_rows(path: Path, news: bool = False) -> Iterator[dict[str, str]]:
     csv.field_size_limit(sys.maxsize)
+    low, high = NEWS_WORDS if news else (0, sys.maxsize)
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            if len(row.get("body") or "") >= 200:
+            body = row.get("body") or ""
+            if len(body) >= 200 and low <= len(body.split()) <= high:
                 yield row
 
 
@@ -62,12 +67,12 @@ def _every(items: Iterator[Any], total: int, wanted: int) -> Iterator[Any]:
     return islice(cycle(islice(items, 0, None, step)) if wanted > total else islice(items, 0, None, step), wanted)
 
 
-def _releases(corpus: Path, wanted: int) -> Iterator[dict[str, str]]:
+def _releases(corpus: Path, wanted: int, news: bool) -> Iterator[dict[str, str]]:
     files = sorted((corpus / "presidential-releases").glob("*.csv"))
     shares = [wanted // len(files) + (i < wanted % len(files)) for i in range(len(files))]
     for path, share in zip(files, shares, strict=True):
-        total = sum(1 for _ in _csv_rows(path))
-        yield from _every(_csv_rows(path), total, share)
+        total = sum(1 for _ in _csv_rows(path, news))
+        yield from _every(_csv_rows(path, news), total, share)
 
 
 def _briefings(corpus: Path, wanted: int) -> Iterator[Path]:
@@ -75,9 +80,13 @@ def _briefings(corpus: Path, wanted: int) -> Iterator[Path]:
     return _every(iter(paths), len(paths), wanted)
 
 
-def prepare(corpus: Path, docs: int, workdir: Path) -> dict[str, int]:
-    """Write the N documents under ``workdir`` (``docs/*.md`` and ``releases.jsonl``); count them."""
-    briefings = docs // BRIEFING_SHARE
+def prepare(corpus: Path, docs: int, workdir: Path, mix: str = "mixed") -> dict[str, int]:
+    """Write the N documents under ``workdir`` (``docs/*.md`` and ``releases.jsonl``); count them.
+
+    ``mix="mixed"``: one in five a White House page, the rest releases of any length;
+    ``mix="news"``: only releases of 550-850 words (news length, about 700 words).
+    """
+    briefings = docs // BRIEFING_SHARE if mix == "mixed" else 0
     (workdir / "docs").mkdir()
     words = 0
     seen: set[Path] = set()
@@ -87,7 +96,7 @@ def prepare(corpus: Path, docs: int, workdir: Path) -> dict[str, int]:
         (workdir / "docs" / f"{index:05d}.md").write_text(text, encoding="utf-8")
         words += len(text.split())
     with (workdir / "releases.jsonl").open("w", encoding="utf-8") as out:
-        for index, row in enumerate(_releases(corpus, docs - briefings)):
+        for index, row in enumerate(_releases(corpus, docs - briefings, mix == "news")):
             text = f"{row['body']}\n\nRelease {index}."  # unique, so ingest analyzes every copy
             record = {"text": text, "title": row["headline"], "date": row["date"], "url": row["link"]}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -234,6 +243,12 @@ def _machine() -> dict[str, Any]:
     }
 
 
+def _news_rate(report: dict[str, Any], sitrep: dict[str, Any]) -> float:
+    """Docs/s at news length: measured on news-length documents, else scaled from words/s."""
+    key = "docs_per_s" if report.get("mix") == "news" else "docs_per_s_700_words"
+    return float(sitrep.get(key, 0))
+
+
 def _targets(report: dict[str, Any]) -> dict[str, bool | None]:
     sitrep = report["sitrep_facts"] or {}
     ratios = report["ratios"]
@@ -242,17 +257,18 @@ def _targets(report: dict[str, Any]) -> dict[str, bool | None]:
     return {
         "b/a<=1.25": None if ratios["b/a"] is None else ratios["b/a"] <= TARGETS["b/a"],
         "c/a<=1.4": None if ratios["c/a"] is None else ratios["c/a"] <= TARGETS["c/a"],
-        ">=10 docs/s at 700 words": sitrep.get("docs_per_s_700_words", 0) >= TARGETS["docs_per_s_700_words"],
+        ">=10 docs/s at 700 words": _news_rate(report, sitrep) >= TARGETS["docs_per_s_700_words"],
         "<=600 MB per process": bool(peaks) and max(peaks) <= TARGETS["peak_rss_mb_per_process"],
     }
 
 
 def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     report: dict[str, Any] = {"machine": _machine(), "batch_size": args.batch_size, "processes": args.processes}
+    report["mix"] = args.mix
     phases = set(args.phases.split(","))
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
         workdir = Path(tmp)
-        size = prepare(args.corpus, args.docs, workdir)
+        size = prepare(args.corpus, args.docs, workdir, args.mix)
         report.update(size, mean_words_per_doc=round(size["words"] / size["docs"]))
 
         def run(name: str, processes: int) -> dict[str, Any] | None:
@@ -281,6 +297,9 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=cores, help=f"processes (default all cores: {cores})")
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size (default 16)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the shared corpus folder")
+    parser.add_argument(
+        "--mix", choices=("mixed", "news"), default="mixed", help="mixed briefings and releases, or news-length only"
+    )
     parser.add_argument("--phases", default="a,b,c", help="which of a (bare spaCy), b (facts), c (ingest)")
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
