@@ -10,11 +10,6 @@ style and an inline script must trip both, so the detectors can fail.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,9 +20,8 @@ from spacy.language import Language
 
 from sitrep.web import Settings, create_app
 from testdata import GOLD, SEED
+from webfixtures import chromium, ingested, serving
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 DOCS = [
     SEED,
     GOLD / "docs" / "zelenskyy-vinnytsia-strike-2022-03-06.txt",
@@ -42,26 +36,10 @@ document.addEventListener('securitypolicyviolation',
 CANARY = '<!doctype html><title>canary</title><p style="color: red">x</p><script>document.title = "ran"</script>'
 
 
-def _browser_missing() -> str | None:
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed"
-    if not shutil.which(CHROMIUM):
-        return f"{CHROMIUM} is missing (apt-get install chromium)"
-    return None
-
-
 @pytest.fixture(scope="module")
 def csp_app(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> FastAPI:
     """The app over a store holding three analyzed articles, plus a route that fails and a canary page."""
-    from sitrep.corpus.ingest import ingest
-    from sitrep.ingest.sources import iter_sources
-    from sitrep.store.db import Database
-
-    path = tmp_path_factory.mktemp("csp") / "sitrep.db"
-    with Database(str(path)) as db:
-        assert ingest(db, iter_sources([str(p) for p in DOCS]), nlp=nlp).new == len(DOCS)
+    path = ingested(tmp_path_factory.mktemp("csp"), DOCS, nlp)
     app = create_app(Settings(db_url=str(path), token="csp-test-token-0123456789", rate_limit=0))
 
     def boom() -> None:
@@ -74,21 +52,8 @@ def csp_app(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> FastAPI:
 
 @pytest.fixture(scope="module")
 def live(csp_app: FastAPI) -> Iterator[str]:
-    import uvicorn
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    server = uvicorn.Server(uvicorn.Config(csp_app, host="127.0.0.1", port=port, log_level="critical"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(csp_app, log_level="critical") as url:
+        yield url
 
 
 class Tab:
@@ -113,17 +78,8 @@ class Tab:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    reason = _browser_missing()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests cannot run in CI: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as opened:
+        yield opened
 
 
 @pytest.fixture
