@@ -145,3 +145,101 @@ def test_exports_in_every_format(store: str, tmp_path: Path) -> None:
         for line in _run("export", "--db", store, "--format", "jsonl", "--table", "plover", "--out", "-").splitlines()
     ]
     assert {"event_type", "mode", "actor", "recipient", "date", "location", "anchor_quote"} <= set(plover[0])
+
+
+RELEASE = """---
+title: Evening address
+date: 2022-05-08
+source_url: https://www.president.test/news/address
+---
+
+Russia's defence industry delivered 20 Su-34 aircraft to the Aerospace Forces last week, the ministry said.
+
+The Navy received five submarines and 11 ships on Monday.
+
+Since February 24, the Russian army has launched 2,275 missiles at Ukraine.
+
+Today Russia launched another missile strike at Odesa.
+
+Five more missiles hit a peaceful city.
+"""
+NIGHT = """---
+title: Drones over Kyiv
+date: 2025-07-08
+source_url: https://www.wire-one.test/news/drones
+---
+
+Russia launched 40 drones at Kyiv overnight, and Ukraine's air force said 35 drones were shot down.
+"""
+BOUND = """---
+title: Night attack on Kyiv
+date: 2025-07-08
+source_url: https://paper-two.test/world/kyiv-night
+---
+
+Meanwhile, Russia launched more than 35 drones at Kyiv overnight.
+"""
+
+
+@pytest.fixture
+def mixed(nlp: Language, db_url: str, tmp_path: Path) -> str:
+    """A Ukrainian release with a cumulative figure and deliveries to a state's own forces, and two
+    reports of one night's drones, one of them a lower bound."""
+    paths = []
+    for name, text in (("release.md", RELEASE), ("night.md", NIGHT), ("bound.md", BOUND)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    _run("ingest", "--db", db_url, "--no-progress", *paths)
+    return db_url
+
+
+def test_strikes_take_one_day_figures_only(mixed: str) -> None:
+    rows = json.loads(_run("tracker", "strikes", "--db", mixed, "--format", "json"))
+    found = {(r["day"], r["attacker"], r["category"]): r["launched"] for r in rows}
+    assert found[("2022-05-08", "RUS", "missile")] == 5  # "Five more missiles", not "since February 24, 2,275"
+    assert found[("2025-07-08", "RUS", "drone")] == 40
+    assert 2275 not in found.values()
+    assert "?" not in {r["attacker"] for r in rows}
+
+
+def test_aid_needs_a_known_donor_giving_to_another_side(mixed: str) -> None:
+    from sitrep.corpus.queries import aid_tracker
+    from sitrep.store import open_db
+
+    assert json.loads(_run("tracker", "aid", "--db", mixed, "--format", "json")) == []
+    with open_db(mixed) as db:
+        unknown = aid_tracker(db, unknown_donors=True)
+    assert {(r["donor"], r["category"]) for r in unknown} == {("?", "aircraft"), ("?", "vessel")}
+
+
+def test_conflicts_need_ranges_that_cannot_both_hold(mixed: str) -> None:
+    # "more than 35" and 40 drones agree; the release's 2,275 since February is a total, never compared
+    assert json.loads(_run("conflicts", "--db", mixed, "--format", "json")) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before", "period"),
+    [
+        ("Since February 24, the Russian army has launched 2,275 missiles at Ukraine.", None, True),
+        ("In a little over two months, 2154 Russian missiles hit our cities.", None, True),
+        ("During the month of the war, Russia fired more than a thousand missiles.", None, True),
+        ("As of April 8, they used about a thousand missiles.", None, True),
+        ("Our troops must be supplied, in the next few years, with 200 aircraft.", None, True),
+        (
+            "113 cruise missiles were fired.",
+            "In five days of invasion, already 56 missile strikes were carried out.",
+            True,
+        ),
+        ("In the past week alone, Russia launched about 1,270 drones.", None, True),
+        ("Russia launched 40 drones at Kyiv overnight.", None, False),
+        ("In total, 40 drones were shot down overnight.", None, False),
+        ("As of now - 8 dead.", None, False),
+        ("In the next few days, we intend to announce more than $800 million.", None, False),
+        ("I request funding for fiscal year 2022.", None, False),
+        ("Five more missiles hit a peaceful city on May 8.", "Since February 24, Russia fired 2,000 missiles.", False),
+    ],
+)
+def test_covers_period(sentence: str, before: str | None, period: bool) -> None:
+    from sitrep.corpus.queries import covers_period
+
+    assert covers_period(sentence, before) is period
