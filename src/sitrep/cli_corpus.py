@@ -253,8 +253,12 @@ def tracker() -> None:
 @tracker.command("aid")
 @db_option
 @format_option
-def tracker_aid(db_url: str, fmt: str) -> None:
+@click.option("--unknown-donors", is_flag=True, help="Also list aid whose giver was not named (donor '?').")
+def tracker_aid(db_url: str, fmt: str, unknown_donors: bool) -> None:
     """Aid per month, donor, category and phase, each event counted once.
+
+    Only aid from a named donor to another side counts; running totals ("since
+    February 24") are left out.
 
     \b
     Example:
@@ -263,7 +267,7 @@ def tracker_aid(db_url: str, fmt: str) -> None:
     from sitrep.corpus.queries import aid_tracker
 
     with opened(db_url) as db:
-        emit(aid_tracker(db), fmt)
+        emit(aid_tracker(db, unknown_donors=unknown_donors), fmt)
 
 
 @tracker.command("strikes")
