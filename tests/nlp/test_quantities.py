@@ -218,3 +218,10 @@ def test_losses_belong_to_the_side_that_lost(analyze_text: Analyze) -> None:
 def test_more_before_a_named_system_is_not_elliptic(analyze_text: Analyze) -> None:
     report = analyze_text("Norway will donate two more NASAMS systems to Ukraine.")
     assert [(q.value, q.category, q.actor) for q in report.quantities] == [(2, "air_defense_system", "NOR")]
+
+
+def test_sizes_written_number_hyphen_unit_are_not_counts(analyze_text: Analyze) -> None:
+    report = analyze_text(
+        "The United States will send 2,000-pound bombs and a 25-member crew, and Ukraine received 1,000 155mm shells."
+    )
+    assert [(q.value, q.category) for q in report.quantities] == [(1000, "artillery_ammunition")]
