@@ -77,10 +77,10 @@ def analyze_parallel(
     articles: Iterable[Article],
     workers: int | None = None,
     *,
-    chunk_size: int = 8,
+    chunk_size: int = 16,
     chunk_chars: int = 100_000,
     batch_size: int = 16,
-    inflight: int = 2,
+    inflight: int = 4,
     lexicon_dir: str | None = None,
 ) -> Iterator[Result]:
     """Like ``sitrep.service.analyze_results``, on ``workers`` processes (default: all cores).
