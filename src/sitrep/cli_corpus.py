@@ -89,7 +89,7 @@ def _warn(source: str, reason: str) -> None:
 @click.option("--date", "date_col", default="date", show_default=True, help="JSONL/CSV field holding the date.")
 @click.option("--url", "url_col", default="url", show_default=True, help="JSONL/CSV field holding the URL.")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
-@click.option("--batch-size", default=8, show_default=True, help="Articles analyzed together (spaCy nlp.pipe).")
+@click.option("--batch-size", default=16, show_default=True, help="Articles analyzed together (spaCy nlp.pipe).")
 @workers_option
 def ingest(
     sources: tuple[str, ...],

@@ -77,7 +77,7 @@ def analyze_parallel(
     articles: Iterable[Article],
     workers: int | None = None,
     *,
-    chunk_size: int = 16,
+    chunk_size: int | None = None,
     chunk_chars: int = 100_000,
     batch_size: int = 16,
     inflight: int = 4,
@@ -87,11 +87,11 @@ def analyze_parallel(
 
     With ``workers == 1``, or input that fits in one chunk, it runs in this process:
     starting a pool would cost more than it saves. Chunks hold at most ``chunk_size``
-    articles and stop growing at ``chunk_chars`` characters; ``workers * inflight``
+    (default ``batch_size``) articles and stop growing at ``chunk_chars`` characters; ``workers * inflight``
     chunks are in flight at most.
     """
     workers = workers or default_workers()
-    chunks = _chunks(articles, chunk_size, chunk_chars)
+    chunks = _chunks(articles, chunk_size or batch_size, chunk_chars)
     head = list(islice(chunks, workers))
     if not head:
         return  # nothing to analyze: no model to load

@@ -55,7 +55,7 @@ def ingest(
     *,
     nlp: Language | None = None,
     tick: Tick | None = None,
-    batch_size: int = 8,
+    batch_size: int = 16,
     workers: int = 1,
     warn: Warn | None = None,
 ) -> IngestSummary:
