@@ -121,3 +121,58 @@ def test_money_without_aid_is_not_aid(analyze_text: Analyze) -> None:
         "Congress debated the $2.25 trillion infrastructure package on Tuesday.", published="2021-04-02"
     )
     assert not [e for e in report.events if e.type == "AID"]
+
+
+def test_incidents_with_their_own_target_or_victim_stay_separate(analyze_text: Analyze) -> None:
+    text = (
+        "Russian forces shelled the region all week. "
+        "A boy was hurt when Russian troops fired at a bus near the bridge. "
+        "She died as a result of Russian artillery shelling. "
+        "Two men died as a result of the Russian shelling of a farm."
+    )
+    attacks = [e for e in analyze_text(text, published="2022-06-02").events if e.type == "ATTACK"]
+    assert len(attacks) == 4
+    assert all(e.actors[0] == "RUS" for e in attacks)
+
+
+def test_attack_dated_to_a_day_is_its_own_incident(analyze_text: Analyze) -> None:
+    text = (
+        "Russian missiles hit the port of Odesa. "
+        "The Ukrainian president visited a school that was damaged on April 12 as a result of Russian drone attack."
+    )
+    attacks = [e for e in analyze_text(text, published="2022-06-18").events if e.type == "ATTACK"]
+    assert len(attacks) == 2
+
+
+def test_enemy_attack_is_credited_to_the_earlier_attacker(analyze_text: Analyze) -> None:
+    text = (
+        "Russian troops shelled Kharkiv, Ukraine's army said. "
+        "In Ukraine, a hospital was damaged on May 3 as a result of an enemy drone attack."
+    )
+    attacks = [e for e in analyze_text(text, published="2022-06-18").events if e.type == "ATTACK"]
+    assert len(attacks) == 2
+    assert all(e.actors[:2] == ("RUS", "UKR") for e in attacks)
+
+
+def test_each_thing_the_leaders_agreed_to_is_an_agreement(analyze_text: Analyze) -> None:
+    text = (
+        "President Macron spoke by phone with Chancellor Merz of Germany. "
+        "The leaders agreed to coordinate their energy policies. "
+        "The leaders agreed to hold a joint cabinet meeting in the autumn. "
+        "They said their ministers could agree on further steps."
+    )
+    agreements = [e for e in analyze_text(text, published="2025-09-01").events if e.type == "AGREE"]
+    assert len(agreements) == 2
+    assert all({"FRA", "DEU"} <= set(e.actors) for e in agreements)
+
+
+def test_talks_that_need_to_happen_are_not_a_meeting(analyze_text: Analyze) -> None:
+    text = "The minister stressed that the negotiations needed to deliver binding guarantees for Finland."
+    assert not [e for e in analyze_text(text).events if e.type == "CONSULT"]
+
+
+def test_passive_subject_is_the_target_not_the_attacker(analyze_text: Analyze) -> None:
+    text = "The Israeli minister visited a town that was damaged in the night by Iranian missiles."
+    attacks = [e for e in analyze_text(text).events if e.type == "ATTACK"]
+    assert attacks
+    assert all(e.actors[0] == "IRN" for e in attacks)

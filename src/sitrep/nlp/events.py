@@ -29,6 +29,7 @@ from sitrep.nlp.eventsyntax import (
     is_anaphoric,
     is_incident,
     is_negated,
+    is_nominal,
     money_in,
     place_of,
     prep_code,
@@ -39,6 +40,12 @@ from sitrep.nlp.eventsyntax import (
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import EventMention, findings, sentence_index
 from sitrep.nlp.triggers import Trigger, is_completed, is_future, is_progressive, trigger_index
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DAY = re.compile(rf"\b(?:(?:{MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS}))\b")
+
+
+MODALS = {"can", "could", "may", "might", "should", "would", "must"}
 
 
 class EventExtractor:
@@ -67,6 +74,7 @@ class EventExtractor:
         self.planned_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in planned) + r")\b")
         self.group_subjects = set(lex.cue_list("group_subjects"))
         self.munitions = MUNITIONS
+        self.hostile = set(lex.cue_list("hostile_refs"))
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -259,6 +267,8 @@ class EventExtractor:
         if lemma == "launch" and not (has_munition or self._launches_weapon(ctx, head)):
             return  # "launched the Contact Group", "launch production"
         attacker = self._attacker(ctx, head, trig)
+        if attacker is None and trig.label not in ("killed", "injured"):  # not "lives taken by the occupiers"
+            attacker = self._hostile(ctx, head)
         anaphoric = is_anaphoric(head)
         if attacker is None:
             prev = ctx.last("ATTACK")
@@ -272,8 +282,30 @@ class EventExtractor:
         target = target if target and target != attacker else ctx.default_other(attacker)
         actors = [attacker] + ([target] if target else [])
         yield ctx.mention(
-            "ATTACK", "held", actors, trig, anaphoric=anaphoric, place=city_of(ctx, trig), distinct=is_incident(head)
+            "ATTACK",
+            "held",
+            actors,
+            trig,
+            anaphoric=anaphoric,
+            place=city_of(ctx, trig),
+            distinct=self._one_off(ctx, trig),
         )
+
+    @staticmethod
+    def _one_off(ctx: EventContext, trig: Trigger) -> bool:
+        """One incident: told as one ("a Russian strike", "fired at a house") or dated to a day."""
+        sent = ctx.sentence(trig)
+        days = [e for e in sent.ents if e.label_ == "DATE" and DAY.search(e.text)]
+        return is_incident(trig.head(ctx.doc)) or bool(days)
+
+    def _hostile(self, ctx: EventContext, head: Token) -> str | None:
+        """ "enemy missile attack", "the occupiers hit": the side that attacked earlier in the text,
+        other than the publisher's."""
+        subj = subject_of(head) if not is_nominal(head) else None
+        words = [t for t in head.subtree if t.i < head.i] if is_nominal(head) else list(subj.subtree if subj else [])
+        if not ctx.actors.home or not any(t.lemma_.lower() in self.hostile for t in words):
+            return None
+        return ctx.log.attacker_besides(ctx.actors.home)
 
     def _launches_weapon(self, ctx: EventContext, head: Token) -> bool:
         """ "launched strikes", "the drones that Russia launched" (not "launched the Contact Group")."""
@@ -313,7 +345,7 @@ class EventExtractor:
                     if code:
                         return code[0]
             return None
-        if head.pos_ == "NOUN":
+        if is_nominal(head):
             lead = [t for t in head.subtree if t.i < head.i]
             if head.dep_ == "conj":  # "Russian missile and drone attack": modifiers shared with the first noun
                 lead += [t for t in head.head.subtree if t.i < head.head.i]
@@ -323,12 +355,8 @@ class EventExtractor:
             by = prep_code(ctx, head, ("by", "from"))
             if by:
                 return by
-        if (
-            trig.label in ("killed", "injured")
-            and head.tag_ == "VBN"
-            and not any(c.lemma_ == "have" for c in head.children)
-        ):
-            return prep_code(ctx, head, ("by",))  # "30,000 Russian soldiers killed": the subject is the victim
+        if head.tag_ == "VBN" and not any(c.lemma_ == "have" for c in head.children):
+            return prep_code(ctx, head, ("by",))  # "30,000 Russian soldiers killed", "a school damaged": the victim
         subj = subject_of(head)
         if subj is not None:
             codes = ctx.actors.codes_in(subj.subtree)
@@ -342,8 +370,9 @@ class EventExtractor:
         if trig.label == "with" and not (head.pos_ == "VERB" and self._talks_with(ctx, head)):
             return
         governor = head.head.head if head.head.pos_ == "ADP" else head.head  # "open to talks"
-        if head.pos_ == "NOUN" and governor.lemma_.lower() in self.hypothetical:
-            return  # "open to talks", "called for negotiations": no meeting yet
+        modal = [c for c in head.children if c.dep_ in ("acl", "relcl")] + [governor]
+        if head.pos_ == "NOUN" and any(t.lemma_.lower() in self.hypothetical for t in modal):
+            return  # "open to talks", "called for negotiations", "the talks needed to": no meeting yet
         if ctx.log.in_sentence("CONSULT", ctx.sent_of[trig.start]):
             return
         actors = ctx.actors.codes_in(sent)
@@ -351,8 +380,9 @@ class EventExtractor:
             actors = [ctx.actors.home, *[a for a in actors if a != ctx.actors.home]]
         anaphoric = is_anaphoric(head) and not ctx.actors.codes_in(head.subtree)
         explicit = bool(actors) and not anaphoric
+        kind = self.consult_kind.get(head.lemma_.lower(), self.consult_kind.get(head.lower_, "meeting"))
         if not explicit:
-            prev = ctx.last("CONSULT")
+            prev = ctx.log.last_of_kind("CONSULT", kind) or ctx.last("CONSULT")
             if prev is None:
                 return
             actors = list(prev.actors)
@@ -361,7 +391,6 @@ class EventExtractor:
             actors += [other] if other else []
         phase = "planned" if self._planned(head, sent) else "held"
         persons = [p.name for p in ctx.persons.between(sent.start, sent.end)]
-        kind = self.consult_kind.get(head.lemma_.lower(), self.consult_kind.get(head.lower_, "meeting"))
         yield ctx.mention(
             "CONSULT",
             phase,
@@ -397,8 +426,8 @@ class EventExtractor:
     def _agree(self, ctx: EventContext, trig: Trigger) -> Iterator[EventMention]:
         sent = ctx.sentence(trig)
         token = ctx.doc[trig.start]
-        if any(c.dep_ == "prt" for c in token.children):
-            return
+        if any(c.dep_ == "prt" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in token.children):
+            return  # "agree with", "the teams can agree on": no agreement yet
         if token.lemma_ == "sign" and not any(t.lower_ in self.agree_objects for t in token.subtree):
             return
         if ctx.log.in_sentence("AGREE", ctx.sent_of[trig.start]):
@@ -406,14 +435,28 @@ class EventExtractor:
         actors = ctx.actors.codes_in(sent)
         group = self._group_subject(ctx, ctx.doc[trig.start])
         if group or not actors:
-            prev = ctx.last("CONSULT") if group else (ctx.found.events[-1] if ctx.found.events else None)
+            held = ctx.last("CONSULT", "held") or ctx.last("CONSULT")
+            prev = held if group else (ctx.found.events[-1] if ctx.found.events else None)
             actors = list(prev.actors) if prev else actors
         if not actors:
             return
         dates = [d for d in ctx.dates.between(sent.start, sent.end) if len(d.value) >= 7 and "W" not in d.value]
         values: list[str | None] = [d.value for d in dates]
         for value in values or [None]:
-            yield ctx.mention("AGREE", None, actors, trig, date=value)
+            yield ctx.mention("AGREE", None, actors, trig, date=value, kind=self._agreed_on(token))
+
+    @staticmethod
+    def _agreed_on(token: Token) -> str:
+        """What was agreed, as a word: "agreed to continue contacts" and "agreed on a ceasefire" are
+        two decisions ("continue", "ceasefire"); a noun ("the agreement") names none."""
+        if token.pos_ != "VERB":
+            return ""
+        for child in token.children:
+            if child.dep_ == "xcomp":
+                return child.lemma_.lower()
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+                return next((g.lemma_.lower() for g in child.children if g.dep_ == "pobj"), "")
+        return ""
 
     def _group_subject(self, ctx: EventContext, token: Token) -> bool:
         """ "The leaders agreed", "They agreed": the subject is the last meeting's participants."""

@@ -16,6 +16,8 @@ from sitrep.nlp.mentions import ByStart, EventMention, Findings, ItemMention
 from sitrep.nlp.triggers import Trigger
 
 TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
+TARGET_PREPS = {"at", "on", "of", "against"}
+VICTIM_VERBS = {"die", "kill", "injure", "wound"}
 LISTING = {"including", "include"}
 ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
 MONEY = re.compile(
@@ -37,6 +39,7 @@ class EventLog:
         self._seen = 0
         self._last: dict[tuple[str, str | None], EventMention] = {}  # by type and phase
         self._last_any: dict[str, EventMention] = {}  # by type, any phase
+        self._last_kind: dict[tuple[str, str], EventMention] = {}  # by type and kind of meeting
         self._sentences: set[tuple[str, int]] = set()
         self._attacker: str | None = None  # first side of the latest attack
         self._other_attacker: str | None = None  # first side of the latest attack with another first side
@@ -45,6 +48,7 @@ class EventLog:
         for mention in self.events[self._seen :]:
             self._last[(mention.type, mention.phase)] = mention
             self._last_any[mention.type] = mention
+            self._last_kind[(mention.type, mention.kind)] = mention
             self._sentences.add((mention.type, mention.sentence))
             if mention.type == "ATTACK" and mention.actors and mention.actors[0] != self._attacker:
                 self._attacker, self._other_attacker = mention.actors[0], self._attacker
@@ -54,6 +58,11 @@ class EventLog:
         """The latest mention of ``type_`` (and of ``phase`` when given)."""
         self._sync()
         return self._last_any.get(type_) if phase is None else self._last.get((type_, phase))
+
+    def last_of_kind(self, type_: str, kind: str) -> EventMention | None:
+        """The latest mention of ``type_`` of this kind ("the conversation": the last call)."""
+        self._sync()
+        return self._last_kind.get((type_, kind))
 
     def in_sentence(self, type_: str, sentence: int) -> bool:
         """Whether a mention of ``type_`` was found in ``sentence``."""
@@ -147,16 +156,43 @@ def governed_by(doc: Doc, trig: Trigger, others: list[Trigger]) -> bool:
 
 
 def is_incident(head: Token) -> bool:
-    """ "a Russian missile strike", "A Russian tank fired": one specific incident, not the campaign."""
+    """ "a Russian missile strike", "A Russian tank fired", "fired at a minibus", "the shelling of an
+    apartment building": one specific incident, not the campaign."""
     subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
-    for token in (head, subj):
-        if token is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+    if any(token is not None and _indefinite(token) for token in (head, subj)) or has_single_target(head):
+        return True
+    return _single_victim(head)
+
+
+def _single_victim(head: Token) -> bool:
+    """ "She died as a result of Russian shelling": one person's death is one incident."""
+    for node in [head, *list(head.ancestors)[:4]]:
+        if node.pos_ == "VERB" and node.lemma_ in VICTIM_VERBS:
+            return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she") for c in node.children)
+    return False
+
+
+def _indefinite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+
+def has_single_target(head: Token) -> bool:
+    """The attack names one target with "a"/"an": "fired at a house", "shelling of an apartment building"."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+        if any(g.dep_ == "pobj" and _indefinite(g) for g in prep.children):
             return True
     return False
 
 
+def is_nominal(head: Token) -> bool:
+    """A noun, or a gerund used as one ("as a result of Russian artillery shelling")."""
+    return head.pos_ == "NOUN" or (head.tag_ == "VBG" and head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"))
+
+
 def is_anaphoric(head: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in head.children) and head.pos_ == "NOUN"
+    """ "this pause", "the talks" (not "the shelling of an apartment building": a new target)."""
+    det = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in head.children)
+    return det and is_nominal(head) and not has_single_target(head)
 
 
 def subject_of(head: Token) -> Token | None:
