@@ -176,3 +176,25 @@ def test_passive_subject_is_the_target_not_the_attacker(analyze_text: Analyze) -
     attacks = [e for e in analyze_text(text).events if e.type == "ATTACK"]
     assert attacks
     assert all(e.actors[0] == "IRN" for e in attacks)
+
+
+def test_negotiation_process_is_not_a_meeting(analyze_text: Analyze) -> None:
+    text = "The ministers of Moldova and Romania reviewed the negotiation process on the Transnistrian settlement."
+    assert not [e for e in analyze_text(text).events if e.type == "CONSULT"]
+
+
+def test_occupiers_attack_goes_to_the_side_that_attacked_before(analyze_text: Analyze) -> None:
+    text = (
+        "Russian forces shelled Sumy overnight. "
+        "On May 4, the occupiers hit a residential area in the city of Ukraine's north."
+    )
+    attacks = [e for e in analyze_text(text, published="2022-05-06").events if e.type == "ATTACK"]
+    assert len(attacks) == 2
+    assert all(e.actors[0] == "RUS" for e in attacks)
+
+
+def test_a_phone_call_to_a_named_leader_is_a_meeting(analyze_text: Analyze) -> None:
+    report = analyze_text("I have personally called German Chancellor Olaf Scholz.")
+    consult = [e for e in report.events if e.type == "CONSULT"]
+    assert consult
+    assert "DEU" in consult[0].actors

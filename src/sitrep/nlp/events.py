@@ -299,13 +299,12 @@ class EventExtractor:
         return is_incident(trig.head(ctx.doc)) or bool(days)
 
     def _hostile(self, ctx: EventContext, head: Token) -> str | None:
-        """ "enemy missile attack", "the occupiers hit": the side that attacked earlier in the text,
-        other than the publisher's."""
+        """ "enemy missile attack", "the occupiers hit": the side that attacked last in the text."""
         subj = subject_of(head) if not is_nominal(head) else None
         words = [t for t in head.subtree if t.i < head.i] if is_nominal(head) else list(subj.subtree if subj else [])
-        if not ctx.actors.home or not any(t.lemma_.lower() in self.hostile for t in words):
+        if not any(t.lemma_.lower() in self.hostile for t in words):
             return None
-        return ctx.log.attacker_besides(ctx.actors.home)
+        return ctx.log.attacker_besides("")  # the latest attacker: the enemy of the story
 
     def _launches_weapon(self, ctx: EventContext, head: Token) -> bool:
         """ "launched strikes", "the drones that Russia launched" (not "launched the Contact Group")."""
@@ -373,9 +372,12 @@ class EventExtractor:
         modal = [c for c in head.children if c.dep_ in ("acl", "relcl")] + [governor]
         if head.pos_ == "NOUN" and any(t.lemma_.lower() in self.hypothetical for t in modal):
             return  # "open to talks", "called for negotiations", "the talks needed to": no meeting yet
+        if head.dep_ == "compound" and head.head.lemma_.lower() not in self.consult_nouns:
+            return  # "the negotiation process", "the negotiation track": no one meeting
         if ctx.log.in_sentence("CONSULT", ctx.sent_of[trig.start]):
             return
-        actors = ctx.actors.codes_in(sent)
+        own = ctx.actors.codes_in(t for t in head.subtree if t.i < head.i) if head.pos_ in ("NOUN", "PROPN") else []
+        actors = own if len(own) > 1 else ctx.actors.codes_in(sent)  # "the U.S.-Russia Summit"
         if ctx.actors.home and any(t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in sent):
             actors = [ctx.actors.home, *[a for a in actors if a != ctx.actors.home]]
         anaphoric = is_anaphoric(head) and not ctx.actors.codes_in(head.subtree)
@@ -417,7 +419,7 @@ class EventExtractor:
                 if any(ctx.actors.codes_in(p.subtree) or p.lower_ in ("phone", "telephone", "video") for p in pobj):
                     return True
             named = child.i in ctx.actors.person_at or ctx.actors.codes_in([child])
-            if child.dep_ == "dobj" and head.lemma_ in ("call", "welcome", "host") and named:
+            if child.dep_ in ("dobj", "oprd") and head.lemma_ in ("call", "welcome", "host") and named:
                 return True
             if child.dep_ == "dobj" and head.lemma_ == "host" and child.lemma_.lower() in self.consult_nouns:
                 return True
