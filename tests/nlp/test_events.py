@@ -198,3 +198,24 @@ def test_a_phone_call_to_a_named_leader_is_a_meeting(analyze_text: Analyze) -> N
     consult = [e for e in report.events if e.type == "CONSULT"]
     assert consult
     assert "DEU" in consult[0].actors
+
+
+def test_future_words_of_another_clause_do_not_make_a_meeting_planned(analyze_text: Analyze) -> None:
+    text = (
+        "Chancellor Scholz met President Macron of France in Berlin on Monday, "
+        "and officials said that Germany will send more tanks to Ukraine."
+    )
+    consult = [e for e in analyze_text(text, published="2023-01-20").events if e.type == "CONSULT"]
+    assert consult
+    assert consult[0].phase == "held"
+
+
+def test_meeting_that_would_take_place_is_planned(analyze_text: Analyze) -> None:
+    text = "President Putin spoke with President Biden. They said the negotiations would take place in Geneva."
+    consult = [e for e in analyze_text(text, published="2021-12-31").events if e.type == "CONSULT"]
+    assert any(e.phase == "planned" and e.place == "Geneva" for e in consult)
+
+
+def test_going_to_talk_is_a_planned_meeting(analyze_text: Analyze) -> None:
+    consult = [e for e in analyze_text("He is going to be talking with President Lula of Brazil.").events]
+    assert [e.phase for e in consult if e.type == "CONSULT"] == ["planned"]

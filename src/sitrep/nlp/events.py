@@ -22,6 +22,7 @@ from sitrep.nlp.eventsyntax import (
     about,
     after_to,
     city_of,
+    clause_text,
     coordinated_money,
     givers_of,
     governed_by,
@@ -409,7 +410,7 @@ class EventExtractor:
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         if is_completed(verb) and not is_future(head):
             return False
-        return is_future(head) or bool(self.planned_re.search(sent.text.lower()))
+        return is_future(head) or bool(self.planned_re.search(clause_text(head, sent)))
 
     def _talks_with(self, ctx: EventContext, head: Token) -> bool:
         """ "spoke with X", "called Chancellor Scholz", "spoke by phone": a conversation with someone named."""

@@ -414,3 +414,23 @@ def coordinated_money(ctx: EventContext, sent: Span) -> list[float]:
         if root.dep_ == "conj" and first in root.head.subtree and value != roots[0][0]:
             extra.append(value)
     return extra
+
+
+OTHER_CLAUSES = ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl")
+
+
+def clause_text(head: Token, sent: Span) -> str:
+    """The lower-case words of the clause ``head`` sits in, without the clauses beside or inside it
+    ("the Summit that will expand": "will" is not the summit's; "meetings would take place": it is)."""
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.sent == sent:
+        verb = verb.head
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:  # "is going to be talking", "plan to meet"
+        verb = verb.head
+    keep: set[int] = set()
+    todo = [verb]
+    while todo:
+        token = todo.pop()
+        keep.add(token.i)
+        todo.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSES or head in c.subtree)
+    return " ".join(t.lower_ for t in sent if t.i in keep)

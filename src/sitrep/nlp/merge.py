@@ -40,6 +40,11 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
     return not (a.type == "AID" and distinct_pledges and items_a and items_b and not items_a & items_b)
 
 
+def _may_refer(group: EventMention, mention: EventMention) -> bool:
+    """ "the negotiations would take place in Geneva" after a held call: a planned meeting of its own."""
+    return group.phase == mention.phase or not (mention.place or mention.date)
+
+
 def _same_sides_if_named(group: EventMention, mention: EventMention) -> bool:
     """ "the delivery" by donors the sentence names is theirs, not the last donor's."""
     return mention.type not in SIDED or not mention.explicit_actors or _sides(group) == _sides(mention)
@@ -115,6 +120,8 @@ def merge_mentions(mentions: list[EventMention]) -> list[Group]:
     groups = _Groups()
     for mention in mentions:
         target = groups.referred(mention) if mention.anaphoric else None
+        if target is not None and not _may_refer(target[0], mention):
+            target = None
         if target is None:
             target = groups.compatible(mention)
         if target is None:
