@@ -219,3 +219,11 @@ def test_meeting_that_would_take_place_is_planned(analyze_text: Analyze) -> None
 def test_going_to_talk_is_a_planned_meeting(analyze_text: Analyze) -> None:
     consult = [e for e in analyze_text("He is going to be talking with President Lula of Brazil.").events]
     assert [e.phase for e in consult if e.type == "CONSULT"] == ["planned"]
+
+
+def test_possible_or_next_sanctions_are_not_imposed(analyze_text: Analyze) -> None:
+    text = (
+        "The ministers discussed the possibility of imposing sanctions on Belarus. "
+        "They also talked about the next package of sanctions against Iran."
+    )
+    assert not [e for e in analyze_text(text).events if e.type == "SANCTION"]

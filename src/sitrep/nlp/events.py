@@ -76,6 +76,7 @@ class EventExtractor:
         self.group_subjects = set(lex.cue_list("group_subjects"))
         self.munitions = MUNITIONS
         self.hostile = set(lex.cue_list("hostile_refs"))
+        self.unreal = set(lex.cue_list("hypothetical_heads")) | set(lex.cue_list("sanction_unreal"))
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -466,9 +467,15 @@ class EventExtractor:
         subj = next((c for c in token.children if c.dep_ == "nsubj"), None) if token.pos_ == "VERB" else None
         return subj is not None and subj.lower_ in self.group_subjects and not ctx.actors.codes_in(subj.subtree)
 
+    def _unreal(self, token: Token) -> bool:
+        """ "the possibility of imposing sanctions", "the next package of sanctions": none imposed yet."""
+        chain = [token, *list(token.ancestors)[:4]]
+        near = chain + [c for t in chain if t.pos_ == "NOUN" for c in t.children if c.dep_ == "amod"]
+        return any(t.lemma_.lower() in self.unreal for t in near)
+
     def _sanction(self, ctx: EventContext, trig: Trigger) -> Iterator[EventMention]:
         sent = ctx.sentence(trig)
-        if ctx.log.in_sentence("SANCTION", ctx.sent_of[trig.start]):
+        if ctx.log.in_sentence("SANCTION", ctx.sent_of[trig.start]) or self._unreal(ctx.doc[trig.start]):
             return
         actors = ctx.actors.codes_in(sent)
         home = ctx.actors.home
