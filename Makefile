@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := tests/data/gold/docs/us-aid-pause-article.txt
 SAMPLE_CORPUS := data/sample
-SAMPLE_DB := sample.db
+SAMPLE_DB := sitrep.db
 
 .PHONY: run test lint typecheck unit lock score clean
 
