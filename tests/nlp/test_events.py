@@ -227,3 +227,8 @@ def test_possible_or_next_sanctions_are_not_imposed(analyze_text: Analyze) -> No
         "They also talked about the next package of sanctions against Iran."
     )
     assert not [e for e in analyze_text(text).events if e.type == "SANCTION"]
+
+
+def test_willingness_to_agree_is_no_agreement(analyze_text: Analyze) -> None:
+    text = "The Georgian premier repeated his readiness to sign a trade deal with Armenia."
+    assert not [e for e in analyze_text(text).events if e.type == "AGREE"]

@@ -434,6 +434,8 @@ class EventExtractor:
             return  # "agree with", "the teams can agree on": no agreement yet
         if token.lemma_ == "sign" and not any(t.lower_ in self.agree_objects for t in token.subtree):
             return
+        if self._unreal(token):
+            return  # "his willingness to adopt a full ceasefire", "the possibility of a deal"
         if ctx.log.in_sentence("AGREE", ctx.sent_of[trig.start]):
             return
         actors = ctx.actors.codes_in(sent)
