@@ -63,6 +63,13 @@ class Progress:
         elapsed = max(time.monotonic() - self.started, 1e-6)
         return f"{self.done / elapsed:.2f} docs/s"
 
+    def warn(self, source: str, reason: str) -> None:
+        """``sitrep: INPUT: reason`` on a line of its own above the bar, which is drawn again below it."""
+        if sys.stderr.isatty():
+            click.echo("\r\033[K", err=True, nl=False)  # clear the bar's line first
+        _warn(source, reason)
+        self.bar.render_progress()
+
     def tick(self, doc: str, analyzed: bool = True) -> None:
         """One input done; ``analyzed`` false for one skipped or refused."""
         self.done += analyzed
@@ -129,7 +136,9 @@ def ingest(
         try:
             if progress:
                 with Progress(total, "ingest") as bar:
-                    summary = run_ingest(db, items, tick=bar.tick, batch_size=batch_size, workers=workers, warn=_warn)
+                    summary = run_ingest(
+                        db, items, tick=bar.tick, batch_size=batch_size, workers=workers, warn=bar.warn
+                    )
             else:
                 summary = run_ingest(db, items, batch_size=batch_size, workers=workers, warn=_warn)
         except KeyboardInterrupt:
