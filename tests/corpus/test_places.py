@@ -13,15 +13,9 @@ from spacy.language import Language
 from sitrep.cli import main
 from sitrep.corpus.places import geonames_city, resolve
 from sitrep.store import open_db
+from testdata import DRONES_OVER_KYIV
 
-ARTICLE = """---
-title: Drones over Kyiv
-date: 2025-07-08
-source_url: https://www.wire-one.test/news/drones
----
-
-Russia launched 40 drones at Kyiv overnight, and Ukraine's air force said 35 drones were shot down.
-"""
+ARTICLE = DRONES_OVER_KYIV
 
 
 def test_rome_in_an_article_about_italy_and_the_usa_is_italys_capital() -> None:

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from spacy.language import Language
 
 from sitrep.cli import main
+from testdata import DRONES_OVER_KYIV
 
 WIRE = """---
 title: US sends Patriots
@@ -163,14 +164,7 @@ Today Russia launched another missile strike at Odesa.
 
 Five more missiles hit a peaceful city.
 """
-NIGHT = """---
-title: Drones over Kyiv
-date: 2025-07-08
-source_url: https://www.wire-one.test/news/drones
----
-
-Russia launched 40 drones at Kyiv overnight, and Ukraine's air force said 35 drones were shot down.
-"""
+NIGHT = DRONES_OVER_KYIV
 BOUND = """---
 title: Night attack on Kyiv
 date: 2025-07-08
