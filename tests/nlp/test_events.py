@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sitrep.model import Report
+import pytest
+
+from sitrep.model import Event, Report
 
 Analyze = Callable[..., Report]
+
+
+def _of_type(report: Report, kind: str) -> list[Event]:
+    """The report's events of one type, in order."""
+    return [e for e in report.events if e.type == kind]
 
 
 def _events(report: Report) -> list[tuple[str, str | None, tuple[str, ...], str | None]]:
@@ -37,7 +44,7 @@ def test_coordinated_donors_are_separate_events(analyze_text: Analyze) -> None:
 
 def test_negated_attack_is_not_an_event(analyze_text: Analyze) -> None:
     report = analyze_text("We do not attack other states and we do not kill civilians, Ukraine's president said.")
-    assert not [e for e in report.events if e.type == "ATTACK"]
+    assert not _of_type(report, "ATTACK")
 
 
 def test_agreements_on_several_dates_are_several_events(analyze_text: Analyze) -> None:
@@ -79,7 +86,7 @@ def test_specific_incidents_are_not_merged(analyze_text: Analyze) -> None:
         "A Russian missile strike hit a dormitory in Kharkiv. "
         "Russian attacks continued across Ukraine."
     )
-    attacks = [e for e in analyze_text(text, published="2022-06-02").events if e.type == "ATTACK"]
+    attacks = _of_type(analyze_text(text, published="2022-06-02"), "ATTACK")
     assert len(attacks) == 3
 
 
@@ -108,7 +115,7 @@ def test_attacker_shared_by_coordinated_weapons(analyze_text: Analyze) -> None:
 
 def test_willingness_to_talk_is_not_a_meeting(analyze_text: Analyze) -> None:
     report = analyze_text("Kremlin spokesman Dmitry Peskov told reporters that Moscow was open to talks.")
-    assert not [e for e in report.events if e.type == "CONSULT"]
+    assert not _of_type(report, "CONSULT")
 
 
 def test_strike_target_from_the_object(analyze_text: Analyze) -> None:
@@ -120,38 +127,44 @@ def test_money_without_aid_is_not_aid(analyze_text: Analyze) -> None:
     report = analyze_text(
         "Congress debated the $2.25 trillion infrastructure package on Tuesday.", published="2021-04-02"
     )
-    assert not [e for e in report.events if e.type == "AID"]
+    assert not _of_type(report, "AID")
 
 
-def test_incidents_with_their_own_target_or_victim_stay_separate(analyze_text: Analyze) -> None:
-    text = (
+ATTACK_CASES = {
+    "incidents with their own target or victim stay separate": (
         "Russian forces shelled the region all week. "
         "A boy was hurt when Russian troops fired at a bus near the bridge. "
         "She died as a result of Russian artillery shelling. "
-        "Two men died as a result of the Russian shelling of a farm."
-    )
-    attacks = [e for e in analyze_text(text, published="2022-06-02").events if e.type == "ATTACK"]
-    assert len(attacks) == 4
-    assert all(e.actors[0] == "RUS" for e in attacks)
-
-
-def test_attack_dated_to_a_day_is_its_own_incident(analyze_text: Analyze) -> None:
-    text = (
+        "Two men died as a result of the Russian shelling of a farm.",
+        "2022-06-02",
+        4,
+    ),
+    "an attack dated to a day is its own incident": (
         "Russian missiles hit the port of Odesa. "
-        "The Ukrainian president visited a school that was damaged on April 12 as a result of Russian drone attack."
-    )
-    attacks = [e for e in analyze_text(text, published="2022-06-18").events if e.type == "ATTACK"]
-    assert len(attacks) == 2
-
-
-def test_enemy_attack_is_credited_to_the_earlier_attacker(analyze_text: Analyze) -> None:
-    text = (
+        "The Ukrainian president visited a school that was damaged on April 12 as a result of Russian drone attack.",
+        "2022-06-18",
+        2,
+    ),
+    "an enemy attack is credited to the earlier attacker": (
         "Russian troops shelled Kharkiv, Ukraine's army said. "
-        "In Ukraine, a hospital was damaged on May 3 as a result of an enemy drone attack."
-    )
-    attacks = [e for e in analyze_text(text, published="2022-06-18").events if e.type == "ATTACK"]
-    assert len(attacks) == 2
-    assert all(e.actors[:2] == ("RUS", "UKR") for e in attacks)
+        "In Ukraine, a hospital was damaged on May 3 as a result of an enemy drone attack.",
+        "2022-06-18",
+        2,
+    ),
+    "the occupiers' attack goes to the side that attacked before": (
+        "Russian forces shelled Sumy overnight. "
+        "On May 4, the occupiers hit a residential area in the city of Ukraine's north.",
+        "2022-05-06",
+        2,
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "published", "count"), ATTACK_CASES.values(), ids=ATTACK_CASES.keys())
+def test_separate_russian_attacks(analyze_text: Analyze, text: str, published: str, count: int) -> None:
+    attacks = _of_type(analyze_text(text, published=published), "ATTACK")
+    assert len(attacks) == count
+    assert all(e.actors[0] == "RUS" for e in attacks)
 
 
 def test_each_thing_the_leaders_agreed_to_is_an_agreement(analyze_text: Analyze) -> None:
@@ -161,41 +174,31 @@ def test_each_thing_the_leaders_agreed_to_is_an_agreement(analyze_text: Analyze)
         "The leaders agreed to hold a joint cabinet meeting in the autumn. "
         "They said their ministers could agree on further steps."
     )
-    agreements = [e for e in analyze_text(text, published="2025-09-01").events if e.type == "AGREE"]
+    agreements = _of_type(analyze_text(text, published="2025-09-01"), "AGREE")
     assert len(agreements) == 2
     assert all({"FRA", "DEU"} <= set(e.actors) for e in agreements)
 
 
 def test_talks_that_need_to_happen_are_not_a_meeting(analyze_text: Analyze) -> None:
     text = "The minister stressed that the negotiations needed to deliver binding guarantees for Finland."
-    assert not [e for e in analyze_text(text).events if e.type == "CONSULT"]
+    assert not _of_type(analyze_text(text), "CONSULT")
 
 
 def test_passive_subject_is_the_target_not_the_attacker(analyze_text: Analyze) -> None:
     text = "The Israeli minister visited a town that was damaged in the night by Iranian missiles."
-    attacks = [e for e in analyze_text(text).events if e.type == "ATTACK"]
+    attacks = _of_type(analyze_text(text), "ATTACK")
     assert attacks
     assert all(e.actors[0] == "IRN" for e in attacks)
 
 
 def test_negotiation_process_is_not_a_meeting(analyze_text: Analyze) -> None:
     text = "The ministers of Moldova and Romania reviewed the negotiation process on the Transnistrian settlement."
-    assert not [e for e in analyze_text(text).events if e.type == "CONSULT"]
-
-
-def test_occupiers_attack_goes_to_the_side_that_attacked_before(analyze_text: Analyze) -> None:
-    text = (
-        "Russian forces shelled Sumy overnight. "
-        "On May 4, the occupiers hit a residential area in the city of Ukraine's north."
-    )
-    attacks = [e for e in analyze_text(text, published="2022-05-06").events if e.type == "ATTACK"]
-    assert len(attacks) == 2
-    assert all(e.actors[0] == "RUS" for e in attacks)
+    assert not _of_type(analyze_text(text), "CONSULT")
 
 
 def test_a_phone_call_to_a_named_leader_is_a_meeting(analyze_text: Analyze) -> None:
     report = analyze_text("I have personally called German Chancellor Olaf Scholz.")
-    consult = [e for e in report.events if e.type == "CONSULT"]
+    consult = _of_type(report, "CONSULT")
     assert consult
     assert "DEU" in consult[0].actors
 
@@ -205,14 +208,14 @@ def test_future_words_of_another_clause_do_not_make_a_meeting_planned(analyze_te
         "Chancellor Scholz met President Macron of France in Berlin on Monday, "
         "and officials said that Germany will send more tanks to Ukraine."
     )
-    consult = [e for e in analyze_text(text, published="2023-01-20").events if e.type == "CONSULT"]
+    consult = _of_type(analyze_text(text, published="2023-01-20"), "CONSULT")
     assert consult
     assert consult[0].phase == "held"
 
 
 def test_meeting_that_would_take_place_is_planned(analyze_text: Analyze) -> None:
     text = "President Putin spoke with President Biden. They said the negotiations would take place in Geneva."
-    consult = [e for e in analyze_text(text, published="2021-12-31").events if e.type == "CONSULT"]
+    consult = _of_type(analyze_text(text, published="2021-12-31"), "CONSULT")
     assert any(e.phase == "planned" and e.place == "Geneva" for e in consult)
 
 
@@ -226,9 +229,9 @@ def test_possible_or_next_sanctions_are_not_imposed(analyze_text: Analyze) -> No
         "The ministers discussed the possibility of imposing sanctions on Belarus. "
         "They also talked about the next package of sanctions against Iran."
     )
-    assert not [e for e in analyze_text(text).events if e.type == "SANCTION"]
+    assert not _of_type(analyze_text(text), "SANCTION")
 
 
 def test_willingness_to_agree_is_no_agreement(analyze_text: Analyze) -> None:
     text = "The Georgian premier repeated his readiness to sign a trade deal with Armenia."
-    assert not [e for e in analyze_text(text).events if e.type == "AGREE"]
+    assert not _of_type(analyze_text(text), "AGREE")
