@@ -7,7 +7,7 @@ SAMPLE := tests/data/gold/docs/us-aid-pause-article.txt
 SAMPLE_CORPUS := data/sample
 SAMPLE_DB := sitrep.db
 
-.PHONY: run test lint typecheck unit lock score clean
+.PHONY: run test lint typecheck unit lock score eval-news clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ unit: $(VENV)/.dev
 score: $(VENV)/.installed
 	$(BIN)/python ../shared/tools/score.py --gold ../shared/gold/seed.jsonl --run "$(BIN)/sitrep analyze --format facts {paths}"
 	$(BIN)/python ../shared/tools/score.py --gold ../shared/gold/dev.jsonl --run "$(BIN)/sitrep analyze --format facts {paths}"
+
+# The news evaluation (tests/data/news): rebuilds the copyrighted texts from local mirrors of their public
+# repositories, scores dev and the frozen blind part with ../shared/tools/score.py, counts off-topic events; JSON out.
+eval-news: $(VENV)/.installed
+	$(BIN)/python tools/news_eval.py score --details
 
 lock: $(BIN)/python
 	$(BIN)/pip install --quiet pip-tools
