@@ -23,6 +23,13 @@ PUB = dt.date(2025, 7, 8)  # a Tuesday
         ("yesterday", "2025-07-07"),
         ("this morning", "2025-07-08"),
         ("last month", "2025-06"),
+        ("drones struck the city overnight", "2025-07-08"),
+        ("early Thursday", "2025-07-03"),
+        ("on Wednesday", "2025-07-02"),
+        ("three days ago", "2025-07-05"),
+        ("two weeks ago", "2025-W26"),
+        ("a month ago", "2025-06"),
+        ("this month", "2025-07"),
     ],
 )
 def test_relative_expressions_resolve_against_publication(phrase: str, value: str) -> None:

@@ -64,7 +64,8 @@ _RELATIVE = re.compile(
     r"\b(?P<rel>(?:(?:over|in|during|within)\s+)?(?:the\s+)?(?:past|last|previous|coming|next|this|upcoming)\s+(?:week|month|year)"
     r"|(?:last|next|this)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b",
+    r"|yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night|overnight"
+    r"|(?P<ago>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month)s?\s+ago))\b",
     re.I,
 )
 
@@ -161,11 +162,30 @@ def _weekday(published: dt.date, name: str, direction: int) -> dt.date:
     return published - dt.timedelta(days=delta or (7 if direction < 0 else 0))
 
 
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])} | {"a": 1}
+
+
+def _ago_value(words: str, published: dt.date) -> str:
+    """ "three days ago" -> that day; "two weeks ago" -> that ISO week; "a month ago" -> that month."""
+    count_word, unit = words.split()[:2]
+    count = int(count_word) if count_word.isdigit() else NUMBER_WORDS[count_word]
+    if unit.startswith("day"):
+        return (published - dt.timedelta(days=count)).isoformat()
+    if unit.startswith("week"):
+        return iso_week(published - dt.timedelta(weeks=count))
+    month_index = published.year * 12 + published.month - 1 - count
+    return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+
+
 def _relative_value(words: str, published: dt.date, future: bool) -> str | None:
     w = " ".join(words.lower().split())
+    if w.endswith(" ago"):
+        return _ago_value(w, published)
     day = {
         "yesterday": -1,
         "last night": -1,
+        "overnight": 0,  # news: the night that ended on the day of publication
         "today": 0,
         "tonight": 0,
         "this morning": 0,
