@@ -146,6 +146,8 @@ def build(mirrors: str | None) -> None:
     entries = manifest()
     (BUILD / "docs").mkdir(parents=True, exist_ok=True)
     for name in SETS:
+        if not (GOLD / f"{name}.jsonl").exists():
+            continue
         rows = [build_gold_line(line, entries[str(line["id"])]) for line in read_jsonl(GOLD / f"{name}.jsonl")]
         body = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         (BUILD / f"{name}.jsonl").write_text(body, encoding="utf-8")
@@ -205,9 +207,11 @@ def score(args: argparse.Namespace) -> int:
     build(args.mirrors)
     report: dict[str, object] = {"date": dt.date.today().isoformat(), "commit": git_commit()}
     for name in SETS:
-        rows = read_jsonl(BUILD / f"{name}.jsonl")
-        report[name] = {"articles": len(rows), **summary(run_scorer(name, args.sitrep, args.details))}
-    report["offtopic"] = offtopic_events(args.sitrep)
+        if args.only in (None, name):
+            rows = read_jsonl(BUILD / f"{name}.jsonl")
+            report[name] = {"articles": len(rows), **summary(run_scorer(name, args.sitrep, args.details))}
+    if args.only in (None, "offtopic"):
+        report["offtopic"] = offtopic_events(args.sitrep)
     print(json.dumps(report, indent=1, ensure_ascii=False))
     return EXIT_OK
 
@@ -218,6 +222,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--mirrors", help="folder of bare git mirrors (default /work/.mirror)")
     parser.add_argument("--sitrep", default=str(ROOT / ".venv" / "bin" / "sitrep"), help="the sitrep command")
     parser.add_argument("--details", action="store_true", help="also write build/<set>-details.json")
+    parser.add_argument("--set", dest="only", choices=(*SETS, "offtopic"), help="score: only this set")
     parser.add_argument("--src", type=Path, help="encode: folder of annotators' <id>.json files")
     return parser.parse_args(argv)
 
