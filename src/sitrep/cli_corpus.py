@@ -1,6 +1,6 @@
 """Corpus commands: ingest into a database, reprocess, rejects, cross-article queries, trackers, exports.
 
-Registered on ``sitrep.cli.main`` by the import at the end of ``sitrep/cli.py``.
+``register(group)`` adds them to a command group (``sitrep.cli.main``).
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from typing import Any
 
 import click
 
-from sitrep.cli import main
-from sitrep.cli_options import db_option, workers_option
+from sitrep.cli_options import day, db_option, workers_option
 from sitrep.corpus.export import FORMATS as EXPORT_FORMATS
 from sitrep.corpus.export import TABLES as EXPORT_TABLES
 from sitrep.errors import SitrepError
@@ -88,7 +87,7 @@ def _warn(source: str, reason: str) -> None:
     click.echo(f"sitrep: {source}: {reason}", err=True)
 
 
-@main.command()
+@click.command()
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--text", "text_col", default="text", show_default=True, help="JSONL/CSV field holding the article text.")
@@ -149,7 +148,7 @@ def ingest(
         sys.exit(3)
 
 
-@main.command()
+@click.command()
 @db_option
 @format_option
 def rejects(db_url: str, fmt: str) -> None:
@@ -164,7 +163,7 @@ def rejects(db_url: str, fmt: str) -> None:
     emit(rows, fmt)
 
 
-@main.command()
+@click.command()
 @db_option
 @click.option("--all", "everything", is_flag=True, help="Re-analyze every article, not only those of other versions.")
 @workers_option
@@ -175,10 +174,10 @@ def reprocess(db_url: str, everything: bool, workers: int | None) -> None:
     Example:
       sitrep reprocess --db sitrep.db
     """
-    from sitrep import __version__
     from sitrep.corpus.ingest import reprocess as run_reprocess
     from sitrep.corpus.ingest import stale_articles
     from sitrep.parallel import default_workers
+    from sitrep.version import __version__
 
     with opened(db_url) as db:
         ids = stale_articles(db, "" if everything else __version__)
@@ -196,19 +195,13 @@ def emit(rows: list[dict[str, Any]], fmt: str) -> None:
     click.echo(render(rows, fmt), nl=False)
 
 
-def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
-    from sitrep.cli import _date
-
-    return _date(_ctx, _param, value)
-
-
-@main.command()
+@click.command()
 @db_option
 @format_option
 @click.option("--type", "event_type", metavar="TYPE", help="AID, ATTACK, CONSULT, AGREE or SANCTION.")
 @click.option("--actor", metavar="CODE", help="A side taking part (ISO code such as USA, or NATO, EU).")
-@click.option("--since", callback=_day, metavar="DATE", help="Events on or after this day (YYYY-MM-DD).")
-@click.option("--until", callback=_day, metavar="DATE", help="Events on or before this day (YYYY-MM-DD).")
+@click.option("--since", callback=day, metavar="DATE", help="Events on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=day, metavar="DATE", help="Events on or before this day (YYYY-MM-DD).")
 @click.option("--place", metavar="NAME", help="Events whose place contains NAME.")
 def events(
     db_url: str, fmt: str, event_type: str | None, actor: str | None, since: Any, until: Any, place: str | None
@@ -231,7 +224,7 @@ def events(
     emit(rows, fmt)
 
 
-@main.command()
+@click.command()
 @db_option
 @format_option
 @click.option("--source", metavar="NAME", help="List the claims of the sources whose name contains NAME.")
@@ -248,7 +241,7 @@ def claims(db_url: str, fmt: str, source: str | None) -> None:
         emit(query(db, source), fmt)
 
 
-@main.group()
+@click.group()
 def tracker() -> None:
     """Trackers over the whole store: aid (donor × category × phase) and strikes (per day).
 
@@ -295,7 +288,7 @@ def tracker_strikes(db_url: str, fmt: str) -> None:
         emit(strikes_tracker(db), fmt)
 
 
-@main.command()
+@click.command()
 @db_option
 @format_option
 def conflicts(db_url: str, fmt: str) -> None:
@@ -314,7 +307,7 @@ def conflicts(db_url: str, fmt: str) -> None:
     emit(rows, fmt)
 
 
-@main.command("export")
+@click.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="csv", show_default=True)
 @click.option(
@@ -352,3 +345,9 @@ def export_cmd(db_url: str, fmt: str, tables: tuple[str, ...], out: str) -> None
             return
         for path, count in export(db, chosen, fmt, Path(out)):
             click.echo(f"{count:>8,}  {path}")
+
+
+def register(group: click.Group) -> None:
+    """Add the corpus commands (ingest, rejects, reprocess, events, claims, tracker, conflicts, export) to ``group``."""
+    for command in (ingest, rejects, reprocess, events, claims, tracker, conflicts, export_cmd):
+        group.add_command(command)

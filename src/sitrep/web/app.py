@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from sitrep import __version__
+from sitrep.version import __version__
 from sitrep.web import api, errors, pages, security
 from sitrep.web.settings import Settings
 
