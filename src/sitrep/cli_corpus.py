@@ -243,12 +243,13 @@ def claims(db_url: str, fmt: str, source: str | None) -> None:
 
 @click.group()
 def tracker() -> None:
-    """Trackers over the whole store: aid (donor × category × phase) and strikes (per day).
+    """Trackers over the whole store: aid (donor × category × phase), strikes (per day), territory (per place).
 
     \b
     Example:
       sitrep tracker aid --format csv > aid.csv
       sitrep tracker strikes
+      sitrep tracker territory --since 2025-06-01
     """
 
 
@@ -286,6 +287,30 @@ def tracker_strikes(db_url: str, fmt: str) -> None:
 
     with opened(db_url) as db:
         emit(strikes_tracker(db), fmt)
+
+
+@tracker.command("territory")
+@db_option
+@format_option
+@click.option("--since", callback=day, metavar="DATE", help="Places taken on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=day, metavar="DATE", help="Places taken on or before this day (YYYY-MM-DD).")
+def tracker_territory(db_url: str, fmt: str, since: Any, until: Any) -> None:
+    """Per day and place: who took it, who lost it, the area (km²) and the sources that report it.
+
+    Each row is one SEIZE event clustered across articles ("captured the village of X",
+    "retook Y", "regained 400 square kilometers"); claims of both sides are listed as reported.
+
+    \b
+    Example:
+      sitrep tracker territory --since 2025-06-01 --format csv > territory.csv
+    """
+    from sitrep.corpus.territory import territory_tracker
+
+    with opened(db_url) as db:
+        rows = territory_tracker(db, since, until)
+    if fmt == "table":
+        rows = [{k: v for k, v in r.items() if k != "cluster"} for r in rows]
+    emit(rows, fmt)
 
 
 @click.command()

@@ -68,6 +68,9 @@ class EventSpec:
     ``is_event``: it is an event fact (LOSS is a quantity event only).
     ``directed``: its first side acts on the second (see the module docstring).
     ``any_phase_reference``: an anaphoric mention ("the talks") refers back to an event of any phase.
+    ``by_place``: the place tells events apart: across articles, mentions of different places (or of a
+    place and of none) are different events even between the same sides on the same day (SEIZE: each
+    village taken is an event of its own).
     """
 
     type: EventType
@@ -81,6 +84,7 @@ class EventSpec:
     plover: Plover
     is_event: bool = True
     any_phase_reference: bool = False
+    by_place: bool = False
 
     @property
     def family(self) -> str:
@@ -159,6 +163,7 @@ REGISTRY: dict[EventType, EventSpec] = {
             directed=True,
             acled=Acled("Battles", "Non-state actor overtakes territory"),
             plover=Plover("SEIZE", "territory"),
+            by_place=True,
         ),
         EventSpec(
             EventType.LOSS,

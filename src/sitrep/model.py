@@ -73,7 +73,10 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Event:
-    """An aid decision, attack, meeting, agreement or sanction, merged over its mentions."""
+    """An aid decision, attack, meeting, agreement, sanction or territory taken, merged over its mentions.
+
+    ``area_km2``: for a SEIZE, the area taken when the text states it.
+    """
 
     type: str
     phase: str | None
@@ -85,6 +88,7 @@ class Event:
     date: str | None = None
     items: tuple[str, ...] = ()
     value_usd: float | None = None
+    area_km2: float | None = None
     mentions: tuple[int, ...] = ()
 
 

@@ -64,6 +64,7 @@ def cluster_row(c: Cluster, detail: bool = False) -> dict[str, Any]:
     }
     if detail:
         row["value_usd"] = c.value_usd
+        row["area_km2"] = c.area_km2
         row["mentions"] = [
             {"doc": m.doc, "published": m.published, "source": m.source, "sentence": m.sentence, "quote": m.quote}
             for m in c.mentions

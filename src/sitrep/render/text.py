@@ -48,6 +48,8 @@ def _event_line(event: Event, report: Report, style: Style) -> Iterator[str]:
         yield f"  {'':16} items: {', '.join(i.replace('_', ' ') for i in event.items)}"
     if event.value_usd:
         yield f"  {'':16} value: ${_number(event.value_usd)}"
+    if event.area_km2:
+        yield f"  {'':16} area: {_number(event.area_km2)} km²"
     yield f"  {'':16} {style('§' + str(event.sentence), dim=True)} “{_shorten(report.sentences[event.sentence].text)}”"
 
 
