@@ -223,6 +223,24 @@ def tracker_strikes(request: Request, paging: LongPaged) -> Page:
     return listed(request, paging, strikes_tracker)
 
 
+@router.get("/tracker/territory", tags=["trackers"], summary="Places taken per day: who took them, who lost them, area")
+def tracker_territory(request: Request, paging: LongPaged, days: DayRange) -> Page:
+    """The rows of ``sitrep tracker territory``: one per SEIZE event clustered across articles."""
+    from sitrep.corpus.territory import territory_tracker
+
+    return listed(request, paging, lambda db: territory_tracker(db, days.since, days.until))
+
+
+@router.get("/tracker/frontline", tags=["trackers"], summary="Per place, the side that last took it (as of until)")
+def tracker_frontline(request: Request, paging: LongPaged, days: DayRange) -> Page:
+    """The places of the Frontline page: the last taker (null when contested), claimants, day and coordinates."""
+    from dataclasses import asdict
+
+    from sitrep.corpus.territory import front_line
+
+    return listed(request, paging, lambda db: [asdict(h) for h in front_line(db, days.since, days.until)])
+
+
 @router.get("/conflicts", tags=["corpus"], summary="The same quantity of one event reported with different values")
 def list_conflicts(request: Request, paging: Paged) -> Page:
     from sitrep.corpus.queries import conflicts

@@ -12,13 +12,13 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from sitrep.version import __version__
-from sitrep.web import api, errors, pages, security
+from sitrep.web import api, errors, frontline, pages, security
 from sitrep.web.settings import Settings
 
 log = logging.getLogger(__name__)
 
 DESCRIPTION = """Analyze articles on war and military aid into sourced, structured facts, and query
-the corpus stored by `sitrep ingest`: event clusters, claims by source, aid and strike trackers,
+the corpus stored by `sitrep ingest`: event clusters, claims by source, aid, strike and territory trackers,
 conflicting figures and exports. Errors are JSON: `{"status", "error", "reason", "source"}`."""
 
 
@@ -39,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(pages.documented)
+    app.include_router(frontline.router)
     app.mount("/static", StaticFiles(directory=_folder("static")), name="static")
     # The last added runs first: security headers on every response, then CORS, the rate limit, the body limit.
     app.add_middleware(errors.BodyLimit, limit=settings.body_limit)

@@ -26,6 +26,7 @@ NAV = (
     ("/aid", "Aid tracker"),
     ("/strikes", "Strikes"),
     ("/map", "Map"),
+    ("/frontline", "Frontline"),
     ("/sources", "Sources"),
 )
 EVENT_TYPES = ("AID", "ATTACK", "CONSULT", "AGREE", "SANCTION")
