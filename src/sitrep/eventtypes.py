@@ -59,6 +59,18 @@ class Plover:
 
 
 @dataclass(frozen=True)
+class TriggerCue:
+    """A key of ``lexicons/cues/events.json`` whose phrases trigger the type.
+
+    A key holding phrases by label ("paused": [...]) gives each phrase its label; a key
+    holding a plain list gives every phrase ``label``.
+    """
+
+    key: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
 class EventSpec:
     """Everything Sitrep knows about one event type.
 
@@ -78,7 +90,7 @@ class EventSpec:
     colour: str
     phases: tuple[str, ...]
     measures: tuple[str, ...]
-    cues: tuple[str, ...]
+    cues: tuple[TriggerCue, ...]
     directed: bool
     acled: Acled
     plover: Plover
@@ -103,7 +115,7 @@ REGISTRY: dict[EventType, EventSpec] = {
             colour="#E69F00",
             phases=AID_PHASES,
             measures=AID_PHASES,
-            cues=("aid",),
+            cues=(TriggerCue("aid"),),
             directed=True,
             acled=Acled("Strategic developments"),
             plover=Plover("AID", "military"),
@@ -114,7 +126,7 @@ REGISTRY: dict[EventType, EventSpec] = {
             colour="#D55E00",
             phases=("held",),
             measures=("launched", "intercepted", "hit", "killed", "injured"),
-            cues=("attack", "attack_nouns", "battle_nouns"),
+            cues=(TriggerCue("attack"), TriggerCue("attack_nouns", "launched"), TriggerCue("battle_nouns", "battle")),
             directed=True,
             acled=Acled("Explosions/Remote violence"),
             plover=Plover("ASSAULT", "aerial"),
@@ -125,7 +137,7 @@ REGISTRY: dict[EventType, EventSpec] = {
             colour="#0072B2",
             phases=("planned", "held"),
             measures=(),
-            cues=("consult", "consult_with_verbs"),
+            cues=(TriggerCue("consult"), TriggerCue("consult_with_verbs", "with")),
             directed=False,
             acled=Acled("Strategic developments"),
             plover=Plover("CONSULT"),
@@ -137,7 +149,7 @@ REGISTRY: dict[EventType, EventSpec] = {
             colour="#009E73",
             phases=(),
             measures=(),
-            cues=("agree",),
+            cues=(TriggerCue("agree"),),
             directed=False,
             acled=Acled("Strategic developments"),
             plover=Plover("AGREE"),
@@ -148,7 +160,7 @@ REGISTRY: dict[EventType, EventSpec] = {
             colour="#CC79A7",
             phases=(),
             measures=(),
-            cues=("sanction",),
+            cues=(TriggerCue("sanction"),),
             directed=False,
             acled=Acled("Strategic developments"),
             plover=Plover("SANCTION", "economic"),
@@ -159,7 +171,7 @@ REGISTRY: dict[EventType, EventSpec] = {
             colour="#56B4E9",
             phases=(),
             measures=(),
-            cues=("seize",),
+            cues=(TriggerCue("seize"),),
             directed=True,
             acled=Acled("Battles", "Non-state actor overtakes territory"),
             plover=Plover("SEIZE", "territory"),
@@ -171,7 +183,7 @@ REGISTRY: dict[EventType, EventSpec] = {
             colour="#000000",
             phases=(),
             measures=("destroyed", "captured", "killed"),
-            cues=("loss",),
+            cues=(TriggerCue("loss"),),
             directed=False,
             acled=Acled("Battles", "Armed clash"),
             plover=Plover("FIGHT"),

@@ -73,10 +73,8 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Event:
-    """An aid decision, attack, meeting, agreement, sanction or territory taken, merged over its mentions.
-
-    ``area_km2``: for a SEIZE, the area taken when the text states it.
-    """
+    """An event of a type of ``sitrep.eventtypes`` (aid, attack, meeting, agreement, sanction,
+    territory taken), merged over its mentions."""
 
     type: str
     phase: str | None
@@ -88,8 +86,8 @@ class Event:
     date: str | None = None
     items: tuple[str, ...] = ()
     value_usd: float | None = None
-    area_km2: float | None = None
     mentions: tuple[int, ...] = ()
+    area_km2: float | None = None
 
 
 @dataclass(frozen=True)
