@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sitrep.eventtypes import EventType
-from sitrep.model import Article, Event, Report, Sentence
+from sitrep.model import Article, Attribution, Event, Report, Sentence
 from sitrep.store.db import Database
 from sitrep.store.writer import save_report
 
@@ -29,21 +29,30 @@ class Seize:
     actors: tuple[str, ...]
     place: str | None = None
     area_km2: float | None = None
+    claimed_by: str | None = None  # the source the sentence attributes the claim to
 
 
 def seize_report(doc: str, published: dt.date, outlet: str, seizes: list[Seize]) -> Report:
     """A report whose every sentence carries one SEIZE event (dated by the publication day)."""
     text = " ".join(s.sentence for s in seizes)
-    sentences, events, start = [], [], 0
+    sentences, events, claims, start = [], [], [], 0
     for index, s in enumerate(seizes):
         sentences.append(Sentence(index, start, start + len(s.sentence), s.sentence))
         anchor = next(w for w in ("captured", "retook", "regained", "taken", "took") if w in s.sentence)
         events.append(
             Event(EventType.SEIZE, None, s.actors, index, anchor, place=s.place, area_km2=s.area_km2, mentions=(index,))
         )
+        if s.claimed_by:
+            claims.append(Attribution(s.claimed_by, "official_body", index, "said"))
         start += len(s.sentence) + 1
     article = Article(text=text, doc=doc, title=doc, published=published, outlet=outlet)
-    return Report(article=article, sentences=tuple(sentences), events=tuple(events), pipeline_version="test")
+    return Report(
+        article=article,
+        sentences=tuple(sentences),
+        events=tuple(events),
+        attributions=tuple(claims),
+        pipeline_version="test",
+    )
 
 
 RUS_UKR = ("RUS", "UKR")
@@ -55,7 +64,12 @@ REPORTS = [
         dt.date(2025, 6, 2),
         "Front Wire",
         [
-            Seize("Russian forces captured Vovchansk, the defence ministry in Moscow said.", RUS_UKR, "Vovchansk"),
+            Seize(
+                "Russian forces captured Vovchansk, the defence ministry in Moscow said.",
+                RUS_UKR,
+                "Vovchansk",
+                claimed_by="the defence ministry in Moscow",
+            ),
             Seize("They also captured the village of Tykhe.", RUS_UKR, "Tykhe"),
         ],
     ),
@@ -81,7 +95,7 @@ REPORTS = [
         "paper-0605.txt",
         dt.date(2025, 6, 5),
         "Daily Paper",
-        [Seize("Ukraine said its troops retook Kupiansk on Thursday.", UKR_RUS, "Kupiansk")],
+        [Seize("Ukraine said its troops retook Kupiansk on Thursday.", UKR_RUS, "Kupiansk", claimed_by="Ukraine")],
     ),
     seize_report(
         "wire-0607.txt",

@@ -295,7 +295,7 @@ def tracker_strikes(db_url: str, fmt: str) -> None:
 @click.option("--since", callback=day, metavar="DATE", help="Places taken on or after this day (YYYY-MM-DD).")
 @click.option("--until", callback=day, metavar="DATE", help="Places taken on or before this day (YYYY-MM-DD).")
 def tracker_territory(db_url: str, fmt: str, since: Any, until: Any) -> None:
-    """Per day and place: who took it, who lost it, the area (km²) and the sources that report it.
+    """Per day and place: who took it, who lost it, the area (km²), who claims it and the sources.
 
     Each row is one SEIZE event clustered across articles ("captured the village of X",
     "retook Y", "regained 400 square kilometers"); claims of both sides are listed as reported.

@@ -55,6 +55,8 @@ def test_tracker_rows_per_day_and_place(store: str) -> None:
         ("2025-06-10", "Vovchansk", "UKR", "RUS", 40, 1),
     ]
     assert rows[1]["sources"] == ["Daily Paper", "Front Wire"] and rows[1]["independent_sources"] == 2
+    assert rows[1]["claimed_by"] == ["the defence ministry in Moscow"]  # attributed in one of its two reports
+    assert [r["claimed_by"] for r in rows[3:5]] == [[], ["Ukraine"]]
 
 
 def test_tracker_time_filter(store: str) -> None:
@@ -89,6 +91,7 @@ def test_cli_tracker_territory_formats(store: str) -> None:
         "TAKEN_BY",
         "LOST_BY",
         "AREA_KM2",
+        "CLAIMED_BY",
         "ARTICLES",
         "INDEPENDENT_SOURCES",
         "SOURCES",

@@ -2,8 +2,9 @@
 
 A *taking* is one SEIZE event cluster (``corpus/clusters.py``; SEIZE clusters by place): the side
 that took control (the event's first side), the side that lost it (its second side, when named),
-the place, the first day it was reported for, the largest area any report gives and the sources
-that report it.
+the place, the first day it was reported for, the largest area any report gives, the sources
+that report it and who the reports say claims it (the attributions of its sentences: "the defence
+ministry in Moscow said"), since each side's claims are often all there is.
 
 The *front line* as of a day is, per named place, the side that last took it by then. When
 different sides are reported taking the same place on that latest day (a claim and a
@@ -37,6 +38,7 @@ class Taking:
     articles: int
     independent_sources: int
     sources: tuple[str, ...]
+    claimed_by: tuple[str, ...] = ()
     point: tuple[float, float] | None = None  # (lat, lon) resolved at ingest, when asked for
 
 
@@ -62,8 +64,9 @@ class Holding:
 Point = tuple[float, float]
 
 
-def _taking(c: Cluster, located: dict[tuple[str, int], Point]) -> Taking:
+def _taking(c: Cluster, located: dict[tuple[str, int], Point], claims: dict[tuple[str, int], set[str]]) -> Taking:
     point = next((located[(m.article_id, m.idx)] for m in c.mentions if (m.article_id, m.idx) in located), None)
+    claimed = {source for m in c.mentions for source in claims.get((m.article_id, m.sentence), ())}
     return Taking(
         cluster=c.id,
         day=c.first_day,
@@ -74,6 +77,7 @@ def _taking(c: Cluster, located: dict[tuple[str, int], Point]) -> Taking:
         articles=c.articles,
         independent_sources=c.independent,
         sources=tuple(c.sources),
+        claimed_by=tuple(sorted(claimed)),
         point=point,
     )
 
@@ -87,10 +91,24 @@ def takings(
     """
     found = event_clusters(db, EventFilter(type=EventType.SEIZE, since=since, until=until))
     points = _stored_points(db) if located else {}
+    claims = _claims(db)
     return sorted(
-        (_taking(c, points) for c in found),
+        (_taking(c, points, claims) for c in found),
         key=lambda t: (t.day or dt.date.min, (t.place or "").casefold(), t.taken_by or ""),
     )
+
+
+def _claims(db: Database) -> dict[tuple[str, int], set[str]]:
+    """The sources attributed in each sentence (article id, index) that holds a SEIZE event."""
+    rows = db.query(
+        "SELECT DISTINCT t.article_id, t.sentence, t.source FROM attributions t"
+        " JOIN events e ON e.article_id = t.article_id AND e.sentence = t.sentence WHERE e.type = ?",
+        (EventType.SEIZE.value,),
+    )
+    found: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for r in rows:
+        found[(r["article_id"], int(r["sentence"]))].add(r["source"])
+    return found
 
 
 def _stored_points(db: Database) -> dict[tuple[str, int], Point]:
@@ -103,7 +121,7 @@ def _stored_points(db: Database) -> dict[tuple[str, int], Point]:
 
 
 def territory_tracker(db: Database, since: dt.date | None = None, until: dt.date | None = None) -> list[dict[str, Any]]:
-    """Per day and place: who took it, who lost it, the area, and the sources that report it."""
+    """Per day and place: who took it, who lost it, the area, who claims it and the sources that report it."""
     return [
         {
             "day": t.day.isoformat() if t.day else None,
@@ -111,6 +129,7 @@ def territory_tracker(db: Database, since: dt.date | None = None, until: dt.date
             "taken_by": t.taken_by,
             "lost_by": t.lost_by,
             "area_km2": t.area_km2,
+            "claimed_by": list(t.claimed_by),
             "articles": t.articles,
             "independent_sources": t.independent_sources,
             "sources": list(t.sources),
