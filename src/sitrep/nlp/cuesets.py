@@ -5,7 +5,8 @@ each of its fields is one key of that file, typed by what the key holds:
 
 * ``frozenset[str]`` or ``tuple[str, ...]``: a list of phrases (lower-cased);
 * ``dict[str, tuple[str, ...]]``: phrases by label (lower-cased);
-* ``dict[str, str]``: a plain table (kept as written, e.g. web sites to state codes).
+* ``dict[str, str]``: a plain table (kept as written, e.g. web sites to state codes);
+* ``dict[str, float]``: numbers by phrase (lower-cased phrases, e.g. units of area).
 
 ``load_cues(Cls, lex)`` reads them all; a key that is missing, or holds the wrong shape,
 fails at load with a ``CueError`` naming the file and the key. ``CUE_SETS`` lists every
@@ -63,6 +64,10 @@ def _convert(hint: Any, value: Any, where: str) -> Any:
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise CueError(f"{where}: expected a table of strings")
         return dict(value)
+    if origin is dict and args == (str, float):
+        if not isinstance(value, dict) or not all(isinstance(v, (int, float)) for v in value.values()):
+            raise CueError(f"{where}: expected numbers by phrase")
+        return {str(k).lower(): float(v) for k, v in value.items()}
     if origin is dict:
         if not isinstance(value, dict):
             raise CueError(f"{where}: expected phrases by label")

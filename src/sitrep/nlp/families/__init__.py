@@ -5,7 +5,7 @@ Importing this package registers every family; a new event type needs its entry 
 here (see docs/extending.md).
 """
 
-from sitrep.nlp.families import agreement, aid, attack, meeting, sanction  # noqa: F401  (registers the families)
+from sitrep.nlp.families import agreement, aid, attack, meeting, sanction, seize  # noqa: F401  (registers the families)
 from sitrep.nlp.families.base import REGISTERED, Family, build_families, family
 
 __all__ = ["REGISTERED", "Family", "build_families", "family"]
