@@ -9,6 +9,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from spacy.language import Language
 
 from frontlinedata import store_seizes
 from sitrep.cli import main
@@ -16,6 +17,7 @@ from sitrep.corpus.export import table_rows
 from sitrep.corpus.territory import front_line, territory_tracker
 from sitrep.eventtypes import ACLED_REGAINS, EventType, spec
 from sitrep.store.db import Database
+from testdata import DATA
 
 
 @pytest.fixture
@@ -134,3 +136,20 @@ def test_plover_seize_records(store: str) -> None:
         40,
     )
     assert retaken["anchor_quote"] == "Ukraine retook Vovchansk and 40 square kilometres around it."
+
+
+def test_end_to_end_from_written_reports(nlp: Language, db_url: str) -> None:
+    """Ingest the short reports of tests/data/frontline, then track: extraction, store, clusters, tracker, export."""
+    _run("ingest", "--db", db_url, "--no-progress", str(DATA / "frontline"))
+    rows = json.loads(_run("tracker", "territory", "--db", db_url, "--format", "json"))
+    found = {(r["day"], r["place"], r["taken_by"], r["lost_by"], r["area_km2"]) for r in rows}
+    assert ("2025-06-02", "Vovchansk", "RUS", "UKR", None) in found
+    assert ("2025-06-10", "Vovchansk", "UKR", "RUS", 40) in found
+    assert {r["place"] for r in rows if r["day"] == "2025-06-12"} == {"Tykhe"}  # the denial is no event
+    retaken = next(r for r in rows if r["day"] == "2025-06-10")
+    assert retaken["sources"] == ["front-wire.test"] and retaken["claimed_by"]
+    with Database(db_url) as db:
+        (now,) = [h for h in front_line(db) if h.place == "Vovchansk"]
+        acled = next(r for r in table_rows(db, "acled") if r["event_id_cnty"] == retaken["cluster"])
+    assert (now.side, now.times_taken, now.lat is not None) == ("UKR", 2, True)
+    assert acled["sub_event_type"] == ACLED_REGAINS
