@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -44,3 +45,32 @@ def test_seize_events_show_their_area(client: TestClient) -> None:
     row = next(r for r in client.get("/tracker/territory").json()["items"] if r["area_km2"] == 40)
     assert "40 km²" in client.get(f"/event/{row['cluster']}").text
     assert client.get(f"/events/{row['cluster']}").json()["area_km2"] == 40
+
+
+def test_close_frame_holds_every_point_twice_as_wide_as_high() -> None:
+    from sitrep.web.geo import close_frame
+
+    points = [(36.9, 50.3), (37.6, 49.7), (38.0, 48.6)]
+    view = close_frame(points)
+    assert all(view.west < x < view.east and view.south < y < view.north for x, y in points)
+    assert view.width / view.height == pytest.approx(2.0, rel=0.01)
+    assert view.east - view.west >= 6.0  # a single town still shows its surroundings
+    far = close_frame([(30.5, 50.4), (37.8, 48.0)])
+    assert far.west < 30.5 - 0.9 and far.east > 37.8 + 0.9
+
+
+def test_colours_follow_places_taken_over_the_whole_store_not_the_view() -> None:
+    import datetime as dt
+
+    from sitrep.corpus.territory import Holding
+    from sitrep.web.frontline import palette, sides
+
+    colours = palette(["RUS", "RUS", "UKR", "RUS", "UKR", "BLR"])
+    assert colours == {"RUS": "side-1", "UKR": "side-2", "BLR": "side-3"}
+    day = dt.date(2025, 6, 2)
+    view = [
+        Holding("A", "UKR", ("UKR",), day, "RUS", 1, "c1"),
+        Holding("B", "UKR", ("UKR",), day, "RUS", 1, "c2"),
+        Holding("C", None, ("RUS", "UKR"), day, None, 2, "c3"),
+    ]
+    assert [(s.code, s.css, s.places) for s in sides(view, colours)] == [("UKR", "side-2", 2)]
