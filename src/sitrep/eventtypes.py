@@ -80,6 +80,8 @@ class EventSpec:
     ``is_event``: it is an event fact (LOSS is a quantity event only).
     ``directed``: its first side acts on the second (see the module docstring).
     ``any_phase_reference``: an anaphoric mention ("the talks") refers back to an event of any phase.
+    ``phase_splits_clusters``: mentions of one real-world event across articles must share the phase
+    (a pause and a resumption of aid are two events; a meeting planned and held is one).
     ``by_place``: the place tells events apart: across articles, mentions of different places (or of a
     place and of none) are different events even between the same sides on the same day (SEIZE: each
     village taken is an event of its own).
@@ -96,6 +98,7 @@ class EventSpec:
     plover: Plover
     is_event: bool = True
     any_phase_reference: bool = False
+    phase_splits_clusters: bool = False
     by_place: bool = False
 
     @property
@@ -119,6 +122,7 @@ REGISTRY: dict[EventType, EventSpec] = {
             directed=True,
             acled=Acled("Strategic developments"),
             plover=Plover("AID", "military"),
+            phase_splits_clusters=True,
         ),
         EventSpec(
             EventType.ATTACK,

@@ -1,11 +1,12 @@
 """Cluster event mentions from many articles into real-world events.
 
-Two mentions are the same event when they have the same type (and, for aid, the
-same phase), the same sides (in order for aid and attacks, where the first side
-gives or attacks; in any order for meetings and agreements), places that do not
-disagree, and days within ``WINDOW_DAYS`` of the cluster's latest mention. For the types
-whose place tells events apart (``by_place`` in the registry: SEIZE), the place must be
-the same (or absent from both).
+Two mentions are the same event when they have the same type (and, where the
+registry says phases tell events apart, as for aid, the same phase), the same sides
+(in order where the registry calls the type directed: aid, attacks, seizures; in any
+order otherwise: meetings, agreements, sanctions), places that do not disagree, and
+days within ``WINDOW_DAYS`` of the cluster's latest mention. For the types whose place
+tells events apart (``by_place`` in the registry: seizures), the place must be the same
+(or absent from both).
 
 Calibration: ``WINDOW_DAYS`` 3 keeps a call's readouts (same day, or the day after
 across time zones) and a strike's follow-up reports together, while weekly aid
@@ -22,12 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from sitrep.eventtypes import REGISTRY
+from sitrep.eventtypes import spec
 from sitrep.store.db import Database, Row
 
 WINDOW_DAYS = 3
-_UNORDERED = frozenset({"CONSULT", "AGREE"})
-_BY_PLACE = frozenset(t for t, s in REGISTRY.items() if s.by_place)
 
 
 @dataclass(frozen=True)
@@ -174,9 +173,12 @@ _Key = tuple[str, str | None, tuple[str, ...], str | None]
 
 
 def _key(m: Mention) -> _Key:
-    actors = tuple(sorted(m.actors)) if m.type in _UNORDERED else m.actors
-    place = (m.place or "").casefold() if m.type in _BY_PLACE else None
-    return m.type, m.phase if m.type == "AID" else None, actors, place
+    """Type, phase where it tells events apart, sides (in order only where they are directed), and the
+    place where it tells events apart."""
+    entry = spec(m.type)
+    actors = m.actors if entry.directed else tuple(sorted(m.actors))
+    place = (m.place or "").casefold() if entry.by_place else None
+    return m.type, m.phase if entry.phase_splits_clusters else None, actors, place
 
 
 def cluster(mentions: Iterable[Mention]) -> list[Cluster]:

@@ -18,7 +18,7 @@ from typing import IO, Any
 from sitrep.corpus.clusters import Cluster
 from sitrep.corpus.places import resolve
 from sitrep.corpus.queries import cluster_row, event_clusters, quantity_reports
-from sitrep.eventtypes import Acled, EventSpec, Plover, acled_sub_event, spec
+from sitrep.eventtypes import Acled, EventSpec, EventType, Plover, acled_sub_event, spec
 from sitrep.store.db import Database, Row
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ def _precision(c: Cluster) -> int:
 def _fatalities(db: Database) -> dict[str, float]:
     """Per cluster, the largest number killed any report gives."""
     most: dict[str, float] = {}
-    for r in quantity_reports(db, "ATTACK"):
+    for r in quantity_reports(db, EventType.ATTACK):
         if r.measure == "killed":
             most[r.cluster] = max(most.get(r.cluster, 0.0), r.value)
     return most
@@ -109,6 +109,12 @@ def _geo(c: Cluster, stored: dict[tuple[str, int], Row]) -> dict[str, Any]:
         "longitude": row.get("lon"),
         "geo_precision": _GEO_PRECISION.get(row.get("geo_precision") or ""),
     }
+
+
+def _sub_event(c: Cluster, phase: str | None) -> str:
+    """ACLED's sub-event type (for SEIZE it needs the state of the place, not known here yet: the
+    side taking control is treated as foreign, "Non-state actor overtakes territory")."""
+    return acled_sub_event(c.type, c.actors[0] if c.actors else None, None, c.phase or phase)
 
 
 def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]]:
