@@ -17,6 +17,7 @@ from sitrep.cli_options import day, db_option, workers_option
 from sitrep.corpus.export import FORMATS as EXPORT_FORMATS
 from sitrep.corpus.export import TABLES as EXPORT_TABLES
 from sitrep.errors import SitrepError
+from sitrep.eventtypes import EVENT_TYPES
 from sitrep.store.db import Database
 
 FORMATS = click.Choice(["table", "csv", "json"])
@@ -198,7 +199,7 @@ def emit(rows: list[dict[str, Any]], fmt: str) -> None:
 @click.command()
 @db_option
 @format_option
-@click.option("--type", "event_type", metavar="TYPE", help="AID, ATTACK, CONSULT, AGREE or SANCTION.")
+@click.option("--type", "event_type", metavar="TYPE", help="One of " + ", ".join(EVENT_TYPES) + ".")
 @click.option("--actor", metavar="CODE", help="A side taking part (ISO code such as USA, or NATO, EU).")
 @click.option("--since", callback=day, metavar="DATE", help="Events on or after this day (YYYY-MM-DD).")
 @click.option("--until", callback=day, metavar="DATE", help="Events on or before this day (YYYY-MM-DD).")
