@@ -32,7 +32,7 @@ MIGRATIONS = sorted(int(p.name[:4]) for p in (Path(__file__).parents[2] / "src/s
 
 
 def test_migrations_create_the_schema_once(db_url: str) -> None:
-    assert MIGRATIONS[:2] == [1, 2] and 4 in MIGRATIONS  # 0004: events.area_km2
+    assert MIGRATIONS[:2] == [1, 2] and 5 in MIGRATIONS  # 0005: events.area_km2
     with open_db(db_url) as db:
         assert db.schema_version() == MIGRATIONS[-1]
     with open_db(db_url) as db:  # reopening applies nothing twice

@@ -189,7 +189,7 @@ def first_day(value: str | None) -> str | None:
 _COLUMNS = {
     "sentences": 5,
     "quantities": 12,
-    "events": 21,  # 15 facts (0001), 5 place columns (0002), area_km2 (0004)
+    "events": 21,  # 15 facts (0001), 5 place columns (0002), area_km2 (0005)
     "attributions": 7,
     "signals": 8,
 }
