@@ -17,6 +17,8 @@ from sitrep.nlp.triggers import Trigger
 if TYPE_CHECKING:
     from sitrep.nlp.eventcontext import EventContext
 
+# Closed-class grammar words (prepositions, determiners, listing words) and the few verbs and nouns
+# whose syntax the helpers below read (dying, thanking): English grammar, not per-conflict vocabulary.
 TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
 TARGET_PREPS = {"at", "on", "of", "against"}
 VICTIM_VERBS = {"die", "kill", "injure", "wound"}
@@ -121,6 +123,7 @@ def _owner(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
+# Dependency labels and the English words of thanks that mark a giver ("grateful to X for"): syntax.
 CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj")
 THANK_HEADS = {"thank", "grateful", "gratitude", "thankful", "appreciation", "appreciate"}
 
@@ -308,6 +311,7 @@ def coordinated_money(ctx: EventContext, sent: Span) -> list[float]:
     return extra
 
 
+# Dependency labels of clauses beside or inside another: syntax, not vocabulary.
 OTHER_CLAUSES = ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl")
 
 

@@ -148,7 +148,8 @@ class Flow:
 
     @property
     def requires(self) -> list[str]:
-        return [f"doc._.sitrep_{name}" for name in self.reads]
+        """What an earlier component must assign (the caller's ``INPUTS`` are set before any runs)."""
+        return [f"doc._.sitrep_{name}" for name in self.reads if name not in INPUTS]
 
     @property
     def assigns(self) -> list[str]:

@@ -8,4 +8,5 @@ here (see docs/extending.md).
 from sitrep.nlp.families import agreement, aid, attack, meeting, sanction, seize  # noqa: F401  (registers the families)
 from sitrep.nlp.families.base import REGISTERED, Family, build_families, family
 
+# The names this package exports (Python, not words).
 __all__ = ["REGISTERED", "Family", "build_families", "family"]
