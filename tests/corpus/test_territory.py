@@ -153,3 +153,13 @@ def test_end_to_end_from_written_reports(nlp: Language, db_url: str) -> None:
         acled = next(r for r in table_rows(db, "acled") if r["event_id_cnty"] == retaken["cluster"])
     assert (now.side, now.times_taken, now.lat is not None) == ("UKR", 2, True)
     assert acled["sub_event_type"] == ACLED_REGAINS
+
+
+def test_the_place_is_part_of_a_seizure_group_only() -> None:
+    from sitrep.corpus.clusters import group_of
+
+    seize, attack = EventType.SEIZE, EventType.ATTACK
+    assert group_of(seize, None, ["RUS", "UKR"], "Vovchansk") == group_of(seize, None, ("RUS", "UKR"), "VOVCHANSK")
+    assert group_of(seize, None, ["RUS", "UKR"], "Vovchansk") != group_of(seize, None, ["RUS", "UKR"], None)
+    assert group_of(seize, None, ["RUS", "UKR"], "Vovchansk") != group_of(seize, None, ["UKR", "RUS"], "Vovchansk")
+    assert group_of(attack, "held", ["RUS", "UKR"], "Kyiv") == group_of(attack, "held", ["RUS", "UKR"], "Lviv")

@@ -173,12 +173,16 @@ _Key = tuple[str, str | None, tuple[str, ...], str | None]
 
 
 def _key(m: Mention) -> _Key:
-    """Type, phase where it tells events apart, sides (in order only where they are directed), and the
-    place where it tells events apart."""
-    entry = spec(m.type)
-    actors = m.actors if entry.directed else tuple(sorted(m.actors))
-    place = (m.place or "").casefold() if entry.by_place else None
-    return m.type, m.phase if entry.phase_splits_clusters else None, actors, place
+    return group_of(m.type, m.phase, m.actors, m.place)
+
+
+def group_of(kind: str, phase: str | None, actors: Iterable[str], place: str | None = None) -> _Key:
+    """What mentions must share to be one event: type, phase where it tells events apart, sides (in order
+    only where they are directed), and the place where it tells events apart (registry: ``by_place``)."""
+    entry = spec(kind)
+    sides = tuple(actors) if entry.directed else tuple(sorted(actors))
+    where = (place or "").casefold() if entry.by_place else None
+    return kind, phase if entry.phase_splits_clusters else None, sides, where
 
 
 def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
