@@ -167,7 +167,9 @@ FLOW: dict[str, Flow] = {
         writes=("quantities",),
     ),
     "sitrep_attribution": Flow(reads=("actors", "persons", "places", "home"), writes=("attributions", "quoted")),
-    "sitrep_signals": Flow(reads=("events", "quantities", "attributions", "quoted"), writes=("signals",)),
+    "sitrep_signals": Flow(
+        reads=("items", "sent_of", "events", "quantities", "attributions", "quoted"), writes=("signals",)
+    ),
 }
 
 
