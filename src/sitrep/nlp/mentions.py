@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from spacy.tokens import Doc
 
+from sitrep.eventtypes import EventType
 from sitrep.model import Attribution, Quantity, Signal
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class DateMention:
 class EventMention:
     """One mention of an event in one sentence, before merging."""
 
-    type: str
+    type: EventType
     phase: str | None
     actors: list[str]
     sentence: int
