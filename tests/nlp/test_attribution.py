@@ -119,7 +119,7 @@ def test_heard_information_from_credits_the_informant(analyze_text: Analyze) -> 
 
 def test_mention_by_credits_the_speaker(analyze_text: Analyze) -> None:
     text = "Vladimir Putin gave a response to the mention by Joseph Biden of new sanctions."
-    assert "Joe Biden" in _credited(analyze_text(text), 0)
+    assert "Joseph Biden" in _credited(analyze_text(text), 0)  # named as written; "Joe Biden" is the resolved name
 
 
 def test_expressed_hope_that_counts_but_gratitude_does_not(analyze_text: Analyze) -> None:
@@ -178,3 +178,39 @@ def test_outlet_reporting_while_citing_anonymous_people_is_the_via(analyze_text:
     text = "The US paused deliveries of interceptors, Politico reported, citing people familiar with the talks."
     found = [(a.source, a.source_kind, a.via) for a in analyze_text(text).attributions]
     assert found == [("people familiar with the talks", "anonymous", "Politico")]
+
+
+def test_a_named_source_keeps_the_name_as_written(analyze_text: Analyze) -> None:
+    text = "Kevin Dorsey runs a small bakery in Leeds. Mr. Dorsey said that flour prices doubled this year."
+    assert _credited(analyze_text(text), 1) == {"Dorsey"}
+
+
+def test_quotation_paragraphs_after_a_tagged_one_keep_its_speaker(analyze_text: Analyze) -> None:
+    text = (
+        "Farmers met in the town hall on Monday.\n\n"
+        "“The harvest came late this year,” said Anna Kowalska, who grows wheat. “We lost half of it.”\n\n"
+        "“Nobody warned us about the frost. The forecast was wrong again.”\n\n"
+        "The meeting ended at noon."
+    )
+    report = analyze_text(text)
+    credited = {a.sentence for a in report.attributions if a.source == "Anna Kowalska"}
+    last = len(report.sentences) - 1
+    assert credited == set(range(1, last))
+    assert _credited(report, last) == set()
+
+
+def test_doubled_apostrophes_mark_a_quotation(analyze_text: Analyze) -> None:
+    text = "''The bridge will reopen in May after the repairs,'' said Tom Becker. ''Traffic will be slow until then.''"
+    report = analyze_text(text)
+    assert {a.sentence for a in report.attributions if a.source == "Tom Becker"} == {0, 1}
+
+
+def test_a_dash_after_a_quotation_names_its_speaker(analyze_text: Analyze) -> None:
+    text = "Voters wrote to us about the debate.\n\n“Why does nobody talk about rent anymore?” ― Maria Lopez\n"
+    report = analyze_text(text)
+    assert _credited(report, 1) == {"Maria Lopez"}
+
+
+def test_a_label_before_a_title_colon_is_no_speaker(analyze_text: Analyze) -> None:
+    text = "The Latest: Smith wins the vote in Ohio\n\nThe count ended late on Tuesday."
+    assert analyze_text(text).attributions == ()

@@ -25,10 +25,9 @@ from sitrep.model import Attribution
 from sitrep.nlp.actors import ActorIndex
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import ByStart, CharRanges, Findings, PersonMention, findings, text_of
+from sitrep.nlp.quotations import Paragraphs, Quotation, continues, dash_credit, find_quotations, quotations
 
-QUOTE_PAIRS = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"|«[^»]{3,}?»")
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
-MIN_QUOTE_WORDS = 4
 PRONOUNS = {"he", "she", "him", "her"}
 DEMONSTRATIVES = {"this", "that", "these", "it"}
 ROLE_CONNECTORS = {"of", "to", "for", "in", "at", "on"}
@@ -38,9 +37,17 @@ TITLE_GLUE = {"of", "the", "to", "for", "'s", "’s", "-", "in", "on"}
 
 @dataclass(frozen=True)
 class _Source:
+    """A source: ``name`` resolved (the canonical name of a person), ``shown`` as the sentence names it."""
+
     name: str
     kind: str
     via: str | None = None
+    shown: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The name a fact carries: as written where the sentence names the source, else the resolved name."""
+        return self.shown or self.name
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,7 @@ class AttributionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
-        found.quoted = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(text_of(doc))]
+        found.quoted = find_quotations(text_of(doc))
         state = _State(doc, found, ActorIndex(doc, found))
         for index, sent in enumerate(state.sents):
             for source, cue in self._sentence_sources(state, sent):
@@ -210,15 +217,16 @@ class AttributionFinder:
         prefix = state.doc[sent.start : colon.i]
         if any(t.pos_ in ("VERB", "AUX") for t in prefix):
             return None
-        person = next(iter(state.persons.between(sent.start, sent.start + 4)), None)
-        return (_Source(person.name, "person"), "colon") if person is not None else None
+        person = next(iter(state.persons.between(sent.start, min(sent.start + 4, colon.i))), None)
+        return (_Source(person.name, "person", shown=person.text), "colon") if person is not None else None
 
     # --- naming the source -------------------------------------------------
     def _classify(self, state: _State, phrase: Span | None) -> _Source | None:
         if phrase is None or not phrase.text.strip():
             return None
         lower = phrase.text.lower()
-        person = state.person_in(phrase)
+        mention = state.mention_in(phrase)
+        person = mention.name if mention else None
         if person and all(w in self.role_heads for w in person.lower().split()):
             person = None  # a title the NER took for a name ("the Adviser")
         root = phrase.root
@@ -230,7 +238,7 @@ class AttributionFinder:
         actor = state.outlet_or_body(phrase)
         is_role = self._is_role_word(root)
         if person and (actor is None or is_role or root.i in range(*state.person_range(phrase))):
-            return _Source(person, "person")
+            return _Source(person, "person", shown=mention.text if mention else None)
         role = self._role_person(state, phrase) if is_role else None
         if role:
             return _Source(role, "person")
@@ -288,13 +296,16 @@ class AttributionFinder:
 
     # --- quotations ----------------------------------------------------------
     def _quotes(self, state: _State) -> None:
-        for start, end in state.found.quoted:
-            if len(text_of(state.doc)[start:end].split()) < MIN_QUOTE_WORDS:
-                continue  # a name or scare quote ("the “Trump Trillion.”"), not a quotation
-            source = self._quote_speaker(state, start, end)
+        lines = Paragraphs(text_of(state.doc))
+        last: tuple[Quotation, _Source] | None = None
+        for quote in quotations(lines, state.found.quoted):
+            source = self._quote_speaker(state, quote.start, quote.end) or self._dash_after(state, lines, quote)
+            if source is None and last is not None and continues(lines, quote, last[0]):
+                source = last[1]
+            last = (quote, source) if source is not None else None
             if source is None:
                 continue
-            for index in state.sentences_across(start + 1, end - 1):
+            for index in state.sentences_across(quote.start + 1, quote.end - 1):
                 state.add(index, source, "quote")
 
     def _quote_speaker(self, state: _State, start: int, end: int) -> _Source | None:
@@ -305,6 +316,13 @@ class AttributionFinder:
                     if source is not None:
                         return source
         return None
+
+    def _dash_after(self, state: _State, lines: Paragraphs, quote: Quotation) -> _Source | None:
+        """ "“How did we get here?” ― Jane Doe": the name after a dash credits the quotation."""
+        chars = dash_credit(lines.text, quote)
+        span = state.doc.char_span(*chars, alignment_mode="expand") if chars else None
+        source = self._classify(state, span) if span is not None else None
+        return source if source is not None and source.kind == "person" else None
 
     def _is_frame_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.frames
@@ -363,16 +381,16 @@ class _State:
         if key in self.seen:
             return
         self.seen.add(key)
-        self.found.attributions.append(Attribution(source.name, source.kind, index, cue, source.via))
+        self.found.attributions.append(Attribution(source.label, source.kind, index, cue, source.via))
         if source.kind == "person":
             self.speakers.append((index, source.name))
 
     def _persons_in(self, span: Span) -> list[PersonMention]:
         return self.persons.between(span.start, span.end)
 
-    def person_in(self, span: Span) -> str | None:
+    def mention_in(self, span: Span) -> PersonMention | None:
         people = self._persons_in(span)
-        return people[0].name if people else None
+        return people[0] if people else None
 
     def person_range(self, span: Span) -> tuple[int, int]:
         people = self._persons_in(span)
@@ -510,7 +528,7 @@ def _combine_relayed(sources: list[tuple[_Source, str]]) -> list[tuple[_Source, 
     outlets = [s for s, _ in sources if s.kind == "outlet"]
     anonymous = [(s, c) for s, c in sources if s.kind == "anonymous"]
     if outlets and anonymous:
-        return [(_Source(s.name, s.kind, outlets[0].name), c) for s, c in anonymous]
+        return [(_Source(s.name, s.kind, outlets[0].label, s.shown), c) for s, c in anonymous]
     return sources
 
 
