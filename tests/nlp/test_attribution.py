@@ -214,3 +214,30 @@ def test_a_dash_after_a_quotation_names_its_speaker(analyze_text: Analyze) -> No
 def test_a_label_before_a_title_colon_is_no_speaker(analyze_text: Analyze) -> None:
     text = "The Latest: Smith wins the vote in Ohio\n\nThe count ended late on Tuesday."
     assert analyze_text(text).attributions == ()
+
+
+def test_sources_no_lexicon_lists(analyze_text: Analyze) -> None:
+    text = (
+        "Halvorsen said on Monday that the plant will close. "
+        "Her lawyer said the deal was signed in March. "
+        "Several shop owners said prices rose. "
+        "Norway said it would send more aid."
+    )
+    report = analyze_text(text)
+    found = [(a.sentence, a.source, a.source_kind) for a in report.attributions]
+    assert found == [
+        (0, "Halvorsen", "person"),
+        (1, "Her lawyer", "anonymous"),
+        (2, "Several shop owners", "anonymous"),
+        (3, "Norway", "official_body"),
+    ]
+
+
+def test_it_and_they_are_the_body_credited_just_before(analyze_text: Analyze) -> None:
+    text = "The ministry said the bridge was hit twice. It said that repairs would take a month."
+    assert _credited(analyze_text(text), 1) == {"ministry"}
+
+
+def test_helping_someone_respond_is_not_speech(analyze_text: Analyze) -> None:
+    text = "The grant will help the town respond to floods. The mayor did not answer questions."
+    assert analyze_text(text).attributions == ()

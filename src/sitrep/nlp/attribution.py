@@ -30,6 +30,7 @@ from sitrep.nlp.quotations import Paragraphs, Quotation, continues, dash_credit,
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
 PRONOUNS = {"he", "she", "him", "her"}
 DEMONSTRATIVES = {"this", "that", "these", "it"}
+GROUP_PRONOUNS = {"it", "they"}
 ROLE_CONNECTORS = {"of", "to", "for", "in", "at", "on"}
 ROLE_SKIP = {"the", "a", "an", "our", "this", "his", "her", "their", "its", "'s", "’s", "-", "also", "then", ","}
 TITLE_GLUE = {"of", "the", "to", "for", "'s", "’s", "-", "in", "on"}
@@ -75,6 +76,7 @@ class AttributionFinder:
         self.anonymous = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in lex.cue_list("anonymous")) + r")\b")
         self.official = set(lex.cue_list("official_nouns"))
         self.document = set(lex.cue_list("document_nouns"))
+        self.people = set(lex.cue_list("people_nouns"))
         self.synonyms: dict[str, str] = lex.cues.get("role_synonyms", {})
         self.role_heads = {r.split()[-1] for r in lex.cue_list("roles")} | set(self.synonyms)
 
@@ -233,6 +235,8 @@ class AttributionFinder:
         if root.lower_ in PRONOUNS:
             name = state.pronoun_person(phrase.start)
             return _Source(name, "person") if name else None
+        if root.lower_ in GROUP_PRONOUNS:
+            return state.pronoun_body(phrase.start)
         if self.anonymous.search(lower) and not person:
             return _Source(_clean(phrase.text), "anonymous")
         actor = state.outlet_or_body(phrase)
@@ -248,6 +252,19 @@ class AttributionFinder:
             return _Source(_clean(phrase.text), "official_body")
         if root.lemma_.lower() in self.document:
             return _Source(_clean(phrase.text), "document")
+        return self._unlisted(state, phrase)
+
+    def _unlisted(self, state: _State, phrase: Span) -> _Source | None:
+        """A source no lexicon lists: a proper name, a state, a group or role of unnamed people."""
+        root = phrase.root
+        if root.pos_ == "PROPN":
+            name = _proper_name(root)
+            return _Source(name, "official_body" if _body_name(root, name) else "person")
+        actor = state.actors.actor_at.get(root.i)
+        if actor is not None and actor.kind == "state":
+            return _Source(_clean(actor.text), "official_body")
+        if root.lemma_.lower() in self.people or root.lower_ in self.people or self._is_role_word(root):
+            return _Source(_clean(_head_phrase(phrase).text), "anonymous")
         return None
 
     def _is_role_word(self, token: Token) -> bool:
@@ -360,6 +377,8 @@ class _State:
         self.seen: set[tuple[int, str]] = set()
         self.speakers = _Pool()
         self.subjects = _Pool()
+        self.bodies = _Pool()
+        self.body_sources: dict[str, _Source] = {}
         self.roles: dict[str, list[_Role]] | None = None
 
     def in_quote(self, char: int) -> bool:
@@ -384,6 +403,9 @@ class _State:
         self.found.attributions.append(Attribution(source.label, source.kind, index, cue, source.via))
         if source.kind == "person":
             self.speakers.append((index, source.name))
+        else:
+            self.bodies.append((index, source.name))
+            self.body_sources[source.name] = source
 
     def _persons_in(self, span: Span) -> list[PersonMention]:
         return self.persons.between(span.start, span.end)
@@ -420,6 +442,11 @@ class _State:
             return self.speakers.noted[-1][1]
         candidate = self.persons.last_before(before)
         return candidate.name if candidate else None
+
+    def pronoun_body(self, before: int) -> _Source | None:
+        """ "it" or "they": the body, outlet, document or group credited in the three sentences before."""
+        recent = self._recent(before, self.bodies)
+        return self.body_sources[recent[0]] if recent else None
 
     def choose(self, names: list[str], at: int) -> str | None:
         """The role holder: a recent subject or speaker, else the home side's, else the nearest mention."""
@@ -499,6 +526,30 @@ def _preps(head: Token, marker: str) -> list[Token]:
 def _np(token: Token) -> Span:
     doc = token.doc
     return doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def _proper_name(root: Token) -> str:
+    """The run of proper nouns that ends at ``root`` ("Rep. Jason Chaffetz")."""
+    start = root.i
+    while start > 0 and root.doc[start - 1].pos_ == "PROPN" and root.doc[start - 1].head.i == root.i:
+        start -= 1
+    return _clean(root.doc[start : root.i + 1].text)
+
+
+def _body_name(root: Token, name: str) -> bool:
+    """A proper name that names a body: a state, a people, or an organisation of several words or initials
+    (the small model takes many lone surnames for organisations, so one plain word is a person)."""
+    if root.ent_type_ in ("GPE", "NORP"):
+        return True
+    return root.ent_type_ in ("ORG", "FAC") and (" " in name or name.isupper())
+
+
+def _head_phrase(phrase: Span) -> Span:
+    """The phrase cut before a comma, an apposition or a clause that describes its head."""
+    root = phrase.root
+    cut = [c.left_edge.i for c in root.rights if c.dep_ in ("relcl", "acl", "appos", "punct")]
+    end = min([phrase.end, *cut])
+    return phrase.doc[phrase.start : max(end, root.i + 1)]
 
 
 def _phrase_from(token: Token) -> Span:
