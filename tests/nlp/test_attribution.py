@@ -241,3 +241,28 @@ def test_it_and_they_are_the_body_credited_just_before(analyze_text: Analyze) ->
 def test_helping_someone_respond_is_not_speech(analyze_text: Analyze) -> None:
     text = "The grant will help the town respond to floods. The mayor did not answer questions."
     assert analyze_text(text).attributions == ()
+
+
+def test_a_question_quote_is_credited_by_the_tag_after_it(analyze_text: Analyze) -> None:
+    text = "“Who pays for the new road?” Pereira said. “Nobody has told us. We asked twice.”"
+    report = analyze_text(text)
+    credited = {a.sentence for a in report.attributions if a.source == "Pereira"}
+    assert {0, 2, 3} <= credited
+    assert 1 not in credited  # "Pereira said." is only the tag
+
+
+def test_a_quote_taken_for_the_subject_does_not_hide_the_speaker(analyze_text: Analyze) -> None:
+    text = "“The market is in panic mode,” said Greta Lindqvist, a trader in Oslo."
+    assert _credited(analyze_text(text), 0) == {"Greta Lindqvist"}
+
+
+def test_the_paragraph_after_a_colon_tag_is_the_speakers(analyze_text: Analyze) -> None:
+    text = "Okafor spoke after the vote. Okafor continued:\n\nThe rules are unfair to small towns. They must change.\n"
+    report = analyze_text(text)
+    assert _credited(report, 2) == {"Okafor"} and _credited(report, 3) == {"Okafor"}
+
+
+def test_transcript_turns_are_credited_to_the_speaker_label(analyze_text: Analyze) -> None:
+    text = "HOST: Welcome back to the show tonight.\n\nBRANDT: Thanks for having me here.\n\nHOST: What comes next?\n"
+    report = analyze_text(text)
+    assert {a.source for a in report.attributions} == {"Host"}

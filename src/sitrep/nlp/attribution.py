@@ -25,7 +25,15 @@ from sitrep.model import Attribution
 from sitrep.nlp.actors import ActorIndex
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import ByStart, CharRanges, Findings, PersonMention, findings, text_of
-from sitrep.nlp.quotations import Paragraphs, Quotation, continues, dash_credit, find_quotations, quotations
+from sitrep.nlp.quotations import (
+    Paragraphs,
+    Quotation,
+    continues,
+    dash_credit,
+    find_quotations,
+    quotations,
+    speaker_turns,
+)
 
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
 PRONOUNS = {"he", "she", "him", "her"}
@@ -90,7 +98,9 @@ class AttributionFinder:
                 if cue == "stated by" and index > 0 and sent[0].lower_ in DEMONSTRATIVES:
                     state.add(index - 1, source, cue)
             self._note_subject(state, index, sent)
-        self._quotes(state)
+        lines = Paragraphs(text_of(doc))
+        self._quotes(state, lines)
+        self._blocks(state, lines)
         found.attributions.sort(key=lambda a: a.sentence)
         return doc
 
@@ -119,7 +129,9 @@ class AttributionFinder:
         for token in sent:
             if state.in_quote(token.idx):
                 continue
-            if self._is_speech(token):
+            if self._is_frame_verb(token):
+                self._speaker(state, token)  # found now, while the pools hold only what came before
+            if self._is_speech(token) and not _tag_only(sent, token):
                 source = self._speaker(state, token)
                 if source is not None:
                     found.append((source, "stated by" if _is_passive_credit(token) else token.lemma_.lower()))
@@ -184,13 +196,21 @@ class AttributionFinder:
                 break
 
     def _speaker(self, state: _State, verb: Token) -> _Source | None:
+        """The verb's speaker, found once (in text order, so that pronouns see only what came before)."""
+        if verb.i not in state.speaker_of:
+            state.speaker_of[verb.i] = self._find_speaker(state, verb)
+        return state.speaker_of[verb.i]
+
+    def _find_speaker(self, state: _State, verb: Token) -> _Source | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             return self._classify(state, _np(pobj)) if pobj is not None else None
         node = verb
         for _ in range(3):
-            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # a quotation the parser took for a subject ("“...,” said X") is what is said, not who says it
+            subj = next((c for c in subjects if not state.in_quote(c.idx)), subjects[0] if subjects else None)
             if subj is not None:
                 if subj.dep_ == "nsubjpass" and subj.lower_ not in PRONOUNS:
                     return None
@@ -312,8 +332,7 @@ class AttributionFinder:
         return state.roles
 
     # --- quotations ----------------------------------------------------------
-    def _quotes(self, state: _State) -> None:
-        lines = Paragraphs(text_of(state.doc))
+    def _quotes(self, state: _State, lines: Paragraphs) -> None:
         last: tuple[Quotation, _Source] | None = None
         for quote in quotations(lines, state.found.quoted):
             source = self._quote_speaker(state, quote.start, quote.end) or self._dash_after(state, lines, quote)
@@ -325,8 +344,30 @@ class AttributionFinder:
             for index in state.sentences_across(quote.start + 1, quote.end - 1):
                 state.add(index, source, "quote")
 
+    def _blocks(self, state: _State, lines: Paragraphs) -> None:
+        """Paragraphs credited as a whole: the one after "He added:" and a transcript's "SMITH: ..." turns."""
+        for index, sent in enumerate(state.sents):
+            text = sent.text.rstrip()
+            if not text.endswith(":") or lines.text[sent.start_char + len(text) :].split("\n", 1)[0].strip():
+                continue
+            verbs = (t for t in sent if t.i in state.speaker_of and state.speaker_of[t.i] is not None)
+            verb = next(verbs, None)
+            following = lines.next_with_text(lines.index(sent.start_char))
+            if verb is not None and following is not None:
+                source = state.speaker_of[verb.i]
+                assert source is not None
+                for n in state.sentences_across(*lines.bounds(following)):
+                    state.add(n, source, "block")
+        for name, (start, end) in speaker_turns(lines):
+            for n in state.sentences_across(start, end):
+                state.add(n, _Source(name, "person"), "turn")
+
     def _quote_speaker(self, state: _State, start: int, end: int) -> _Source | None:
-        for index in state.sentences_holding(start, end - 1):
+        """The speaker of a verb of saying next to the quotation, in a sentence it touches or in the
+        one that follows it on its line (“Is this right?” | she asked.)."""
+        text = text_of(state.doc)
+        after = len(text[end:]) - len(text[end:].lstrip(" \t"))
+        for index in state.sentences_holding(start, end - 1, end + after):
             for token in state.sents[index]:
                 if (token.idx >= end or token.idx < start) and self._is_frame_verb(token):
                     source = self._speaker(state, token)
@@ -378,6 +419,7 @@ class _State:
         self.speakers = _Pool()
         self.subjects = _Pool()
         self.bodies = _Pool()
+        self.speaker_of: dict[int, _Source | None] = {}
         self.body_sources: dict[str, _Source] = {}
         self.roles: dict[str, list[_Role]] | None = None
 
@@ -499,6 +541,14 @@ def _title_before(doc: Doc, person: PersonMention) -> list[Token]:
             break
         i -= 1
     return list(doc[i + 1 : person.start])
+
+
+def _tag_only(sent: Span, verb: Token) -> bool:
+    """A sentence that is only a speech tag ("Clinton said.", "He added:"): what is said stands in another."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "oprd", "dative") for c in verb.children):
+        return False
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return len(words) <= 6 and not any(t.is_quote for t in sent)
 
 
 def _has_clause(token: Token) -> bool:

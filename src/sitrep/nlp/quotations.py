@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 # Curly quotes may run over paragraphs (the convention for a quotation of several paragraphs);
@@ -23,6 +24,9 @@ OPEN_PARAGRAPH = re.compile(r"^[ \t]*[“\"]([^”\"\n]{3,})$", re.MULTILINE)
 # A credit line right after a quotation: "“...” ― Jane Doe" (a dash and a name).
 DASH_AFTER = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})")
 MIN_QUOTE_WORDS = 4
+# A transcript's speaker label: "WALLACE:", "SEN. SMITH:" at the start of a paragraph.
+TURN = re.compile(r"[ \t]*[“\"]?((?:[A-Z][A-Z.'’-]+[ \t]){0,2}[A-Z][A-Z.'’-]+):[ \t]+\S")
+NOT_SPEAKERS = frozenset({"Q", "A", "UPDATE", "NOTE", "EDITOR'S NOTE", "WATCH", "READ", "VIDEO", "PHOTOS", "RELATED"})
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,14 @@ class Paragraphs:
         end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
         return start, end
 
+    def next_with_text(self, index: int) -> int | None:
+        """The nearest line after ``index`` that is not blank."""
+        for i in range(index + 1, len(self.starts)):
+            start, end = self.bounds(i)
+            if self.text[start:end].strip():
+                return i
+        return None
+
     def previous_with_text(self, index: int) -> int | None:
         """The nearest line before ``index`` that is not blank."""
         for i in range(index - 1, -1, -1):
@@ -71,6 +83,19 @@ class Paragraphs:
             if self.text[start:end].strip():
                 return i
         return None
+
+
+def speaker_turns(lines: Paragraphs) -> list[tuple[str, tuple[int, int]]]:
+    """A transcript's turns: paragraphs opened by a speaker label in capitals ("SMITH: ...") used at least
+    twice in the text, each with the characters of its words."""
+    found = []
+    for index in range(len(lines.starts)):
+        start, end = lines.bounds(index)
+        m = TURN.match(lines.text, start, end)
+        if m is not None:
+            found.append((m.group(1).strip(), (m.end(), end)))
+    counts = Counter(name for name, _ in found)
+    return [(name.title(), chars) for name, chars in found if counts[name] >= 2 and name not in NOT_SPEAKERS]
 
 
 def quotations(lines: Paragraphs, spans: list[tuple[int, int]]) -> list[Quotation]:
