@@ -346,7 +346,7 @@ class AttributionFinder:
 
     def _blocks(self, state: _State, lines: Paragraphs) -> None:
         """Paragraphs credited as a whole: the one after "He added:" and a transcript's "SMITH: ..." turns."""
-        for index, sent in enumerate(state.sents):
+        for sent in state.sents:
             text = sent.text.rstrip()
             if not text.endswith(":") or lines.text[sent.start_char + len(text) :].split("\n", 1)[0].strip():
                 continue
