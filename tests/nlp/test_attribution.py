@@ -266,3 +266,39 @@ def test_transcript_turns_are_credited_to_the_speaker_label(analyze_text: Analyz
     text = "HOST: Welcome back to the show tonight.\n\nBRANDT: Thanks for having me here.\n\nHOST: What comes next?\n"
     report = analyze_text(text)
     assert {a.source for a in report.attributions} == {"Host"}
+
+
+def test_common_nouns_name_bodies_outlets_posts_documents_and_poll_shares(analyze_text: Analyze) -> None:
+    text = (
+        "The bank said that it had closed forty branches. "
+        "The newspaper reported that the mayor had resigned. "
+        "His post said the count was wrong. "
+        "Six thousand jobs depend on the port, one slide says. "
+        "However, 63 percent said the tax was fair."
+    )
+    found = [(a.sentence, a.source, a.source_kind) for a in analyze_text(text).attributions]
+    assert found == [
+        (0, "bank", "official_body"),
+        (1, "newspaper", "outlet"),
+        (2, "His post", "social_media"),
+        (3, "one slide", "document"),
+        (4, "63 percent", "anonymous"),
+    ]
+
+
+def test_saying_after_a_preposition_credits_the_main_subject(analyze_text: Analyze) -> None:
+    text = "Okonjo ended the meeting by saying that the budget was already spent."
+    assert _credited(analyze_text(text), 0) == {"Okonjo"}
+
+
+def test_accusing_condemning_finding_and_naming_are_claims(analyze_text: Analyze) -> None:
+    text = (
+        "Warsaw accused Minsk of moving troops to the border. "
+        "The study found that most wells were dry. "
+        "Lindgren called the ruling a disgrace. "
+        "The council called for calm. "
+        "She called him twice."
+    )
+    report = analyze_text(text)
+    assert [sorted(_credited(report, i)) for i in range(5)] == [["Warsaw"], ["study"], ["Lindgren"], [], []]
+    assert next(a for a in report.attributions if a.sentence == 0).source_kind == "official_body"

@@ -74,6 +74,7 @@ class AttributionFinder:
     def __init__(self, lex: Lexicons) -> None:
         self.strong = set(lex.cue_list("speech_strong"))
         self.weak = set(lex.cue_list("speech_weak"))
+        self.acts = set(lex.cue_list("speech_acts"))
         self.frames = self.strong | self.weak | set(lex.cue_list("speech_quote_frame"))
         self.objects: dict[str, list[str]] = lex.cues.get("speech_object", {})
         self.preps: dict[str, list[str]] = lex.cues.get("speech_prep", {})
@@ -85,6 +86,8 @@ class AttributionFinder:
         self.official = set(lex.cue_list("official_nouns"))
         self.document = set(lex.cue_list("document_nouns"))
         self.people = set(lex.cue_list("people_nouns"))
+        self.outlet_nouns = set(lex.cue_list("outlet_nouns"))
+        self.social = set(lex.cue_list("social_nouns")) - {"x", "telegram"}
         self.synonyms: dict[str, str] = lex.cues.get("role_synonyms", {})
         self.role_heads = {r.split()[-1] for r in lex.cue_list("roles")} | set(self.synonyms)
 
@@ -146,6 +149,10 @@ class AttributionFinder:
             return not (lemma == "point" and not any(c.lower_ == "out" for c in token.children))
         if lemma in self.weak and _has_clause(token):
             return True
+        if lemma in self.acts and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+            return True  # "accused Moscow of ...", "condemned the strike", "dismissed the report as ..."
+        if lemma == "call" and _names_as(token):
+            return True  # "called the vote a sham"
         if lemma in self.weak and _is_passive_credit(token):
             return any(c.dep_ == "nsubjpass" and c.lower_ in DEMONSTRATIVES for c in token.children)
         return self._speech_object(token, lemma) or self._speech_prep(token, lemma)
@@ -215,7 +222,9 @@ class AttributionFinder:
                 if subj.dep_ == "nsubjpass" and subj.lower_ not in PRONOUNS:
                     return None
                 return self._classify(state, _np(subj))
-            if node.dep_ not in ("advcl", "xcomp", "conj", "acl") or node.head.i == node.i:
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "... by saying that", "after saying"
+                node = node.head
+            if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "prep") or node.head.i == node.i:
                 return None
             if node.dep_ == "conj" and node.head.dep_ == "ccomp":
                 return None  # "noting that X is ..., and spoke": X is not the speaker
@@ -270,8 +279,14 @@ class AttributionFinder:
             return actor
         if root.lemma_.lower() in self.official or root.lower_ in self.official:
             return _Source(_clean(phrase.text), "official_body")
-        if root.lemma_.lower() in self.document:
-            return _Source(_clean(phrase.text), "document")
+        return self._by_head_noun(state, phrase)
+
+    def _by_head_noun(self, state: _State, phrase: Span) -> _Source | None:
+        """A source named by a common noun: "the newspaper", "a leaked memo", "his post"."""
+        lemma = phrase.root.lemma_.lower()
+        for kind, nouns in (("outlet", self.outlet_nouns), ("social_media", self.social), ("document", self.document)):
+            if lemma in nouns:
+                return _Source(_clean(_head_phrase(phrase).text), kind)
         return self._unlisted(state, phrase)
 
     def _unlisted(self, state: _State, phrase: Span) -> _Source | None:
@@ -279,7 +294,8 @@ class AttributionFinder:
         root = phrase.root
         if root.pos_ == "PROPN":
             name = _proper_name(root)
-            return _Source(name, "official_body" if _body_name(root, name) else "person")
+            body = _body_name(root, name) or state.is_place(root.i)  # "Kyiv said": the government seated there
+            return _Source(name, "official_body" if body else "person")
         actor = state.actors.actor_at.get(root.i)
         if actor is not None and actor.kind == "state":
             return _Source(_clean(actor.text), "official_body")
@@ -420,6 +436,7 @@ class _State:
         self.subjects = _Pool()
         self.bodies = _Pool()
         self.speaker_of: dict[int, _Source | None] = {}
+        self._place_tokens: set[int] | None = None
         self.body_sources: dict[str, _Source] = {}
         self.roles: dict[str, list[_Role]] | None = None
 
@@ -485,6 +502,12 @@ class _State:
         candidate = self.persons.last_before(before)
         return candidate.name if candidate else None
 
+    def is_place(self, i: int) -> bool:
+        """Whether token ``i`` is part of a named place."""
+        if self._place_tokens is None:
+            self._place_tokens = {t for p in self.found.places for t in range(p.start, p.end)}
+        return i in self._place_tokens
+
     def pronoun_body(self, before: int) -> _Source | None:
         """ "it" or "they": the body, outlet, document or group credited in the three sentences before."""
         recent = self._recent(before, self.bodies)
@@ -541,6 +564,12 @@ def _title_before(doc: Doc, person: PersonMention) -> list[Token]:
             break
         i -= 1
     return list(doc[i + 1 : person.start])
+
+
+def _names_as(verb: Token) -> bool:
+    """ "called X a Y": an object and what it is called (not "called on", "called for", "called him")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") for c in (*verb.children, *objects[0].children))
 
 
 def _tag_only(sent: Span, verb: Token) -> bool:
