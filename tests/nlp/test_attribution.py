@@ -302,3 +302,14 @@ def test_accusing_condemning_finding_and_naming_are_claims(analyze_text: Analyze
     report = analyze_text(text)
     assert [sorted(_credited(report, i)) for i in range(5)] == [["Warsaw"], ["study"], ["Lindgren"], [], []]
     assert next(a for a in report.attributions if a.sentence == 0).source_kind == "official_body"
+
+
+def test_a_pronoun_inside_reported_speech_is_the_speaker(analyze_text: Analyze) -> None:
+    text = "Ingrid Moss chaired the hearing. Shortly after, Paul Varga said he believes that the dam is safe."
+    assert _credited(analyze_text(text), 1) == {"Paul Varga"}
+
+
+def test_declining_to_comment_claims_nothing(analyze_text: Analyze) -> None:
+    text = "Ingrid Moss chaired the hearing. Her deputy said nothing. Paul Varga did not comment on the letter."
+    report = analyze_text(text)
+    assert _credited(report, 2) == set()

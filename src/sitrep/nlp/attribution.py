@@ -146,6 +146,8 @@ class AttributionFinder:
             return False
         lemma = token.lemma_.lower()
         if lemma in self.strong:
+            if any(c.dep_ == "neg" for c in token.children) and not _has_clause(token):
+                return False  # "cannot comment on the letter", "did not say": nothing claimed
             return not (lemma == "point" and not any(c.lower_ == "out" for c in token.children))
         if lemma in self.weak and _has_clause(token):
             return True
@@ -262,7 +264,7 @@ class AttributionFinder:
             person = None  # a title the NER took for a name ("the Adviser")
         root = phrase.root
         if root.lower_ in PRONOUNS:
-            name = state.pronoun_person(phrase.start)
+            name = state.outer_speaker(root) or state.pronoun_person(phrase.start)
             return _Source(name, "person") if name else None
         if root.lower_ in GROUP_PRONOUNS:
             return state.pronoun_body(phrase.start)
@@ -501,6 +503,18 @@ class _State:
             return self.speakers.noted[-1][1]
         candidate = self.persons.last_before(before)
         return candidate.name if candidate else None
+
+    def outer_speaker(self, pronoun: Token) -> str | None:
+        """The person whose words hold the pronoun: "Trump said [he believes ...]" -> Trump."""
+        node = pronoun.head
+        for _ in range(4):
+            if node.dep_ == "ccomp" and node.head.i in self.speaker_of:
+                outer = self.speaker_of[node.head.i]
+                return outer.name if outer is not None and outer.kind == "person" else None
+            if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+                return None
+            node = node.head
+        return None
 
     def is_place(self, i: int) -> bool:
         """Whether token ``i`` is part of a named place."""
