@@ -51,10 +51,18 @@ def test_places_and_areas_taken(analyze_text: Analyze, text: str, expected: list
         "Russian troops captured five Ukrainian tanks near Avdiivka.",
         "The occupied territories remain under Russian control.",
         "Has Russia captured Toretsk?",
+        "Even if Bakhmut falls to Russian forces, the front will hold.",
+        "Only four states took Moscow's side in the vote.",
     ],
 )
 def test_no_seizure(analyze_text: Analyze, text: str) -> None:
     assert _seized(analyze_text(text)) == []
+
+
+def test_an_area_in_square_miles_is_converted(analyze_text: Analyze) -> None:
+    assert _seized(analyze_text("Ukrainian troops have taken about 100 square miles of Kursk.")) == [
+        (("UKR", "RUS"), "Kursk", 259.0)
+    ]
 
 
 def test_seizure_is_dated_and_in_the_facts(analyze_text: Analyze) -> None:
