@@ -32,6 +32,8 @@ def _seized(report: Report) -> list[tuple[tuple[str, ...], str | None, float | N
             [(("RUS", "UKR"), "Urozhaine", None), (("RUS", "UKR"), "Staromaiorske", None)],
         ),
         ("Russia's capture of Avdiivka was its largest gain in months.", [(("RUS", "UKR"), "Avdiivka", None)]),
+        ("The Russian Defense Ministry announced the capture of Vuhledar.", [(("RUS", "UKR"), "Vuhledar", None)]),
+        ("Russian troops occupied the city of Kherson in March.", [(("RUS", "UKR"), "Kherson", None)]),
     ],
 )
 def test_places_and_areas_taken(analyze_text: Analyze, text: str, expected: list[object]) -> None:

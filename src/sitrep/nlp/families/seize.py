@@ -147,9 +147,11 @@ class SeizeFamily(Family):
     def _taker(ctx: EventContext, head: Token) -> str | None:
         if head.lemma_.lower() == "fall" and head.pos_ != "NOUN":
             return prep_code(ctx, head, ("to",))
-        if head.pos_ == "NOUN":
+        if head.pos_ == "NOUN":  # "Russia's capture of X", "the capture of X by Y", "Kyiv announced the capture of X"
             before = ctx.actors.codes_in([t for t in head.subtree if t.i < head.i])
-            return before[0] if before else prep_code(ctx, head, ("by",))
+            announcer = subject_of(head.head) if head.dep_ == "dobj" else None
+            own = ctx.actors.codes_in(announcer.subtree) if announcer is not None else []
+            return before[0] if before else prep_code(ctx, head, ("by",)) or (own[0] if own else None)
         if any(c.dep_ in ("nsubjpass", "agent") for c in head.children):
             return prep_code(ctx, head, ("by",))
         subj = subject_of(head)
