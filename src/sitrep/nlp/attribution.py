@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Attribution
 from sitrep.nlp.actors import ActorIndex
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
-from sitrep.nlp.mentions import ByStart, CharRanges, Findings, PersonMention, findings, text_of
+from sitrep.nlp.mentions import FLOW, ByStart, CharRanges, Findings, PersonMention, findings, text_of
 
 QUOTE_PAIRS = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"|«[^»]{3,}?»")
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
@@ -515,7 +515,10 @@ def _combine_relayed(sources: list[tuple[_Source, str]]) -> list[tuple[_Source, 
 
 
 @Language.factory(
-    "sitrep_attribution", requires=["doc._.sitrep"], assigns=["doc._.sitrep"], default_config={"lexicon_dir": None}
+    "sitrep_attribution",
+    requires=FLOW["sitrep_attribution"].requires,
+    assigns=FLOW["sitrep_attribution"].assigns,
+    default_config={"lexicon_dir": None},
 )
 def make_attribution(nlp: Language, name: str, lexicon_dir: str | None) -> AttributionFinder:
     """Factory of the attribution component."""

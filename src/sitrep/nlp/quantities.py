@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from sitrep.eventtypes import EventType
 from sitrep.model import Quantity
 from sitrep.nlp.categories import PEOPLE
 from sitrep.nlp.countevents import CountEvents, verb_after
@@ -19,7 +20,7 @@ from sitrep.nlp.countevents import is_list_item as _is_list_item  # noqa: F401  
 from sitrep.nlp.countevents import lead_in as _lead_in  # noqa: F401
 from sitrep.nlp.counts import CountContext
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
-from sitrep.nlp.mentions import ItemMention, text_of
+from sitrep.nlp.mentions import FLOW, ItemMention, text_of
 from sitrep.nlp.numbers import Number, NumberReader
 
 RUN_STOP_POS = {"VERB", "AUX", "ADP", "PUNCT", "CCONJ", "PRON", "DET", "SCONJ", "PART", "SPACE", "NUM", "X", "SYM"}
@@ -64,7 +65,7 @@ class QuantityExtractor:
             return None
         (ev, measure), mention = event
         if category == "military" and measure == "killed":
-            ev = "LOSS"  # soldiers killed are a loss of their own side
+            ev = EventType.LOSS  # soldiers killed are a loss of their own side
         q_start, qualifier = self._qualifier(doc, number, sent)
         start_char = doc[q_start].idx
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
@@ -72,7 +73,7 @@ class QuantityExtractor:
             value=number.value,
             qualifier=qualifier,
             category=category,
-            event=ev,
+            event=ev.value,
             measure=measure,
             text=text_of(doc)[start_char:end_char],
             start=start_char,
@@ -193,7 +194,10 @@ def _counted_before(ctx: CountContext, number: Number, sent: Span, elliptic: int
 
 
 @Language.factory(
-    "sitrep_quantities", requires=["doc._.sitrep"], assigns=["doc._.sitrep"], default_config={"lexicon_dir": None}
+    "sitrep_quantities",
+    requires=FLOW["sitrep_quantities"].requires,
+    assigns=FLOW["sitrep_quantities"].assigns,
+    default_config={"lexicon_dir": None},
 )
 def make_quantities(nlp: Language, name: str, lexicon_dir: str | None) -> QuantityExtractor:
     """Factory of the quantity component."""

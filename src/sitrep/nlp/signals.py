@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Signal
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
-from sitrep.nlp.mentions import CharRanges, Findings, findings, text_of
+from sitrep.nlp.mentions import FLOW, CharRanges, Findings, findings, text_of
 
 BYLINE = re.compile(r"[—–-]{1,2}\s*[^\n()]{1,80}\(@\w{1,30}\)(?:\s+\w+\s+\d{1,2},\s+\d{4})?")
 EMBED_MARKS = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|(?<![\w&])#[A-Za-z][\w]*|(?<![\w.])@\w{2,30}")
@@ -299,12 +299,12 @@ BYLINE_LINE = re.compile(r"^\s*[—–-]{0,2}\s*[^\n()]{1,80}\(@\w{1,30}\)\s+\w+
 def _bounds(doc: Doc) -> tuple[int, int, int]:
     """Where the text's content starts and ends, and where its first line of prose ends (computed once)."""
     found = findings(doc)
-    cached = found.cache.get("signal_bounds")
+    cached = found.signal_bounds
     if cached is None:
         text = text_of(doc)
         prose = PROSE_LINE.search(text)
         cached = (len(text) - len(text.lstrip()), len(text.rstrip()), prose.end() if prose else len(text) + 1)
-        found.cache["signal_bounds"] = cached
+        found.signal_bounds = cached
     return cached
 
 
@@ -398,7 +398,10 @@ def _cohesion(sent: Span, counts: Counter[str]) -> float:
 
 
 @Language.factory(
-    "sitrep_signals", requires=["doc._.sitrep"], assigns=["doc._.sitrep"], default_config={"lexicon_dir": None}
+    "sitrep_signals",
+    requires=FLOW["sitrep_signals"].requires,
+    assigns=FLOW["sitrep_signals"].assigns,
+    default_config={"lexicon_dir": None},
 )
 def make_signals(nlp: Language, name: str, lexicon_dir: str | None) -> SignalFinder:
     """Factory of the signal component."""
