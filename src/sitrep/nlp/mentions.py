@@ -167,6 +167,7 @@ FLOW: dict[str, Flow] = {
     ),
     "sitrep_attribution": Flow(reads=("actors", "persons", "places", "home"), writes=("attributions", "quoted")),
     "sitrep_signals": Flow(reads=("events", "quantities", "attributions", "quoted"), writes=("signals",)),
+    "sitrep_relevance": Flow(reads=("persons", "events"), writes=("events",)),
 }
 
 

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
-from sitrep.nlp.mentions import EventMention, findings
+from sitrep.nlp.mentions import FLOW, EventMention, findings
 
 STORY_SENTENCES = 8  # shorter inputs are passages, not stories: no article-level judgement
 TOPIC_MIN_SENTENCES = 2  # a story on topic names the war, aid, sanctions or diplomacy twice at least
@@ -173,7 +173,10 @@ class Relevance:
 
 
 @Language.factory(
-    "sitrep_relevance", requires=["doc._.sitrep"], assigns=["doc._.sitrep"], default_config={"lexicon_dir": None}
+    "sitrep_relevance",
+    requires=FLOW["sitrep_relevance"].requires,
+    assigns=FLOW["sitrep_relevance"].assigns,
+    default_config={"lexicon_dir": None},
 )
 def make_relevance(nlp: Language, name: str, lexicon_dir: str | None) -> Relevance:
     """Factory of the relevance component."""
