@@ -78,3 +78,8 @@ def test_imposed_sanctions_stay(analyze_text: Analyze) -> None:
 def test_a_place_keeps_no_leading_article(analyze_text: Analyze) -> None:
     report = analyze_text("Russian forces shelled villages in the Donbas on Monday.", published="2024-03-05")
     assert [e.place for e in report.events if e.type == "ATTACK"] == ["Donbas"]
+
+
+def test_a_place_to_be_taken_over_is_no_seizure(analyze_text: Analyze) -> None:
+    report = analyze_text("The promoter said his fans are going to take over Chicago on fight night.")
+    assert "SEIZE" not in _types(report)

@@ -32,7 +32,7 @@ from sitrep.nlp.mentions import FLOW, EventMention, findings
 STORY_SENTENCES = 8  # shorter inputs are passages, not stories: no article-level judgement
 TOPIC_MIN_SENTENCES = 2  # a story on topic names the war, aid, sanctions or diplomacy twice at least
 COUNTERPART_TYPES = ("CONSULT", "AGREE", "SANCTION")
-HELD_ONLY = ("ATTACK", "AGREE", "SANCTION")
+HELD_ONLY = ("ATTACK", "AGREE", "SANCTION", "SEIZE")
 CLIMB_DEPS = {"xcomp", "ccomp", "pobj", "prep", "dobj", "pcomp", "acl", "advcl", "relcl", "attr", "nsubjpass", "conj"}
 
 
@@ -91,7 +91,7 @@ class Relevance:
             return False
         head = doc[mention.start : mention.end].root
         chain = list(self._governors(head))
-        if mention.type in ("ATTACK", "AGREE", "SANCTION", "CONSULT") and self._unreal(chain, mention.type):
+        if mention.type != "AID" and self._unreal(chain, mention.type):
             return False
         if mention.type in HELD_ONLY and self._planned(chain):
             return False
@@ -134,6 +134,8 @@ class Relevance:
         for tok in chain:
             if tok.lemma_.lower() in self.plan_verbs and tok is not chain[0]:
                 return True
+            if tok.lemma_ == "go" and tok.tag_ == "VBG" and tok is not chain[0]:
+                return True  # "are going to take over"
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.future_aux for c in tok.children):
                 return True
         return False

@@ -1,0 +1,38 @@
+"""Incidents in news: one attack per place struck, places behind 'the city of', attacker from the victims' side."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.model import Report
+
+Analyze = Callable[..., Report]
+
+
+def _attacks(report: Report) -> list[tuple[tuple[str, ...], str | None]]:
+    return [(e.actors, e.place) for e in report.events if e.type == "ATTACK"]
+
+
+def test_strikes_on_a_list_of_towns_are_one_attack_per_town(analyze_text: Analyze) -> None:
+    report = analyze_text("Russian drones struck the towns of Sumy and Konotop overnight, the governor said.")
+    assert sorted(_attacks(report)) == [(("RUS", "UKR"), "Konotop"), (("RUS", "UKR"), "Sumy")]
+
+
+def test_shelling_in_three_towns_is_three_attacks(analyze_text: Analyze) -> None:
+    report = analyze_text("Officials reported Russian shelling in Bakhmut, Avdiivka and Vuhledar on Friday.")
+    assert sorted(p for _, p in _attacks(report)) == ["Avdiivka", "Bakhmut", "Vuhledar"]
+
+
+def test_the_named_place_behind_a_place_noun_is_the_place(analyze_text: Analyze) -> None:
+    report = analyze_text("A Russian missile strike damaged houses on the outskirts of Zhytomyr.")
+    assert (("RUS", "UKR"), "Zhytomyr") in _attacks(report)
+
+
+def test_a_place_hit_is_the_place_of_the_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("Russian rockets hit Kherson again, the regional governor said.")
+    assert _attacks(report) == [(("RUS", "UKR"), "Kherson")]
+
+
+def test_an_unnamed_attacker_is_the_enemy_of_the_side_struck(analyze_text: Analyze) -> None:
+    report = analyze_text("Shells hit Zaporizhzhia late on Monday, local officials said.")
+    assert _attacks(report) == [(("RUS", "UKR"), "Zaporizhzhia")]
