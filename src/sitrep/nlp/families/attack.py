@@ -74,7 +74,8 @@ class AttackFamily(Family):
         target = target if target and target != attacker else ctx.default_other(attacker)
         actors = [attacker] + ([target] if target else [])
         distinct = self._one_off(ctx, trig) or len(places) > 1
-        for place in places or [None]:  # "strikes on Odesa and Kryvyi Rih": one incident per place
+        named: list[str | None] = list(places) or [None]
+        for place in named:  # "strikes on Odesa and Kryvyi Rih": one incident per place
             yield ctx.mention(
                 EventType.ATTACK, "held", list(actors), trig, anaphoric=anaphoric, place=place, distinct=distinct
             )
