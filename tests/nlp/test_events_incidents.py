@@ -36,3 +36,10 @@ def test_a_place_hit_is_the_place_of_the_attack(analyze_text: Analyze) -> None:
 def test_an_unnamed_attacker_is_the_enemy_of_the_side_struck(analyze_text: Analyze) -> None:
     report = analyze_text("Shells hit Zaporizhzhia late on Monday, local officials said.")
     assert _attacks(report) == [(("RUS", "UKR"), "Zaporizhzhia")]
+
+
+def test_a_meeting_takes_the_sides_of_the_leaders_named(analyze_text: Analyze) -> None:
+    text = "The row also drew in Macron, who met with Zelenskyy in Paris and later spoke by phone with Erdogan."
+    report = analyze_text(text, published="2025-03-05")
+    consult = [e for e in report.events if e.type == "CONSULT"]
+    assert consult and {"FRA", "UKR", "TUR"} <= set(consult[0].actors)
