@@ -80,6 +80,8 @@ class EventSpec:
     ``is_event``: it is an event fact (LOSS is a quantity event only).
     ``directed``: its first side acts on the second (see the module docstring).
     ``any_phase_reference``: an anaphoric mention ("the talks") refers back to an event of any phase.
+    ``phase_splits_clusters``: mentions of one real-world event across articles must share the phase
+    (a pause and a resumption of aid are two events; a meeting planned and held is one).
     """
 
     type: EventType
@@ -93,6 +95,7 @@ class EventSpec:
     plover: Plover
     is_event: bool = True
     any_phase_reference: bool = False
+    phase_splits_clusters: bool = False
 
     @property
     def family(self) -> str:
@@ -115,6 +118,7 @@ REGISTRY: dict[EventType, EventSpec] = {
             directed=True,
             acled=Acled("Strategic developments"),
             plover=Plover("AID", "military"),
+            phase_splits_clusters=True,
         ),
         EventSpec(
             EventType.ATTACK,

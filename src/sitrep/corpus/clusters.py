@@ -1,9 +1,10 @@
 """Cluster event mentions from many articles into real-world events.
 
-Two mentions are the same event when they have the same type (and, for aid, the
-same phase), the same sides (in order for aid and attacks, where the first side
-gives or attacks; in any order for meetings and agreements), places that do not
-disagree, and days within ``WINDOW_DAYS`` of the cluster's latest mention.
+Two mentions are the same event when they have the same type (and, where the
+registry says phases tell events apart, as for aid, the same phase), the same sides
+(in order where the registry calls the type directed: aid, attacks, seizures; in any
+order otherwise: meetings, agreements, sanctions), places that do not disagree, and
+days within ``WINDOW_DAYS`` of the cluster's latest mention.
 
 Calibration: ``WINDOW_DAYS`` 3 keeps a call's readouts (same day, or the day after
 across time zones) and a strike's follow-up reports together, while weekly aid
@@ -20,10 +21,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from sitrep.eventtypes import spec
 from sitrep.store.db import Database, Row
 
 WINDOW_DAYS = 3
-_UNORDERED = frozenset({"CONSULT", "AGREE"})
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,10 @@ def _mention(row: Row) -> Mention:
 
 
 def _key(m: Mention) -> tuple[str, str | None, tuple[str, ...]]:
-    actors = tuple(sorted(m.actors)) if m.type in _UNORDERED else m.actors
-    return m.type, m.phase if m.type == "AID" else None, actors
+    """Type, phase where it tells events apart, and sides (in order only where they are directed)."""
+    entry = spec(m.type)
+    actors = m.actors if entry.directed else tuple(sorted(m.actors))
+    return m.type, m.phase if entry.phase_splits_clusters else None, actors
 
 
 def cluster(mentions: Iterable[Mention]) -> list[Cluster]:

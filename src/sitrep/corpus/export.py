@@ -14,6 +14,7 @@ from typing import IO, Any
 from sitrep.corpus.clusters import Cluster
 from sitrep.corpus.places import resolve
 from sitrep.corpus.queries import cluster_row, event_clusters, quantity_reports
+from sitrep.eventtypes import EventType, acled_sub_event, spec
 from sitrep.store.db import Database, Row
 
 log = logging.getLogger(__name__)
@@ -21,17 +22,6 @@ log = logging.getLogger(__name__)
 RAW_TABLES = ("articles", "events", "quantities", "attributions", "signals", "rejects", "duplicates")
 TABLES = (*RAW_TABLES, "clusters", "acled", "plover")
 FORMATS = ("csv", "jsonl", "parquet")
-
-# Sitrep event type -> (ACLED event_type, PLOVER event_type)
-_ACLED = {
-    "ATTACK": "Explosions/Remote violence",
-    "AID": "Strategic developments",
-    "CONSULT": "Strategic developments",
-    "AGREE": "Strategic developments",
-    "SANCTION": "Strategic developments",
-}
-_PLOVER = {"ATTACK": "ASSAULT", "AID": "AID", "CONSULT": "CONSULT", "AGREE": "AGREE", "SANCTION": "SANCTION"}
-_PLOVER_MODE = {"AID": "military", "ATTACK": "aerial", "CONSULT": "", "AGREE": "", "SANCTION": "economic"}
 
 
 def table_rows(db: Database, name: str) -> list[dict[str, Any]]:
@@ -59,7 +49,7 @@ def _precision(c: Cluster) -> int:
 def _fatalities(db: Database) -> dict[str, float]:
     """Per cluster, the largest number killed any report gives."""
     most: dict[str, float] = {}
-    for r in quantity_reports(db, "ATTACK"):
+    for r in quantity_reports(db, EventType.ATTACK):
         if r.measure == "killed":
             most[r.cluster] = max(most.get(r.cluster, 0.0), r.value)
     return most
@@ -92,6 +82,12 @@ def _geo(c: Cluster, stored: dict[tuple[str, int], Row]) -> dict[str, Any]:
     }
 
 
+def _sub_event(c: Cluster, phase: str | None) -> str:
+    """ACLED's sub-event type (for SEIZE it needs the state of the place, not known here yet: the
+    side taking control is treated as foreign, "Non-state actor overtakes territory")."""
+    return acled_sub_event(c.type, c.actors[0] if c.actors else None, None, c.phase or phase)
+
+
 def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]]:
     """One row per event cluster in ACLED's column names, with the place resolved at ingest."""
     killed = _fatalities(db)
@@ -107,8 +103,11 @@ def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]
                 "event_date": day,
                 "year": int(day[:4]) if day else None,
                 "time_precision": _precision(c),
-                "event_type": _ACLED.get(c.type, "Strategic developments"),
-                "sub_event_type": f"{c.type.title()} {c.phase or first.phase or ''}".strip(),
+                "event_type": spec(c.type).acled.event_type,
+                # SEIZE: whose territory it is decides the sub-event type; the place's state is not known here yet
+                "sub_event_type": acled_sub_event(
+                    c.type, c.actors[0] if c.actors else None, None, c.phase or first.phase
+                ),
                 "actor1": c.actors[0] if c.actors else None,
                 "actor2": c.actors[1] if len(c.actors) > 1 else None,
                 "country": geo["country"],
@@ -132,8 +131,8 @@ def plover_record(c: Cluster) -> dict[str, Any]:
     first = c.first_report
     return {
         "id": c.id,
-        "event_type": _PLOVER.get(c.type, c.type),
-        "mode": _PLOVER_MODE.get(c.type, ""),
+        "event_type": spec(c.type).plover.event_type,
+        "mode": spec(c.type).plover.mode,
         "context": c.phase or first.phase,
         "actor": c.actors[0] if c.actors else None,
         "recipient": c.actors[1] if len(c.actors) > 1 else None,

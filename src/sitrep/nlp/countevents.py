@@ -9,12 +9,14 @@ systems"). Counts of people may take theirs from their own predicate ("9,000 die
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.eventtypes import EventType
 from sitrep.nlp.categories import MUNITIONS, PEOPLE
 from sitrep.nlp.counts import CountContext, line_start
+from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.lexicon import Lexicons
 from sitrep.nlp.mentions import EventMention, Findings, text_of
 from sitrep.nlp.numbers import Number
@@ -26,13 +28,24 @@ LIST_MARK = re.compile(r"\s*(?:[-*+•●▪◦–]|\d{1,2}[.)])\s")
 Measured = tuple[tuple[EventType, str], EventMention | None]
 
 
+@cueset("quantities")
+@dataclass(frozen=True)
+class CountEventCues:
+    """The cue lists that tie counts of people to their event, in cues/quantities.json."""
+
+    people_verbs: dict[str, tuple[str, ...]]  # "killed": ("die", ...)
+    victim_verbs: frozenset[str]  # "became victims"
+    anaphoric_determiners: frozenset[str]  # "these five systems"
+
+
 class CountEvents:
     """Tie a count to the event its trigger (or its predicate) names, and to a side."""
 
     def __init__(self, lex: Lexicons) -> None:
-        self.people_verbs = {w: m for m, ws in lex.cues.get("people_verbs", {}).items() for w in ws}
-        self.victim_verbs = set(lex.cues.get("victim_verbs", []))
-        self.anaphoric = set(lex.cues.get("anaphoric_determiners", []))
+        cues = load_cues(CountEventCues, lex)
+        self.people_verbs = {w: m for m, ws in cues.people_verbs.items() for w in ws}
+        self.victim_verbs = set(cues.victim_verbs)
+        self.anaphoric = set(cues.anaphoric_determiners)
 
     def people_event(self, ctx: CountContext, number: Number, end: int, category: str, sent: Span) -> Measured | None:
         """The measure a predicate of the counted people gives: "died", "surrendered", "became victims"."""

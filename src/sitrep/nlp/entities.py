@@ -34,6 +34,8 @@ from sitrep.nlp.mentions import (
     text_of,
 )
 
+# Words of English titles that may stand before a name ("Prime Minister X"): name grammar used to
+# cut a title off a person span; the public roles of known people live in persons.jsonl.
 TITLE_WORDS = {
     "president",
     "prime",

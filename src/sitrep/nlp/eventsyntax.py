@@ -18,6 +18,8 @@ from sitrep.nlp.triggers import Trigger
 if TYPE_CHECKING:
     from sitrep.nlp.eventcontext import EventContext
 
+# Closed-class grammar words (prepositions, determiners, listing words) and the few verbs and nouns
+# whose syntax the helpers below read (dying, thanking): English grammar, not per-conflict vocabulary.
 TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
 TARGET_PREPS = {"at", "on", "of", "against"}
 VICTIM_VERBS = {"die", "kill", "injure", "wound"}
@@ -122,6 +124,7 @@ def _owner(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
+# Dependency labels and the English words of thanks that mark a giver ("grateful to X for"): syntax.
 CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj")
 THANK_HEADS = {"thank", "grateful", "gratitude", "thankful", "appreciation", "appreciate"}
 
@@ -252,6 +255,7 @@ def prep_code(ctx: EventContext, head: Token, preps: tuple[str, ...], allow_plac
     return None
 
 
+# Nouns that name a place by the name after "of": "the city of Lviv", "the outskirts of Kyiv" (grammar of places).
 PLACE_NOUNS = {
     "city",
     "town",
@@ -287,6 +291,7 @@ def _target_of(token: Token, head: Token) -> bool:
     )
 
 
+# Words that join the names of a list: "Bakhmut, Avdiivka and Vuhledar".
 LIST_GLUE = {",", "and", "or", ", and"}
 
 
@@ -371,6 +376,7 @@ def coordinated_money(ctx: EventContext, sent: Span) -> list[float]:
     return extra
 
 
+# Dependency labels of clauses beside or inside another: syntax, not vocabulary.
 OTHER_CLAUSES = ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl")
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from spacy.tokens import Doc
 
+from sitrep.eventtypes import EventType
 from sitrep.model import Attribution, Quantity, Signal
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class DateMention:
 class EventMention:
     """One mention of an event in one sentence, before merging."""
 
-    type: str
+    type: EventType
     phase: str | None
     actors: list[str]
     sentence: int
@@ -148,7 +149,8 @@ class Flow:
 
     @property
     def requires(self) -> list[str]:
-        return [f"doc._.sitrep_{name}" for name in self.reads]
+        """What an earlier component must assign (the caller's ``INPUTS`` are set before any runs)."""
+        return [f"doc._.sitrep_{name}" for name in self.reads if name not in INPUTS]
 
     @property
     def assigns(self) -> list[str]:
@@ -166,7 +168,9 @@ FLOW: dict[str, Flow] = {
         writes=("quantities",),
     ),
     "sitrep_attribution": Flow(reads=("actors", "persons", "places", "home"), writes=("attributions", "quoted")),
-    "sitrep_signals": Flow(reads=("events", "quantities", "attributions", "quoted"), writes=("signals",)),
+    "sitrep_signals": Flow(
+        reads=("items", "sent_of", "events", "quantities", "attributions", "quoted"), writes=("signals",)
+    ),
     "sitrep_relevance": Flow(reads=("persons", "events"), writes=("events",)),
 }
 

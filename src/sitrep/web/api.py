@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from sitrep.corpus.queries import EventFilter
 from sitrep.errors import ExtractionError
+from sitrep.eventtypes import EVENT_TYPES, EventType
 from sitrep.model import Article, Report
 from sitrep.store.db import Database
 from sitrep.web import queries
@@ -158,9 +159,12 @@ def article_filter(
     return ArticleFilter(q, outlet, days.since, days.until)
 
 
+EVENT_TYPE_HELP = "One of " + ", ".join(EVENT_TYPES) + "."
+
+
 def event_filter(
     days: DayRange,
-    type: Annotated[str | None, Query(max_length=20, description="AID, ATTACK, CONSULT, AGREE or SANCTION.")] = None,
+    type: Annotated[EventType | None, Query(description=EVENT_TYPE_HELP)] = None,
     actor: Annotated[str | None, Query(max_length=20, description="A side taking part (USA, NATO…).")] = None,
     place: Annotated[str | None, Query(max_length=200)] = None,
 ) -> EventFilter:

@@ -4,14 +4,17 @@ security headers and (only when configured) CORS."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from sitrep import __version__
+from sitrep.eventtypes import sides_text, spec
 from sitrep.web import api, errors, pages, security
 from sitrep.web.settings import Settings
 
@@ -26,6 +29,16 @@ def _folder(name: str) -> Path:
     return Path(str(resources.files("sitrep.web") / name))
 
 
+def _sides(event: Mapping[str, Any]) -> str:
+    """An event row's sides, "USA → UKR" where the registry calls its type directed, else "USA – RUS"."""
+    return sides_text(event["type"], list(event["actors"]))
+
+
+def _event_label(type_: str) -> str:
+    """The registry's label of an event type ("Territory taken")."""
+    return spec(type_).label
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The Sitrep web application over ``settings.db_url``."""
     settings = settings or Settings()
@@ -34,6 +47,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=_folder("templates"))
     templates.env.globals["version"] = __version__
     templates.env.filters["num"] = _num
+    templates.env.filters["sides"] = _sides
+    templates.env.filters["event_label"] = _event_label
     app.state.templates = templates
     errors.install(app)
     app.include_router(api.router)

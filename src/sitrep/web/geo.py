@@ -17,6 +17,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from sitrep.eventtypes import EventType
+
 Ring = list[list[float]]
 
 
@@ -78,7 +80,7 @@ class Marker:
 
     @property
     def strikes(self) -> int:
-        return sum(1 for e in self.events if e["type"] == "ATTACK")
+        return sum(1 for e in self.events if e["type"] == EventType.ATTACK)
 
 
 def markers(rows: list[dict[str, Any]]) -> tuple[list[Marker], list[dict[str, Any]]]:

@@ -1,11 +1,17 @@
 """The event families: one module per event type, each registered with ``@family``.
 
-Importing this package registers every family; a new event type needs its entry in
-``sitrep.eventtypes``, its trigger cues in ``lexicons/cues/events.json`` and one module
-here (see docs/extending.md).
+Importing this package imports every module in it, which registers every family: a new
+event type needs its entry in ``sitrep.eventtypes``, its trigger cues in
+``lexicons/cues/events.json`` and one module here (see docs/extending.md), nothing else.
 """
 
-from sitrep.nlp.families import agreement, aid, attack, meeting, sanction, seize  # noqa: F401  (registers the families)
+import importlib
+import pkgutil
+
 from sitrep.nlp.families.base import REGISTERED, Family, build_families, family
 
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
+
+# The names this package exports (Python, not words).
 __all__ = ["REGISTERED", "Family", "build_families", "family"]
