@@ -71,7 +71,7 @@ def test_sanctions_as_background_are_no_sanction(analyze_text: Analyze) -> None:
 
 
 def test_imposed_sanctions_stay(analyze_text: Analyze) -> None:
-    report = analyze_text("Japan imposed new sanctions against Russia on Friday.", published="2024-03-02")
+    report = analyze_text("Japan imposed new sanctions on Russia on Friday.", published="2024-03-02")
     assert [e.actors for e in report.events if e.type == "SANCTION"] == [("JPN", "RUS")]
 
 
@@ -83,3 +83,8 @@ def test_a_place_keeps_no_leading_article(analyze_text: Analyze) -> None:
 def test_a_place_to_be_taken_over_is_no_seizure(analyze_text: Analyze) -> None:
     report = analyze_text("The promoter said his fans are going to take over Chicago on fight night.")
     assert "SEIZE" not in _types(report)
+
+
+def test_aid_between_the_two_sides_of_a_war_is_none(analyze_text: Analyze) -> None:
+    report = analyze_text("Russian troops began a new offensive on Tuesday, prompting pledges of more aid to Ukraine.")
+    assert [e.actors[:2] for e in report.events if e.type == "AID" and e.actors[:1] == ("RUS",)] == []

@@ -61,6 +61,7 @@ class Relevance:
     """Drop event mentions of off-topic stories, one-sided meetings, unreal and background events."""
 
     def __init__(self, lex: Lexicons) -> None:
+        self.opponents = lex.opponents
         cues = load_cues(RelevanceCues, lex)
         self.topic = cues.topic_lemmas
         self.ambiguous = cues.topic_ambiguous
@@ -110,6 +111,10 @@ class Relevance:
         """Whether one mention is a relevant, real event."""
         if mention.type in COUNTERPART_TYPES and not self._two_sided(mention, officials):
             return False
+        if mention.type == "AID" and len(mention.actors) > 1:
+            giver, receiver = mention.actors[:2]
+            if receiver in self.opponents.get(giver, ()):
+                return False  # "Russian troops ... prompting Western aid": no side arms its enemy
         head = doc[mention.start : mention.end].root
         chain = list(self._governors(head))
         if mention.type != "AID" and self._unreal(chain, mention.type):
