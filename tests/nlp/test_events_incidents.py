@@ -43,3 +43,13 @@ def test_a_meeting_takes_the_sides_of_the_leaders_named(analyze_text: Analyze) -
     report = analyze_text(text, published="2025-03-05")
     consult = [e for e in report.events if e.type == "CONSULT"]
     assert consult and {"FRA", "UKR", "TUR"} <= set(consult[0].actors)
+
+
+def test_one_days_meeting_told_twice_with_more_sides_is_one_meeting(analyze_text: Analyze) -> None:
+    text = (
+        "Chancellor Olaf Scholz met President Volodymyr Zelensky in Berlin on Monday. "
+        "The Monday talks between Germany, France and Ukraine covered air defence."
+    )
+    consult = [e for e in analyze_text(text, published="2024-05-15").events if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert {"DEU", "UKR", "FRA"} <= set(consult[0].actors) and consult[0].place == "Berlin"
