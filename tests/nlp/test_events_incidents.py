@@ -53,3 +53,9 @@ def test_one_days_meeting_told_twice_with_more_sides_is_one_meeting(analyze_text
     consult = [e for e in analyze_text(text, published="2024-05-15").events if e.type == "CONSULT"]
     assert len(consult) == 1
     assert {"DEU", "UKR", "FRA"} <= set(consult[0].actors) and consult[0].place == "Berlin"
+
+
+def test_an_attack_with_no_named_target_strikes_the_other_side_of_its_war(analyze_text: Analyze) -> None:
+    text = "Poland scrambled jets. Russia launched 300 drones overnight, Polish officials said."
+    attacks = [e.actors for e in analyze_text(text, published="2025-09-10").events if e.type == "ATTACK"]
+    assert attacks and attacks[0] == ("RUS", "UKR")

@@ -88,3 +88,23 @@ def test_a_place_to_be_taken_over_is_no_seizure(analyze_text: Analyze) -> None:
 def test_aid_between_the_two_sides_of_a_war_is_none(analyze_text: Analyze) -> None:
     report = analyze_text("Russian troops began a new offensive on Tuesday, prompting pledges of more aid to Ukraine.")
     assert [e.actors[:2] for e in report.events if e.type == "AID" and e.actors[:1] == ("RUS",)] == []
+
+
+def test_a_fire_put_out_is_no_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("Firefighters in Kharkiv put out a fire at a warehouse after Russian shelling on Monday.")
+    assert [e.actors[:1] for e in report.events if e.type == "ATTACK"] == [("RUS",)]
+
+
+def test_artillery_fire_is_an_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("Russian artillery fire hit Nikopol overnight, the governor said.")
+    assert ("RUS", "UKR") in [e.actors for e in report.events if e.type == "ATTACK"]
+
+
+def test_striking_a_tone_is_no_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("The Russian envoy struck a softer tone on Ukraine after the talks.")
+    assert "ATTACK" not in _types(report)
+
+
+def test_refraining_from_strikes_is_no_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("Ukrainian gunners refrained from striking the Russian positions near the school.")
+    assert "ATTACK" not in _types(report)

@@ -46,6 +46,9 @@ class RelevanceCues:
     agree_conclude_verbs: frozenset[str]  # "signed a deal", "the truce reached": an agreement held
     agree_opinion_preps: frozenset[str]  # "agree with him": an opinion, no agreement
     sanction_background_heads: frozenset[str]  # "to evade sanctions", "subject to sanctions": background
+    fire_weapons: frozenset[str]  # "artillery fire", "sniper fire": fire that is an attack
+    fire_verbs: frozenset[str]  # "opened fire", "returned fire": fire that is an attack
+    idiom_objects: frozenset[str]  # "struck a tone", "struck a deal": no strike
 
 
 STORY_SENTENCES = 8  # shorter inputs are passages, not stories: no article-level judgement
@@ -72,6 +75,9 @@ class Relevance:
         self.conclude = cues.agree_conclude_verbs
         self.opinion_preps = cues.agree_opinion_preps
         self.background = cues.sanction_background_heads
+        self.fire_weapons = cues.fire_weapons
+        self.fire_verbs = cues.fire_verbs
+        self.idiom_objects = cues.idiom_objects
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -121,6 +127,8 @@ class Relevance:
             return False
         if mention.type in HELD_ONLY and self._planned(chain):
             return False
+        if mention.type == "ATTACK" and not self._attack_word(head):
+            return False
         if mention.type == "AGREE":
             return self._agreement_reached(head)
         if mention.type == "SANCTION" and head.lemma_.lower() in ("sanction", "sanctions"):
@@ -165,6 +173,19 @@ class Relevance:
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.future_aux for c in tok.children):
                 return True
         return False
+
+    def _attack_word(self, head: Token) -> bool:
+        """ "put out a fire", "a makeshift fire" and "struck a tone" are no attack; "artillery fire",
+        "opened fire" and "struck Kyiv" are."""
+        lemma = head.lemma_.lower()
+        if lemma == "fire" and head.pos_ == "NOUN":
+            if any(c.lower_ in self.fire_weapons for c in head.children if c.dep_ in ("compound", "amod")):
+                return True
+            under = head.dep_ == "pobj" and head.head.lower_ == "under"
+            return under or (head.dep_ == "dobj" and head.head.lemma_.lower() in self.fire_verbs)
+        if lemma == "strike" and head.pos_ == "VERB":
+            return not any(c.dep_ == "dobj" and c.lemma_.lower() in self.idiom_objects for c in head.children)
+        return True
 
     def _agreement_reached(self, head: Token) -> bool:
         """ "agreed to", "was agreed", "signed a deal", "the deal reached": yes; "agree with him", "a deal": no."""

@@ -71,7 +71,9 @@ class AttackFamily(Family):
             target = next((c for o in objects for c in ctx.actors.codes_in(o.subtree, allow_place=True)), None)
         if target is None or target == attacker:
             target = self._place_side(ctx, trig, places, attacker)
-        target = target if target and target != attacker else ctx.default_other(attacker)
+        enemies = self.lex.opponents.get(attacker, ())
+        fallback = enemies[0] if len(enemies) == 1 else ctx.default_other(attacker)  # the other side of its war
+        target = target if target and target != attacker else fallback
         actors = [attacker] + ([target] if target else [])
         distinct = self._one_off(ctx, trig) or len(places) > 1
         named: list[str | None] = list(places) or [None]
