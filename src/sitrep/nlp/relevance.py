@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.eventtypes import EventType
 from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import FLOW, EventMention, findings
@@ -54,8 +55,8 @@ class RelevanceCues:
 STORY_SENTENCES = 8  # shorter inputs are passages, not stories: no article-level judgement
 TOPIC_MIN_SENTENCES = 2  # a story on topic names the war, aid, sanctions or diplomacy twice at least
 # Types that need two sides, and types that are no event while only planned.
-COUNTERPART_TYPES = ("CONSULT", "AGREE", "SANCTION")
-HELD_ONLY = ("ATTACK", "AGREE", "SANCTION", "SEIZE")
+COUNTERPART_TYPES = (EventType.CONSULT, EventType.AGREE, EventType.SANCTION)
+HELD_ONLY = (EventType.ATTACK, EventType.AGREE, EventType.SANCTION, EventType.SEIZE)
 # Dependencies from a trigger up to the words that govern it ("threatened to impose sanctions").
 CLIMB_DEPS = {"xcomp", "ccomp", "pobj", "prep", "dobj", "pcomp", "acl", "advcl", "relcl", "attr", "nsubjpass", "conj"}
 
@@ -117,21 +118,21 @@ class Relevance:
         """Whether one mention is a relevant, real event."""
         if mention.type in COUNTERPART_TYPES and not self._two_sided(mention, officials):
             return False
-        if mention.type == "AID" and len(mention.actors) > 1:
+        if mention.type == EventType.AID and len(mention.actors) > 1:
             giver, receiver = mention.actors[:2]
             if receiver in self.opponents.get(giver, ()):
                 return False  # "Russian troops ... prompting Western aid": no side arms its enemy
         head = doc[mention.start : mention.end].root
         chain = list(self._governors(head))
-        if mention.type != "AID" and self._unreal(chain, mention.type):
+        if mention.type != EventType.AID and self._unreal(chain, mention.type):
             return False
         if mention.type in HELD_ONLY and self._planned(chain):
             return False
-        if mention.type == "ATTACK" and not self._attack_word(head):
+        if mention.type == EventType.ATTACK and not self._attack_word(head):
             return False
-        if mention.type == "AGREE":
+        if mention.type == EventType.AGREE:
             return self._agreement_reached(head)
-        if mention.type == "SANCTION" and head.lemma_.lower() in ("sanction", "sanctions"):
+        if mention.type == EventType.SANCTION and head.lemma_.lower() in ("sanction", "sanctions"):
             return self._sanction_imposed(head)
         return True
 
@@ -141,7 +142,7 @@ class Relevance:
         if len(set(mention.actors)) >= 2:
             return True
         named = bool(mention.persons) and all(name in officials for name in mention.persons)
-        return mention.type == "CONSULT" and bool(mention.actors) and named
+        return mention.type == EventType.CONSULT and bool(mention.actors) and named
 
     @staticmethod
     def _governors(head: Token) -> Iterator[Token]:
@@ -158,7 +159,7 @@ class Relevance:
         for tok in chain:
             if tok.lemma_.lower() in self.unreal_verbs and tok is not chain[0]:
                 return True
-            if type_ != "CONSULT" and any(
+            if type_ != EventType.CONSULT and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in self.unreal_aux for c in tok.children
             ):
                 return True
