@@ -166,7 +166,6 @@ def evaluate(gold: str, details: bool, min_f1: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
-
 # Commands defined in their own modules register themselves on ``main`` when imported.
 from sitrep import cli_corpus  # noqa: E402,F401  (ingest, rejects, reprocess, events, claims, tracker, conflicts, export)
 from sitrep.scale import cli as _scale_cli  # noqa: E402,F401  (batch)
