@@ -30,10 +30,13 @@ def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @contextmanager
-def opened(db_url: str) -> Iterator[Database]:
-    """The database, with store errors turned into one line on stderr and exit code 4."""
+def opened(db_url: str, write: bool = False) -> Iterator[Database]:
+    """The database, with store errors turned into one line on stderr and exit code 4.
+
+    Commands that ``write`` bring the schema up to date; the others only check its version.
+    """
     try:
-        with Database(db_url) as db:
+        with Database(db_url, migrate=write) as db:
             yield db
     except SitrepError as exc:
         click.echo(f"sitrep: {exc.source}: {exc.reason}", err=True)
@@ -131,7 +134,7 @@ def ingest(
     columns = Columns(text=text_col, title=title_col, date=date_col, url=url_col)
     items = iter_sources(list(sources), columns)
     summary = IngestSummary()
-    with opened(db_url) as db:
+    with opened(db_url, write=True) as db:
         total = count_inputs(list(sources), columns)
         try:
             if progress:
@@ -180,7 +183,7 @@ def reprocess(db_url: str, everything: bool, workers: int | None) -> None:
     from sitrep.corpus.ingest import stale_articles
     from sitrep.parallel import default_workers
 
-    with opened(db_url) as db:
+    with opened(db_url, write=True) as db:
         ids = stale_articles(db, "" if everything else __version__)
         with Progress(len(ids), "reprocess") as bar:
             done, failed = run_reprocess(db, ids, tick=bar.tick, workers=workers or default_workers())

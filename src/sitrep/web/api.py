@@ -69,8 +69,11 @@ class Stored(BaseModel):
 
 @contextmanager
 def store(request: Request) -> Iterator[Database]:
-    """A connection to the app's store, opened in the calling thread and closed after."""
-    with Database(request.app.state.settings.db_url) as db:
+    """A connection to the app's store, opened in the calling thread and closed after.
+
+    The schema was brought up to date when the app was made (``create_app``); requests never migrate.
+    """
+    with Database(request.app.state.settings.db_url, migrate=False) as db:
         yield db
 
 
