@@ -192,6 +192,27 @@ def reprocess(db_url: str, everything: bool, workers: int | None) -> None:
         sys.exit(3)
 
 
+@main.command()
+@db_option
+def recluster(db_url: str) -> None:
+    """Rebuild the event clusters of a store from its stored mentions.
+
+    For a store loaded in bulk, or after a change of the clustering rules: every id that still
+    names the same cluster is kept, the ids of clusters merged into another resolve to it.
+
+    \b
+    Example:
+      sitrep recluster --db sitrep.db
+    """
+    from sitrep.store.clusters_sql import recluster as rebuild
+
+    started = time.monotonic()
+    with opened(db_url, write=True) as db:
+        mentions = int(db.scalar("SELECT COUNT(*) FROM events") or 0)
+        clusters = rebuild(db)
+    click.echo(f"{clusters} clusters of {mentions} event mentions in {time.monotonic() - started:.1f} s")
+
+
 def emit(rows: list[dict[str, Any]], fmt: str) -> None:
     """Print rows as a table, CSV or JSON."""
     from sitrep.corpus.tables import render

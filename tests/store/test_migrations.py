@@ -28,6 +28,11 @@ def _store_at_version_2(path: Path) -> Path:
         " ingested_at) VALUES (?, 'memo.txt', '2024-03-01', 0, 'txt', 'A memo.', 1, '0.1.0', '2024-03-02')",
         (V2_ID,),
     )
+    conn.execute(
+        "INSERT INTO events (article_id, idx, type, phase, actors, persons, date, day, items, sentence, anchor)"
+        " VALUES (?, 0, 'AID', 'announced', '[\"USA\", \"UKR\"]', '[]', '2024-03-01', '2024-03-01', '[]', 0, 'a')",
+        (V2_ID,),
+    )
     conn.commit()
     conn.close()
     return path
@@ -35,14 +40,17 @@ def _store_at_version_2(path: Path) -> Path:
 
 def test_a_reader_refuses_an_old_store_and_a_writer_upgrades_it(tmp_path: Path) -> None:
     url = str(_store_at_version_2(tmp_path / "old.db"))
-    with pytest.raises(StoreError, match="schema version 2, this Sitrep needs 3"):
+    with pytest.raises(StoreError, match="schema version 2, this Sitrep needs 4"):
         Database(url, migrate=False)
     with Database(url) as db:
-        assert db.schema_version() == 3
+        assert db.schema_version() == 4
         row = db.query("SELECT id, text_hash, edition FROM articles")[0]
         assert row == {"id": V2_ID, "text_hash": V2_ID, "edition": "2024-03-01"}
+        event = db.query("SELECT group_key, cluster_id FROM events")[0]  # the clusters of stored mentions are built
+        assert event["group_key"] == "AID|announced|USA,UKR"
+        assert db.scalar("SELECT first_day FROM clusters WHERE id = ?", (event["cluster_id"],)) == "2024-03-01"
     with Database(url, migrate=False) as db:  # now current: readers open it
-        assert db.schema_version() == 3
+        assert db.schema_version() == 4
 
 
 def test_a_store_newer_than_sitrep_is_refused(tmp_path: Path) -> None:

@@ -30,10 +30,10 @@ def _report(text: str = TEXT, version: str = "0.1.0") -> Report:
 
 def test_migrations_create_the_schema_once(db_url: str) -> None:
     with open_db(db_url) as db:
-        assert db.schema_version() == 3
+        assert db.schema_version() == 4
     with open_db(db_url) as db:  # reopening applies nothing twice
-        assert db.schema_version() == 3
-        assert db.scalar("SELECT COUNT(*) FROM schema_version") == 3
+        assert db.schema_version() == 4
+        assert db.scalar("SELECT COUNT(*) FROM schema_version") == 4
 
 
 def test_a_report_is_stored_once_with_all_its_facts(db_url: str) -> None:
@@ -104,4 +104,4 @@ def test_concurrent_first_opens_migrate_once(db_url: str) -> None:
             return db.schema_version()
 
     with ThreadPoolExecutor(4) as pool:
-        assert list(pool.map(open_and_count, range(4))) == [3, 3, 3, 3]
+        assert list(pool.map(open_and_count, range(4))) == [4, 4, 4, 4]

@@ -18,9 +18,11 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from sitrep.store.db import Database, Row
+if TYPE_CHECKING:  # the store imports the similarity rule from here
+    from sitrep.store.db import Database, Row
 
 WINDOW_DAYS = 3
 _UNORDERED = frozenset({"CONSULT", "AGREE"})
@@ -46,6 +48,7 @@ class Mention:
     published: str | None
     source: str
     duplicate_of: str | None
+    cluster_id: str | None = None  # the stored cluster (sitrep.store.clusters_sql), None before it is assigned
 
 
 @dataclass
@@ -56,9 +59,12 @@ class Cluster:
     phase: str | None
     actors: tuple[str, ...]
     mentions: list[Mention] = field(default_factory=list)
+    stored_id: str | None = None
 
     @property
     def id(self) -> str:
+        if self.stored_id:
+            return self.stored_id
         first = self.first_report
         key = f"{self.type}|{self.phase}|{','.join(self.actors)}|{first.article_id}|{first.idx}"
         return hashlib.sha256(key.encode()).hexdigest()[:10]
@@ -98,13 +104,17 @@ class Cluster:
         return max((m.value_usd for m in self.mentions if m.value_usd), default=None)
 
     def accepts(self, mention: Mention) -> bool:
-        last = self.last_day
-        if mention.day and last and (mention.day - last).days > WINDOW_DAYS:
-            return False
-        if (mention.day is None) != (last is None):
-            return False
-        place = self.place
-        return not (place and mention.place and place.casefold() != mention.place.casefold())
+        return joins(self.last_day, self.place, mention.day, mention.place)
+
+
+def joins(last: dt.date | None, place: str | None, day: dt.date | None, mention_place: str | None) -> bool:
+    """The similarity rule: whether a mention of ``day`` and ``mention_place`` joins a cluster of the same
+    key whose latest day is ``last`` and whose place is ``place`` (mentions taken in day order)."""
+    if day and last and (day - last).days > WINDOW_DAYS:
+        return False
+    if (day is None) != (last is None):
+        return False
+    return not (place and mention_place and place.casefold() != mention_place.casefold())
 
 
 def source_of(outlet: str | None, url: str | None, doc: str) -> str:
@@ -156,23 +166,43 @@ def _mention(row: Row) -> Mention:
         published=row["published"],
         source=source_of(row["outlet"], row["url"], row["doc"]),
         duplicate_of=row["duplicate_of"],
+        cluster_id=row.get("cluster_id"),
     )
 
 
 def _key(m: Mention) -> tuple[str, str | None, tuple[str, ...]]:
-    actors = tuple(sorted(m.actors)) if m.type in _UNORDERED else m.actors
-    return m.type, m.phase if m.type == "AID" else None, actors
+    return group_of(m.type, m.phase, m.actors)
+
+
+def group_of(kind: str, phase: str | None, actors: Iterable[str]) -> tuple[str, str | None, tuple[str, ...]]:
+    """What mentions must share to be one event: type, phase (aid only) and sides (unordered for meetings)."""
+    sides = tuple(sorted(actors)) if kind in _UNORDERED else tuple(actors)
+    return kind, phase if kind == "AID" else None, sides
+
+
+def group_key(kind: str, phase: str | None, actors: Iterable[str]) -> str:
+    """``group_of`` as one indexable text: ``AID|delivered|USA,UKR``."""
+    kind, phase, sides = group_of(kind, phase, actors)
+    return f"{kind}|{phase or ''}|{','.join(sides)}"
 
 
 def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
-    """Group mentions into clusters, ordered by first day."""
+    """Group mentions into clusters, ordered by first day: the stored clusters of mentions that have one,
+    the similarity rule for the others."""
     groups: dict[tuple[str, str | None, tuple[str, ...]], list[Mention]] = defaultdict(list)
+    stored: dict[str, Cluster] = {}
     for m in mentions:
-        groups[_key(m)].append(m)
-    clusters: list[Cluster] = []
+        if m.cluster_id:
+            kind, phase, actors = _key(m)
+            stored.setdefault(m.cluster_id, Cluster(kind, phase, actors, stored_id=m.cluster_id)).mentions.append(m)
+        else:
+            groups[_key(m)].append(m)
+    clusters: list[Cluster] = list(stored.values())
+    for found in clusters:
+        found.mentions.sort(key=order)
     for (kind, phase, actors), members in groups.items():
         open_: list[Cluster] = []
-        for m in sorted(members, key=lambda m: (m.day or dt.date.min, m.doc, m.idx)):
+        for m in sorted(members, key=order):
             home = next((c for c in reversed(open_) if c.accepts(m)), None)
             if home is None:
                 home = Cluster(kind, phase, actors)
@@ -180,6 +210,11 @@ def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             home.mentions.append(m)
         clusters.extend(open_)
     return sorted(clusters, key=lambda c: (c.first_day or dt.date.min, c.type, c.actors))
+
+
+def order(m: Mention) -> tuple[dt.date, str, int]:
+    """The order the similarity rule takes mentions in: day (undated first), then document and index."""
+    return (m.day or dt.date.min, m.doc, m.idx)
 
 
 def mention_index(clusters: Iterable[Cluster]) -> dict[tuple[str, int], Cluster]:

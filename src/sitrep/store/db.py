@@ -152,6 +152,7 @@ class Database:
                     log.info("applying migration %04d to %s", version, _safe_url(self.url))
                     for statement in _statements(sql):
                         self.execute(statement)
+                    _after_migration(self, version)
                     self.execute(
                         "INSERT INTO schema_version (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)", (version,)
                     )
@@ -196,6 +197,14 @@ def _connect_pg(url: str) -> Any:
         return psycopg.connect(url, autocommit=True)
     except psycopg.Error as exc:
         raise StoreError(_safe_url(url), f"cannot connect ({' '.join(str(exc).split())})") from None
+
+
+def _after_migration(db: Database, version: int) -> None:
+    """The steps of a migration that SQL alone cannot do, in its transaction."""
+    if version == 4:  # clusters kept in the store: build those of the mentions already stored
+        from sitrep.store.clusters_sql import recluster
+
+        recluster(db)
 
 
 @functools.cache

@@ -9,8 +9,10 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+from sitrep.corpus.clusters import group_key
 from sitrep.corpus.places import resolve
 from sitrep.model import Article, Event, Report
+from sitrep.store import clusters_sql
 from sitrep.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -93,6 +95,7 @@ def store_report(db: Database, report: Report, doc: str | None = None) -> str | 
         if cursor.rowcount == 0:
             return None
         _insert_children(db, ident, report)
+        clusters_sql.assign(db, ident)
         _link_repeat(db, ident, text_hash)
         db.execute("DELETE FROM rejects WHERE input = ?", (doc or report.article.doc,))
     return ident
@@ -116,9 +119,11 @@ def repeat_of(db: Database, ident: str) -> str | None:
 def replace_report(db: Database, ident: str, report: Report) -> None:
     """Swap the facts of a stored article for a new analysis of the same text (``reprocess``)."""
     with db.transaction():
+        removed = clusters_sql.mentions_of(db, ident)
         for table in _CHILD_TABLES:
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", (ident,))
         _insert_children(db, ident, report)
+        clusters_sql.assign(db, ident, removed)
         article = report.article
         db.execute(
             "UPDATE articles SET pipeline_version = ?, n_sentences = ?, published = ?, published_inferred = ?"
@@ -206,7 +211,8 @@ def _insert_children(db: Database, ident: str, report: Report) -> None:
 
 def _event_row(ident: str, index: int, e: Event, published: str | None, countries: set[str]) -> tuple[Any, ...]:
     actors = list(e.actors)
-    return (*_event_facts(ident, index, e, published, actors), *_place_columns(e, countries))
+    group = group_key(e.type, e.phase, actors)
+    return (*_event_facts(ident, index, e, published, actors), *_place_columns(e, countries), group, None)
 
 
 def _place_columns(e: Event, countries: set[str]) -> tuple[Any, ...]:
@@ -254,7 +260,7 @@ def first_day(value: str | None) -> str | None:
 _COLUMNS = {
     "sentences": 5,
     "quantities": 12,
-    "events": 20,
+    "events": 22,
     "attributions": 7,
     "signals": 8,
 }

@@ -96,7 +96,10 @@ def counts(db: Database) -> dict[str, int]:
 
 
 def find_cluster(db: Database, ident: str) -> Cluster:
-    """The event cluster with this id; ``NotFound`` if there is none."""
+    """The event cluster with this id (or merged into it since: old links keep working); ``NotFound`` if none."""
+    from sitrep.store.clusters_sql import resolve
+
+    ident = resolve(db, ident) or ident
     found = next((c for c in event_clusters(db, EventFilter()) if c.id == ident), None)
     if found is None:
         raise NotFound(ident, "no event with this id")
