@@ -105,8 +105,15 @@ def assign(db: Database, article_id: str, removed: Sequence[tuple[str, Item]] = 
     changes: dict[tuple[str, bool], list[Item]] = {}
     for key, m in [*removed, *((r["group_key"], _item(r, 1)) for r in _article_rows(db, article_id))]:
         changes.setdefault((key, m.day is not None), []).append(m)
+    if db.dialect == "postgresql":  # concurrent writers replay one group one after the other (keys in order)
+        for key in sorted({key for key, _ in changes}):
+            db.execute("SELECT pg_advisory_xact_lock(?)", (_lock_id(key),))
     for (key, dated), items in sorted(changes.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         _Replay(db, key, dated).run(sorted(items, key=lambda m: m.pos))
+
+
+def _lock_id(key: str) -> int:
+    return int.from_bytes(hashlib.sha256(f"sitrep-cluster|{key}".encode()).digest()[:8], "big", signed=True)
 
 
 def _article_rows(db: Database, article_id: str) -> list[Row]:
