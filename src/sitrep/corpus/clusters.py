@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
@@ -136,15 +136,21 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
-def load_mentions(db: Database, event_type: str | None = None) -> list[Mention]:
-    """Every stored event mention (of one type, if given), with its article's source."""
+def load_mentions(db: Database, event_type: str | None = None, clusters: Sequence[str] | None = None) -> list[Mention]:
+    """Every stored event mention (of one type, or of the stored ``clusters``, if given), with its article's source."""
     sql = (
         "SELECT e.*, a.doc, a.published, a.outlet, a.url, s.text AS quote, d.duplicate_of FROM events e"
         " JOIN articles a ON a.id = e.article_id"
         " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
         " LEFT JOIN duplicates d ON d.article_id = e.article_id"
     )
-    rows = db.query(sql + " WHERE e.type = ?", (event_type,)) if event_type else db.query(sql)
+    if clusters is not None:
+        rows = []
+        for start in range(0, len(clusters), 500):
+            part = list(clusters[start : start + 500])
+            rows += db.query(sql + f" WHERE e.cluster_id IN ({', '.join('?' * len(part))})", part)
+    else:
+        rows = db.query(sql + " WHERE e.type = ?", (event_type,)) if event_type else db.query(sql)
     return [_mention(row) for row in rows]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.corpus.clusters import Cluster, cluster, load_mentions, mention_index, source_of
+from sitrep.corpus.clusters import Cluster, source_of
 from sitrep.store.db import Database, Row
 
 
@@ -37,10 +37,13 @@ class EventFilter:
         return not (self.until and (c.first_day is None or c.first_day > self.until))
 
 
-def event_clusters(db: Database, flt: EventFilter | None = None) -> list[Cluster]:
-    flt = flt or EventFilter()
-    found = cluster(load_mentions(db, flt.type.upper() if flt.type else None))
-    return [c for c in found if flt.matches(c)]
+def event_clusters(
+    db: Database, flt: EventFilter | None = None, limit: int | None = None, offset: int = 0
+) -> list[Cluster]:
+    """The stored clusters matching ``flt``, by first day; one page of them when ``limit`` is given."""
+    from sitrep.corpus.cluster_queries import select_clusters
+
+    return select_clusters(db, flt or EventFilter(), limit, offset)
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -180,31 +183,36 @@ def covers_period(sentence: str, before: str | None = None) -> bool:
     return False
 
 
-def quantity_reports(db: Database, event: str | None = None) -> list[QuantityReport]:
-    """Every stored quantity, tied to the cluster of its article's nearest event of the same type."""
-    clusters = cluster(load_mentions(db))
-    index = mention_index(clusters)
+def quantity_reports(db: Database, event: str | None = None, cluster: str | None = None) -> list[QuantityReport]:
+    """Every stored quantity (of one event type; of the articles of one stored ``cluster``), tied to the
+    stored cluster of its article's nearest event of the same type."""
+    among = " AND article_id IN (SELECT article_id FROM events WHERE cluster_id = ?)" if cluster else ""
     events: dict[str, list[Row]] = defaultdict(list)
-    for row in db.query("SELECT article_id, idx, type, sentence, day, date, actors, actor1 FROM events"):
+    for row in db.query(
+        "SELECT article_id, idx, type, sentence, day, date, actors, actor1, cluster_id FROM events WHERE 1 = 1" + among,
+        (cluster,) if cluster else (),
+    ):
         events[row["article_id"]].append(row)
     sql = (
         "SELECT q.*, a.doc, a.published, s.text AS quote, p.text AS before FROM quantities q"
         " JOIN articles a ON a.id = q.article_id"
         " LEFT JOIN sentences s ON s.article_id = q.article_id AND s.idx = q.sentence"
         " LEFT JOIN sentences p ON p.article_id = q.article_id AND p.idx = q.sentence - 1"
+        " WHERE 1 = 1" + among.replace("article_id IN", "q.article_id IN")
     )
-    rows = db.query(sql + " WHERE q.event = ?", (event,)) if event else db.query(sql)
-    return [_report(row, events[row["article_id"]], index) for row in rows]
+    params = (cluster,) if cluster else ()
+    rows = db.query(sql + " AND q.event = ?", (*params, event)) if event else db.query(sql, params)
+    return [_report(row, events[row["article_id"]]) for row in rows]
 
 
-def _report(row: Row, events: list[Row], index: dict[tuple[str, int], Cluster]) -> QuantityReport:
+def _report(row: Row, events: list[Row]) -> QuantityReport:
     same = [e for e in events if e["type"] == row["event"]]
     if row["measure"] == "intercepted":  # the interceptor is the quantity's actor; the attack is the other side's
         same = [e for e in same if e["actor1"] != row["actor"]] or same
     near = min(same, key=lambda e: abs(int(e["sentence"]) - int(row["sentence"])), default=None)
     if near is not None:
-        found = index.get((near["article_id"], int(near["idx"])))
-        day, key = near["day"], found.id if found else f"{row['article_id'][:10]}-{near['idx']}"
+        found = near["cluster_id"]
+        day, key = near["day"], found or f"{row['article_id'][:10]}-{near['idx']}"
     else:
         day, key = row["published"], f"{row['event']}@{row['published'] or row['article_id'][:10]}"
     quote = row["quote"] or row["text"]
@@ -236,7 +244,7 @@ MAGNITUDE = 10.0
 APPROX = 0.1
 
 
-def conflicts(db: Database) -> list[dict[str, Any]]:
+def conflicts(db: Database, cluster: str | None = None) -> list[dict[str, Any]]:
     """The same quantity of the same event reported with values that cannot all be true.
 
     Only figures tied to an event of their article are compared, never totals over a span of time;
@@ -245,8 +253,8 @@ def conflicts(db: Database) -> list[dict[str, Any]]:
     with 25, "about 100" with 97).
     """
     groups: dict[tuple[str, str, str, str, str | None], list[QuantityReport]] = defaultdict(list)
-    for r in quantity_reports(db):
-        if r.placed and not r.period:
+    for r in quantity_reports(db, cluster=cluster):
+        if r.placed and not r.period and (cluster is None or r.cluster == cluster):
             groups[(r.cluster, r.event, r.measure, r.category, r.side)].append(r)
     out = []
     for (key, event, measure, category, actor), reports in groups.items():

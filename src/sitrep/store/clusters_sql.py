@@ -337,8 +337,8 @@ def _refresh(db: Database, ident: str, key: str) -> bool:
     place = _earliest(db, ident, placed, named) if placed or first is None else None
     kind, phase, sides = key.split("|")
     db.execute(
-        "INSERT INTO clusters (id, group_key, type, phase, actors, first_day, last_day, place, place_day, first_doc,"
-        " first_idx, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+        "INSERT INTO clusters (id, group_key, type, phase, actors, sides, first_day, last_day, place, place_day,"
+        " first_doc, first_idx, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
         " first_day = excluded.first_day, last_day = excluded.last_day, place = excluded.place,"
         " place_day = excluded.place_day, first_doc = excluded.first_doc, first_idx = excluded.first_idx,"
         " mentions = excluded.mentions",
@@ -348,6 +348,7 @@ def _refresh(db: Database, ident: str, key: str) -> bool:
             kind,
             phase or None,
             json.dumps(sides.split(",") if sides else []),
+            sides,
             first,
             last,
             place["place"] if place else None,

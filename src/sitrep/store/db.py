@@ -63,8 +63,8 @@ class Database:
             if not migrate:
                 raise StoreError(
                     _safe_url(self.url),
-                    f"schema version {version}, this Sitrep needs {latest}: run a command that writes"
-                    " (sitrep ingest, sitrep reprocess) or sitrep serve to upgrade it",
+                    f"schema version {version}, this Sitrep needs {latest}: upgrade it with sitrep recluster"
+                    " (or any command that writes, or sitrep serve)",
                 )
             self.migrate()
 

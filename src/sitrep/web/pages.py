@@ -45,15 +45,14 @@ def _day(value: str | None) -> dt.date | None:
 
 @router.get("/")
 def overview(request: Request) -> Response:
-    from sitrep.corpus.queries import cluster_row, conflicts, event_clusters
+    from sitrep.corpus.cluster_queries import count_clusters, select_clusters
+    from sitrep.corpus.queries import cluster_row, conflicts
 
     with store(request) as db:
         counts = queries.counts(db)
-        clusters = event_clusters(db)
-        n_conflicts = len(conflicts(db))
-    latest = sorted(clusters, key=lambda c: c.last_day or dt.date.min, reverse=True)[:12]
-    counts["event clusters"] = len(clusters)
-    counts["conflicts"] = n_conflicts
+        latest = select_clusters(db, limit=12, newest=True)
+        counts["event clusters"] = count_clusters(db)
+        counts["conflicts"] = len(conflicts(db))
     return render(request, "overview.html", counts=counts, latest=[cluster_row(c) for c in latest])
 
 
@@ -214,8 +213,8 @@ def event(request: Request, event_id: str) -> Response:
 
     with store(request) as db:
         row = cluster_row(queries.find_cluster(db, event_id), detail=True)
-        found = [c for c in conflicts(db) if c["cluster"] == event_id]
-        reported = [r for r in quantity_reports(db) if r.cluster == event_id]
+        found = conflicts(db, cluster=row["cluster"])
+        reported = [r for r in quantity_reports(db, cluster=row["cluster"]) if r.cluster == row["cluster"]]
         ids = article_ids(db, {m["doc"] for m in row["mentions"]})
     return render(request, "event.html", event=row, conflicts=found, quantities=reported, ids=ids)
 

@@ -13,6 +13,7 @@ CREATE TABLE clusters (
     type TEXT NOT NULL,
     phase TEXT,
     actors TEXT NOT NULL,                -- JSON list, as the group has them
+    sides TEXT NOT NULL,                 -- the same, comma-joined: the order of event lists (type, sides)
     first_day TEXT,
     last_day TEXT,
     place TEXT,                          -- of the first mention (in day, document, index order) naming one

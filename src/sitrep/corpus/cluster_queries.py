@@ -1,0 +1,85 @@
+"""Event clusters read from the store (``sitrep.store.clusters_sql`` keeps them): filtered, ordered and
+paged in SQL over the ``clusters`` table, with the mentions of only the clusters asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from sitrep.corpus.clusters import Cluster, cluster, load_mentions
+
+if TYPE_CHECKING:
+    from sitrep.corpus.queries import EventFilter
+    from sitrep.store.db import Database
+
+_ORDER = "COALESCE(first_day, ''), type, sides{c}, id"  # corpus.clusters.cluster's order: first day, type, sides
+_NEWEST = "COALESCE(last_day, '') DESC, id"
+
+
+def _where(flt: EventFilter | None) -> tuple[str, list[Any]]:
+    """The SQL of ``EventFilter``: the same matches as ``EventFilter.matches`` on a ``Cluster``."""
+    if flt is None:
+        return "", []
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.type:
+        clauses.append("type = ?")
+        params.append(flt.type.upper())
+    if flt.actor:
+        clauses.append("actors LIKE ?")
+        params.append(f'%"{flt.actor.upper()}"%')
+    if flt.place:
+        clauses.append("LOWER(COALESCE(place, '')) LIKE ?")
+        params.append(f"%{flt.place.casefold()}%")
+    if flt.since:
+        clauses.append("last_day >= ?")
+        params.append(flt.since.isoformat())
+    if flt.until:
+        clauses.append("first_day <= ?")
+        params.append(flt.until.isoformat())
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def count_clusters(db: Database, flt: EventFilter | None = None) -> int:
+    where, params = _where(flt)
+    return int(db.scalar(f"SELECT COUNT(*) FROM clusters{where}", params) or 0)
+
+
+def select_clusters(
+    db: Database,
+    flt: EventFilter | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    newest: bool = False,
+) -> list[Cluster]:
+    """The clusters matching ``flt``, by first day (``newest``: latest day first), one page when ``limit``."""
+    where, params = _where(flt)
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    rows = db.query(
+        f"SELECT id FROM clusters{where} ORDER BY {_NEWEST if newest else _order(db)}{page}",
+        [*params, limit, offset] if limit is not None else params,
+    )
+    ids = [str(r["id"]) for r in rows]
+    found = {c.id: c for c in cluster(load_mentions(db, clusters=ids))} if ids else {}
+    return [found[i] for i in ids if i in found]
+
+
+def _order(db: Database) -> str:
+    """Sides compared byte by byte, as Python compares them (PostgreSQL's locale collation would not)."""
+    return _ORDER.format(c=' COLLATE "C"' if db.dialect == "postgresql" else "")
+
+
+def get_cluster(db: Database, ident: str) -> Cluster | None:
+    """The cluster with this id, or the one it was merged into since; None if there is none."""
+    from sitrep.store.clusters_sql import resolve
+
+    live = resolve(db, ident)
+    if live is None:
+        return None
+    found = cluster(load_mentions(db, clusters=[live]))
+    return found[0] if found else None
+
+
+def by_first_day(clusters: list[Cluster]) -> list[Cluster]:
+    """Clusters in the order of ``corpus.clusters.cluster``: first day, type, sides."""
+    return sorted(clusters, key=lambda c: (c.first_day or dt.date.min, c.type, c.actors))
