@@ -13,6 +13,7 @@ from sitrep.store.db import Database, _migrations, _statements
 from sitrep.web import Settings, create_app
 
 V2_ID = "a" * 64
+LATEST = _migrations()[-1][0]
 
 
 def _store_at_version_2(path: Path) -> Path:
@@ -33,6 +34,9 @@ def _store_at_version_2(path: Path) -> Path:
         " VALUES (?, 0, 'AID', 'announced', '[\"USA\", \"UKR\"]', '[]', '2024-03-01', '2024-03-01', '[]', 0, 'a')",
         (V2_ID,),
     )
+    conn.execute(
+        "INSERT INTO quantities VALUES (?, 0, 'AID', 'announced', 'usd', 5, 'exact', 'USA', '$5', 0, 2, 0)", (V2_ID,)
+    )
     conn.commit()
     conn.close()
     return path
@@ -40,17 +44,19 @@ def _store_at_version_2(path: Path) -> Path:
 
 def test_a_reader_refuses_an_old_store_and_a_writer_upgrades_it(tmp_path: Path) -> None:
     url = str(_store_at_version_2(tmp_path / "old.db"))
-    with pytest.raises(StoreError, match="schema version 2, this Sitrep needs 4"):
+    with pytest.raises(StoreError, match=f"schema version 2, this Sitrep needs {LATEST}"):
         Database(url, migrate=False)
     with Database(url) as db:
-        assert db.schema_version() == 4
+        assert db.schema_version() == LATEST
         row = db.query("SELECT id, text_hash, edition FROM articles")[0]
         assert row == {"id": V2_ID, "text_hash": V2_ID, "edition": "2024-03-01"}
         event = db.query("SELECT group_key, cluster_id FROM events")[0]  # the clusters of stored mentions are built
         assert event["group_key"] == "AID|announced|USA,UKR"
         assert db.scalar("SELECT first_day FROM clusters WHERE id = ?", (event["cluster_id"],)) == "2024-03-01"
+        tied = db.query("SELECT event_idx, period, side, donor FROM quantities")[0]  # figures tied to their event
+        assert tied == {"event_idx": 0, "period": 0, "side": "USA", "donor": "USA"}
     with Database(url, migrate=False) as db:  # now current: readers open it
-        assert db.schema_version() == 4
+        assert db.schema_version() == LATEST
 
 
 def test_a_store_newer_than_sitrep_is_refused(tmp_path: Path) -> None:

@@ -337,8 +337,9 @@ def _refresh(db: Database, ident: str, key: str) -> bool:
     place = _earliest(db, ident, placed, named) if placed or first is None else None
     kind, phase, sides = key.split("|")
     db.execute(
-        "INSERT INTO clusters (id, group_key, type, phase, actors, sides, first_day, last_day, place, place_day,"
-        " first_doc, first_idx, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+        "INSERT INTO clusters (id, group_key, type, phase, actors, sides, giver, first_day, last_day, place,"
+        " place_day, first_doc, first_idx, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (id) DO UPDATE SET"
         " first_day = excluded.first_day, last_day = excluded.last_day, place = excluded.place,"
         " place_day = excluded.place_day, first_doc = excluded.first_doc, first_idx = excluded.first_idx,"
         " mentions = excluded.mentions",
@@ -349,6 +350,7 @@ def _refresh(db: Database, ident: str, key: str) -> bool:
             phase or None,
             json.dumps(sides.split(",") if sides else []),
             sides,
+            _giver(sides.split(",") if sides else []),
             first,
             last,
             place["place"] if place else None,
@@ -359,6 +361,13 @@ def _refresh(db: Database, ident: str, key: str) -> bool:
         ),
     )
     return True
+
+
+def _giver(sides: list[str]) -> str | None:
+    """The first side when another one takes part (who gives or attacks); "?" when no side is named."""
+    if not sides:
+        return "?"
+    return sides[0] if any(a != sides[0] for a in sides) else None
 
 
 def _earliest(db: Database, ident: str, day: str | None, extra: str) -> Row | None:

@@ -205,6 +205,10 @@ def _after_migration(db: Database, version: int) -> None:
         from sitrep.store.clusters_sql import recluster
 
         recluster(db)
+    if version == 5:  # figures tied to their events when stored: work it out for the articles already there
+        from sitrep.store.backfill import fill_ties
+
+        fill_ties(db)
 
 
 @functools.cache

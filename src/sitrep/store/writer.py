@@ -11,6 +11,7 @@ from typing import Any
 
 from sitrep.corpus.clusters import group_key
 from sitrep.corpus.places import resolve
+from sitrep.corpus.ties import EventFacts, QuantityFacts, counted_usd, tie
 from sitrep.model import Article, Event, Report
 from sitrep.store import clusters_sql
 from sitrep.store.db import Database
@@ -173,6 +174,14 @@ def _article_row(ident: str, report: Report, doc: str | None) -> tuple[Any, ...]
 
 def _insert_children(db: Database, ident: str, report: Report) -> None:
     published = _iso(report.article.published)
+    texts = {s.index: s.text for s in report.sentences}
+    facts = [
+        EventFacts(i, e.type, tuple(e.actors), e.sentence, e.date, e.value_usd, e.anchor)
+        for i, e in enumerate(report.events)
+    ]
+    ties = [
+        tie(QuantityFacts(q.event, q.measure, q.actor, q.sentence, q.text), facts, texts) for q in report.quantities
+    ]
     _many(db, "sentences", [(ident, s.index, s.start, s.end, s.text) for s in report.sentences])
     _many(
         db,
@@ -191,12 +200,17 @@ def _insert_children(db: Database, ident: str, report: Report) -> None:
                 q.start,
                 q.end,
                 q.sentence,
+                t.event_idx,
+                int(t.period),
+                t.side,
+                t.donor,
             )
-            for i, q in enumerate(report.quantities)
+            for i, (q, t) in enumerate(zip(report.quantities, ties, strict=True))
         ],
     )
     countries = {code for e in report.events for code in e.actors}  # the countries the article is about
-    _many(db, "events", [_event_row(ident, i, e, published, countries) for i, e in enumerate(report.events)])
+    rows = [_event_row(ident, i, e, published, countries) for i, e in enumerate(report.events)]
+    _many(db, "events", [(*row, counted_usd(f, texts)) for row, f in zip(rows, facts, strict=True)])
     _many(
         db,
         "attributions",
@@ -259,8 +273,8 @@ def first_day(value: str | None) -> str | None:
 
 _COLUMNS = {
     "sentences": 5,
-    "quantities": 12,
-    "events": 22,
+    "quantities": 16,
+    "events": 23,
     "attributions": 7,
     "signals": 8,
 }

@@ -14,6 +14,7 @@ CREATE TABLE clusters (
     phase TEXT,
     actors TEXT NOT NULL,                -- JSON list, as the group has them
     sides TEXT NOT NULL,                 -- the same, comma-joined: the order of event lists (type, sides)
+    giver TEXT,                          -- the first side when another side takes part; '?' when none is named
     first_day TEXT,
     last_day TEXT,
     place TEXT,                          -- of the first mention (in day, document, index order) naming one
