@@ -153,3 +153,19 @@ def test_recluster_rebuilds_the_same_clusters_with_the_same_ids(db_url: str) -> 
         recluster(db)
         assert _partition(db) == _all_at_once(db)
         _check_rows(db)
+
+
+def test_an_event_page_shows_the_conflicting_figures_of_its_cluster(db_url: str) -> None:
+    from sitrep.model import Quantity
+
+    with open_db(db_url) as db:
+        for doc, killed in (("a.txt", 9), ("b.txt", 12)):
+            base = _report(doc, [("ATTACK", None, ("RUS", "UKR"), "2025-03-01", None)])
+            figure = Quantity(killed, "exact", "civilians", "ATTACK", "killed", f"{killed} civilians", 0, 5, 0, "RUS")
+            save_report(db, dataclasses.replace(base, quantities=(figure,)))
+        ident = str(db.scalar("SELECT id FROM clusters"))
+    with TestClient(create_app(Settings(db_url=db_url))) as client:
+        page = client.get(f"/event/{ident}")
+        assert page.status_code == 200
+        assert "9 vs 12" in page.text
+        assert [c["values"] for c in client.get(f"/events/{ident}").json()["conflicts"]] == [[9.0, 12.0]]
