@@ -245,11 +245,15 @@ def events(
     Example:
       sitrep events --type AID --actor USA --since 2022-02-24
     """
+    from sitrep.corpus.cluster_queries import summary_rows
     from sitrep.corpus.queries import EventFilter, cluster_row, event_clusters
 
     flt = EventFilter(type=event_type, actor=actor, since=since, until=until, place=place)
     with opened(db_url) as db:
-        rows = [cluster_row(c, detail=fmt == "json") for c in event_clusters(db, flt)]
+        if fmt == "json":  # with every mention
+            rows = [cluster_row(c, detail=True) for c in event_clusters(db, flt)]
+        else:
+            rows = summary_rows(db, flt)
     if fmt == "table":
         rows = [{k: v for k, v in r.items() if k not in ("cluster", "last_day")} for r in rows]
     emit(rows, fmt)

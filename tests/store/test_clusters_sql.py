@@ -79,6 +79,11 @@ def _check_rows(db: Database) -> None:
         days = (c.first_day.isoformat() if c.first_day else None, c.last_day.isoformat() if c.last_day else None)
         assert (row["first_day"], row["last_day"], row["mentions"], row["place"]) == (*days, len(c.mentions), c.place)
     assert db.scalar("SELECT COUNT(*) FROM clusters") == len(_partition(db))
+    from sitrep.corpus.cluster_queries import summary_rows
+    from sitrep.corpus.queries import cluster_row
+
+    kept = {r["cluster"]: r for r in summary_rows(db)}  # what lists show, kept with each cluster
+    assert kept == {c.id: cluster_row(c) for c in cluster(load_mentions(db))}
 
 
 def test_clusters_do_not_depend_on_the_order_of_ingest(db_url: str) -> None:

@@ -4,6 +4,7 @@ paged in SQL over the ``clusters`` table, with the mentions of only the clusters
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import TYPE_CHECKING, Any
 
 from sitrep.corpus.clusters import Cluster, cluster, load_mentions
@@ -62,6 +63,39 @@ def select_clusters(
     ids = [str(r["id"]) for r in rows]
     found = {c.id: c for c in cluster(load_mentions(db, clusters=ids))} if ids else {}
     return [found[i] for i in ids if i in found]
+
+
+def summary_rows(
+    db: Database,
+    flt: EventFilter | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    newest: bool = False,
+) -> list[dict[str, Any]]:
+    """``cluster_row`` of each matching cluster, read from the clusters table alone (no mentions loaded)."""
+    where, params = _where(flt)
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    rows = db.query(
+        "SELECT id, type, phase, first_phase, actors, place, first_day, last_day, articles, independent, sources,"
+        f" first_report FROM clusters{where} ORDER BY {_NEWEST if newest else _order(db)}{page}",
+        [*params, limit, offset] if limit is not None else params,
+    )
+    return [
+        {
+            "cluster": r["id"],
+            "type": r["type"],
+            "phase": r["phase"] or r["first_phase"],
+            "actors": json.loads(r["actors"]),
+            "place": r["place"],
+            "first_day": r["first_day"],
+            "last_day": r["last_day"],
+            "articles": int(r["articles"]),
+            "independent_sources": int(r["independent"]),
+            "sources": json.loads(r["sources"]),
+            "first_report": r["first_report"],
+        }
+        for r in rows
+    ]
 
 
 def _order(db: Database) -> str:

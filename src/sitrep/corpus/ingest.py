@@ -22,6 +22,7 @@ from sitrep.corpus.fresh import fresh_articles
 from sitrep.errors import ExtractionError, InputError
 from sitrep.ingest.sources import Item
 from sitrep.model import Article, Report
+from sitrep.store.cluster_summary import summarize_article
 from sitrep.store.db import Database
 from sitrep.store.writer import (
     has_article,
@@ -140,6 +141,7 @@ def _store(db: Database, dedup: NearDuplicates, report: Report, summary: IngestS
             dedup.remember(db, ident, report.article.text)
             summary.repeats += 1
         elif dedup.link(db, ident, report.article.text):
+            summarize_article(db, ident)  # a copy does not count as an independent source
             summary.near_duplicates += 1
     summary.new += 1
 

@@ -21,7 +21,14 @@ def _event(r: Row) -> EventFacts:
 
 def fill_ties(db: Database) -> None:
     """Tie the figures of every stored article to its events (``corpus.ties``), in the caller's transaction."""
-    ids = [str(r["id"]) for r in db.query("SELECT id FROM articles ORDER BY id")]
+    from sitrep.corpus.clusters import source_of
+
+    articles = db.query("SELECT id, outlet, url, doc FROM articles ORDER BY id")
+    db.executemany(
+        "UPDATE articles SET source = ? WHERE id = ?",
+        [(source_of(r["outlet"], r["url"], r["doc"]), r["id"]) for r in articles],
+    )
+    ids = [str(r["id"]) for r in articles]
     for ident in ids:
         rows = db.query("SELECT idx, text FROM sentences WHERE article_id = ?", (ident,))
         texts = {int(r["idx"]): str(r["text"]) for r in rows}

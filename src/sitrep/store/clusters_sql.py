@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sitrep.corpus.clusters import WINDOW_DAYS, joins
+from sitrep.store.cluster_summary import summarize
 from sitrep.store.db import Database, Row
 
 log = logging.getLogger(__name__)
@@ -360,6 +361,7 @@ def _refresh(db: Database, ident: str, key: str) -> bool:
             int(count),
         ),
     )
+    summarize(db, ident)
     return True
 
 

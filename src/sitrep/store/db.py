@@ -201,14 +201,12 @@ def _connect_pg(url: str) -> Any:
 
 def _after_migration(db: Database, version: int) -> None:
     """The steps of a migration that SQL alone cannot do, in its transaction."""
-    if version == 4:  # clusters kept in the store: build those of the mentions already stored
+    if version == 5:  # figures tied to their events and sources named when stored: work it out for stored
+        from sitrep.store.backfill import fill_ties  # articles, then build the clusters kept since 0004
         from sitrep.store.clusters_sql import recluster
 
-        recluster(db)
-    if version == 5:  # figures tied to their events when stored: work it out for the articles already there
-        from sitrep.store.backfill import fill_ties
-
         fill_ties(db)
+        recluster(db)
 
 
 @functools.cache

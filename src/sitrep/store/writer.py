@@ -9,7 +9,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from sitrep.corpus.clusters import group_key
+from sitrep.corpus.clusters import group_key, source_of
 from sitrep.corpus.places import resolve
 from sitrep.corpus.ties import EventFacts, QuantityFacts, counted_usd, tie
 from sitrep.model import Article, Event, Report
@@ -89,9 +89,9 @@ def store_report(db: Database, report: Report, doc: str | None = None) -> str | 
         ident = _new_id(db, text_hash, ed)
         cursor = db.execute(
             "INSERT INTO articles (id, doc, title, url, outlet, author, published, published_inferred, fmt, text,"
-            " n_sentences, pipeline_version, ingested_at, text_hash, edition)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (*_article_row(ident, report, doc), text_hash, ed),
+            " n_sentences, pipeline_version, ingested_at, text_hash, edition, source)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (*_article_row(ident, report, doc), text_hash, ed, _source(report, doc)),
         )
         if cursor.rowcount == 0:
             return None
@@ -100,6 +100,11 @@ def store_report(db: Database, report: Report, doc: str | None = None) -> str | 
         _link_repeat(db, ident, text_hash)
         db.execute("DELETE FROM rejects WHERE input = ?", (doc or report.article.doc,))
     return ident
+
+
+def _source(report: Report, doc: str | None) -> str:
+    a = report.article
+    return source_of(a.outlet, a.url, doc or a.doc)
 
 
 def _link_repeat(db: Database, ident: str, text_hash: str) -> None:

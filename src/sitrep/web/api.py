@@ -186,12 +186,11 @@ def get_article(article_id: str, request: Request) -> dict[str, Any]:
 
 @router.get("/events", tags=["corpus"], summary="Real-world events clustered across articles")
 def list_events(request: Request, paging: Paged, flt: Annotated[EventFilter, Depends(event_filter)]) -> Page:
-    from sitrep.corpus.cluster_queries import count_clusters
-    from sitrep.corpus.queries import cluster_row, event_clusters
+    from sitrep.corpus.cluster_queries import count_clusters, summary_rows
 
     with store(request) as db:  # paged in SQL over the stored clusters
         total = count_clusters(db, flt)
-        rows = [cluster_row(c) for c in event_clusters(db, flt, paging.limit, paging.offset)]
+        rows = summary_rows(db, flt, paging.limit, paging.offset)
     return paging.page(total, rows)
 
 

@@ -45,15 +45,15 @@ def _day(value: str | None) -> dt.date | None:
 
 @router.get("/")
 def overview(request: Request) -> Response:
-    from sitrep.corpus.cluster_queries import count_clusters, select_clusters
-    from sitrep.corpus.queries import cluster_row, conflicts
+    from sitrep.corpus.cluster_queries import count_clusters, summary_rows
+    from sitrep.corpus.queries import conflicts
 
     with store(request) as db:
         counts = queries.counts(db)
-        latest = select_clusters(db, limit=12, newest=True)
+        latest = summary_rows(db, limit=12, newest=True)
         counts["event clusters"] = count_clusters(db)
         counts["conflicts"] = len(conflicts(db))
-    return render(request, "overview.html", counts=counts, latest=[cluster_row(c) for c in latest])
+    return render(request, "overview.html", counts=counts, latest=latest)
 
 
 @documented.get(
@@ -122,11 +122,12 @@ def timeline(
     until: str = "",
     place: str = "",
 ) -> Response:
-    from sitrep.corpus.queries import EventFilter, cluster_row, event_clusters
+    from sitrep.corpus.cluster_queries import summary_rows
+    from sitrep.corpus.queries import EventFilter
 
     flt = EventFilter(type or None, actor or None, _day(since), _day(until), place or None)
     with store(request) as db:
-        rows = [cluster_row(c) for c in event_clusters(db, flt)]
+        rows = summary_rows(db, flt)
     months: dict[str, list[dict[str, Any]]] = defaultdict(list)
     per_month: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for row in rows:
@@ -197,10 +198,10 @@ def strikes(request: Request) -> Response:
 
 @router.get("/map")
 def map_page(request: Request) -> Response:
-    from sitrep.corpus.queries import cluster_row, event_clusters
+    from sitrep.corpus.cluster_queries import summary_rows
 
     with store(request) as db:
-        rows = [cluster_row(c) for c in event_clusters(db)]
+        rows = summary_rows(db)
     found, unmapped = geo.markers(rows)
     return render(
         request, "map.html", svg=geo.svg_map(found, "Events and strikes by place"), markers=found, unmapped=unmapped

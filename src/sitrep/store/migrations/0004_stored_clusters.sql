@@ -21,7 +21,13 @@ CREATE TABLE clusters (
     place_day TEXT,                      -- that mention's day
     first_doc TEXT NOT NULL,             -- the mention that opened the cluster: its document and index
     first_idx INTEGER NOT NULL,
-    mentions INTEGER NOT NULL
+    mentions INTEGER NOT NULL,
+    -- what event lists show, kept with the cluster (a list never loads mentions):
+    first_report TEXT,                   -- the document of the earliest published report
+    first_phase TEXT,                    -- its phase
+    articles INTEGER NOT NULL DEFAULT 0,
+    independent INTEGER NOT NULL DEFAULT 0,  -- distinct sources, not counting copies of an article in the cluster
+    sources TEXT NOT NULL DEFAULT '[]'   -- JSON list, sorted
 );
 CREATE INDEX clusters_group_last ON clusters (group_key, last_day);
 CREATE INDEX clusters_first_day ON clusters (first_day);
