@@ -8,7 +8,7 @@ are loaded in bulk, then ``sitrep recluster`` builds their clusters (timed: ``re
 
 Then it times, with the app in this process (``fastapi.testclient``, no network):
 - each dashboard page and API list route, ``--requests`` times, list routes at random offsets (p50, p95 ms);
-- each CLI query command (a fresh ``sitrep`` process each, ``--format json``), once;
+- each CLI query command (a fresh ``sitrep`` process each, ``--format csv``), once;
 - with ``--ingest DIR``, ``sitrep ingest`` of ``--ingest-count`` new articles of DIR into a copy of the big
   store and into an empty one (documents per second, and the ratio).
 
@@ -174,14 +174,14 @@ def time_commands(url: str) -> dict[str, Any]:
     for command in COMMANDS:
         started = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-m", "sitrep.cli", *command, "--db", url, "--format", "json"],
+            [sys.executable, "-m", "sitrep.cli", *command, "--db", url, "--format", "csv"],
             capture_output=True,
             check=False,
         )
         out[" ".join(command)] = {
             "s": round(time.perf_counter() - started, 2),
             "rc": done.returncode,
-            "rows": len(json.loads(done.stdout or b"[]")) if done.returncode == 0 else None,
+            "rows": max(0, len(done.stdout.splitlines()) - 1) if done.returncode == 0 else None,
         }
     return out
 
@@ -223,7 +223,7 @@ def main() -> None:
     parser.add_argument("--source", required=True, help="a store made by sitrep ingest: the facts to multiply")
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", default=None, help="SQLite path or PostgreSQL URL (empty); default a temporary file")
-    parser.add_argument("--shift-days", type=int, default=1)
+    parser.add_argument("--shift-days", type=int, default=4, help="days between copies (more than the 3-day window)")
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--ingest", type=Path, default=None, help="a folder of new articles to ingest")
     parser.add_argument("--ingest-count", type=int, default=1000)

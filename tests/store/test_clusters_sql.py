@@ -174,3 +174,24 @@ def test_an_event_page_shows_the_conflicting_figures_of_its_cluster(db_url: str)
         assert page.status_code == 200
         assert "9 vs 12" in page.text
         assert [c["values"] for c in client.get(f"/events/{ident}").json()["conflicts"]] == [[9.0, 12.0]]
+
+
+def test_the_timeline_pages_its_events_and_counts_them_all(tmp_path: object) -> None:
+    from pathlib import Path
+
+    url = str(Path(str(tmp_path)) / "s.db")
+    start = dt.date(2020, 1, 1)
+    with open_db(url) as db:
+        for n in range(230):  # 230 attacks five days apart: 230 events
+            day = (start + dt.timedelta(days=5 * n)).isoformat()
+            save_report(db, _report(f"r{n:03d}.txt", [("ATTACK", None, ("RUS", "UKR"), day, None)]))
+    with TestClient(create_app(Settings(db_url=url))) as client:
+        first = client.get("/timeline?type=ATTACK")
+        assert first.status_code == 200
+        assert "230 events; 1–200 below, latest first." in first.text
+        assert first.text.count('href="/event/') == 200
+        assert "/timeline?type=ATTACK&amp;offset=200" in first.text  # the link to earlier events
+        assert start.isoformat() not in first.text  # the earliest event is on the next page
+        second = client.get("/timeline?type=ATTACK&offset=200")
+        assert second.text.count('href="/event/') == 30
+        assert start.isoformat() in second.text

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 _ORDER = "COALESCE(first_day, ''), type, sides{c}, id"  # corpus.clusters.cluster's order: first day, type, sides
 _NEWEST = "COALESCE(last_day, '') DESC, id"
+_LATE_FIRST = "COALESCE(first_day, '') DESC, type, sides{c}, id"
 
 
 def _where(flt: EventFilter | None) -> tuple[str, list[Any]]:
@@ -71,13 +72,16 @@ def summary_rows(
     limit: int | None = None,
     offset: int = 0,
     newest: bool = False,
+    late_first: bool = False,
 ) -> list[dict[str, Any]]:
-    """``cluster_row`` of each matching cluster, read from the clusters table alone (no mentions loaded)."""
+    """``cluster_row`` of each matching cluster, read from the clusters table alone (no mentions loaded):
+    by first day, or by latest day (``newest``) or first day (``late_first``) latest first."""
     where, params = _where(flt)
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    order = _NEWEST if newest else _order(db, _LATE_FIRST if late_first else _ORDER)
     rows = db.query(
         "SELECT id, type, phase, first_phase, actors, place, first_day, last_day, articles, independent, sources,"
-        f" first_report FROM clusters{where} ORDER BY {_NEWEST if newest else _order(db)}{page}",
+        f" first_report FROM clusters{where} ORDER BY {order}{page}",
         [*params, limit, offset] if limit is not None else params,
     )
     return [
@@ -98,9 +102,19 @@ def summary_rows(
     ]
 
 
-def _order(db: Database) -> str:
+def _order(db: Database, order: str = _ORDER) -> str:
     """Sides compared byte by byte, as Python compares them (PostgreSQL's locale collation would not)."""
-    return _ORDER.format(c=' COLLATE "C"' if db.dialect == "postgresql" else "")
+    return order.format(c=' COLLATE "C"' if db.dialect == "postgresql" else "")
+
+
+def month_counts(db: Database, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+    """How many matching clusters of each type began in each month ("undated" for those with no day)."""
+    where, params = _where(flt)
+    return db.query(
+        f"SELECT COALESCE(SUBSTR(first_day, 1, 7), 'undated') AS month, type, COUNT(*) AS n FROM clusters{where}"
+        " GROUP BY COALESCE(SUBSTR(first_day, 1, 7), 'undated'), type",
+        params,
+    )
 
 
 def get_cluster(db: Database, ident: str) -> Cluster | None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from sitrep.errors import InputError
@@ -121,19 +121,23 @@ def timeline(
     since: str = "",
     until: str = "",
     place: str = "",
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Response:
-    from sitrep.corpus.cluster_queries import summary_rows
+    """Events by month, latest first, ``TIMELINE_PAGE`` at a time; the chart counts every matching event."""
+    from sitrep.corpus.cluster_queries import count_clusters, month_counts, summary_rows
     from sitrep.corpus.queries import EventFilter
 
     flt = EventFilter(type or None, actor or None, _day(since), _day(until), place or None)
     with store(request) as db:
-        rows = summary_rows(db, flt)
+        rows = summary_rows(db, flt, TIMELINE_PAGE, offset, late_first=True)
+        counted = month_counts(db, flt)
+        total = count_clusters(db, flt)
     months: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in reversed(rows):  # each month's events by first day
+        months[(row["first_day"] or "undated")[:7]].append(row)
     per_month: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for row in rows:
-        month = (row["first_day"] or "undated")[:7]
-        months[month].append(row)
-        per_month[month][row["type"]] += 1
+    for c in counted:
+        per_month[c["month"]][c["type"]] += int(c["n"])
     series = [t for t in EVENT_TYPES if any(t in v for v in per_month.values())]
     dated = sorted((m, dict(v)) for m, v in per_month.items() if m != "undated")
     chart = charts.vbars(dated, series, "Events per month by type")
@@ -146,8 +150,20 @@ def timeline(
         chart_legend=charts.legend(series),
         filters=filters,
         types=EVENT_TYPES,
-        total=len(rows),
+        total=total,
+        shown=(offset + 1 if rows else 0, offset + len(rows)),
+        older=_page_link(filters, offset + TIMELINE_PAGE) if offset + len(rows) < total else None,
+        newer=_page_link(filters, max(0, offset - TIMELINE_PAGE)) if offset else None,
     )
+
+
+TIMELINE_PAGE = 200
+
+
+def _page_link(filters: dict[str, str], offset: int) -> str:
+    from urllib.parse import urlencode
+
+    return "/timeline?" + urlencode({**{k: v for k, v in filters.items() if v}, "offset": offset})
 
 
 @router.get("/aid")
