@@ -35,6 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=_folder("templates"))
     templates.env.globals["version"] = __version__
     templates.env.filters["num"] = _num
+    templates.env.filters["file_name"] = pages.file_name  # pages never show a machine path
     app.state.templates = templates
     errors.install(app)
     app.include_router(api.router)
