@@ -35,7 +35,7 @@ def test_migrations_create_the_schema_once(db_url: str) -> None:
         assert db.schema_version() == LATEST
     with open_db(db_url) as db:  # reopening applies nothing twice
         assert db.schema_version() == LATEST
-        assert db.scalar("SELECT COUNT(*) FROM schema_version") == LATEST
+        assert db.scalar("SELECT COUNT(*) FROM schema_version") == len(_migrations())
 
 
 def test_a_report_is_stored_once_with_all_its_facts(db_url: str) -> None:

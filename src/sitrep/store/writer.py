@@ -11,6 +11,7 @@ from typing import Any
 
 from sitrep.corpus.clusters import group_key, source_of
 from sitrep.corpus.places import resolve
+from sitrep.corpus.sourcekeys import article_keys
 from sitrep.corpus.ties import EventFacts, QuantityFacts, counted_usd, tie
 from sitrep.model import Article, Event, Report
 from sitrep.store import clusters_sql
@@ -216,10 +217,14 @@ def _insert_children(db: Database, ident: str, report: Report) -> None:
     countries = {code for e in report.events for code in e.actors}  # the countries the article is about
     rows = [_event_row(ident, i, e, published, countries) for i, e in enumerate(report.events)]
     _many(db, "events", [(*row, counted_usd(f, texts)) for row, f in zip(rows, facts, strict=True)])
+    keys = article_keys((a.source for a in report.attributions), (p for e in report.events for p in e.persons))
     _many(
         db,
         "attributions",
-        [(ident, i, a.source, a.source_kind, a.via, a.cue, a.sentence) for i, a in enumerate(report.attributions)],
+        [
+            (ident, i, a.source, a.source_kind, a.via, a.cue, a.sentence, keys[a.source])
+            for i, a in enumerate(report.attributions)
+        ],
     )
     _many(
         db,
@@ -280,7 +285,7 @@ _COLUMNS = {
     "sentences": 5,
     "quantities": 16,
     "events": 23,
-    "attributions": 7,
+    "attributions": 8,
     "signals": 8,
 }
 

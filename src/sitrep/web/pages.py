@@ -160,10 +160,10 @@ def timeline(
 TIMELINE_PAGE = 200
 
 
-def _page_link(filters: dict[str, str], offset: int) -> str:
+def _page_link(filters: dict[str, str], offset: int, path: str = "/timeline") -> str:
     from urllib.parse import urlencode
 
-    return "/timeline?" + urlencode({**{k: v for k, v in filters.items() if v}, "offset": offset})
+    return path + "?" + urlencode({**{k: v for k, v in filters.items() if v}, "offset": offset})
 
 
 @router.get("/aid")
@@ -244,13 +244,36 @@ def article_ids(db: Database, docs: set[str]) -> dict[str, str]:
 
 
 @router.get("/sources")
-def sources(request: Request, source: str = "") -> Response:
-    from sitrep.corpus.queries import claims
+def sources(
+    request: Request,
+    source: Annotated[str, Query(max_length=200)] = "",
+    key: Annotated[str, Query(max_length=500)] = "",
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> Response:
+    """Sources by claims, or the claims of one source (``key``) or of those matching ``source``, a page at a time."""
+    from sitrep.corpus import claims
 
+    flt = claims.ClaimFilter(source or None, key or None)
     with store(request) as db:
-        rows = claims(db, source or None)
-        ids = article_ids(db, {r["doc"] for r in rows}) if source else {}
-    return render(request, "sources.html", rows=rows, source=source, ids=ids)
+        if flt.any:
+            rows, total = claims.claims_of(db, flt, SOURCES_PAGE, offset), claims.count_claims(db, flt)
+        else:
+            rows, total = claims.sources(db, flt, SOURCES_PAGE, offset), claims.count_sources(db, flt)
+    filters = {"source": source, "key": key}
+    return render(
+        request,
+        "sources.html",
+        rows=rows,
+        source=source,
+        key=key,
+        total=total,
+        shown=(offset + 1 if rows else 0, offset + len(rows)),
+        later=_page_link(filters, offset + SOURCES_PAGE, "/sources") if offset + len(rows) < total else None,
+        earlier=_page_link(filters, max(0, offset - SOURCES_PAGE), "/sources") if offset else None,
+    )
+
+
+SOURCES_PAGE = 200
 
 
 @router.get("/article/{article_id}")
