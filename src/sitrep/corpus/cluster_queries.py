@@ -102,6 +102,15 @@ def summary_rows(
     ]
 
 
+def placed_rows(db: Database) -> tuple[list[dict[str, Any]], int]:
+    """The clusters with a place (id as ``cluster``, type, place, days; by first day) and how many have none."""
+    rows = db.query(
+        "SELECT id AS cluster, type, place, first_day, last_day FROM clusters WHERE place IS NOT NULL AND place <> ''"
+        f" ORDER BY {_order(db)}"
+    )
+    return rows, count_clusters(db) - len(rows)
+
+
 def _order(db: Database, order: str = _ORDER) -> str:
     """Sides compared byte by byte, as Python compares them (PostgreSQL's locale collation would not)."""
     return order.format(c=' COLLATE "C"' if db.dialect == "postgresql" else "")

@@ -34,24 +34,19 @@ def aid_quantities(db: Database, unknown_donors: bool) -> list[Row]:
         f"SELECT {CLUSTER_KEY} AS ckey, q.measure, q.category, q.donor, q.value, q.article_id, {DAY} AS day{FROM}"
         f" WHERE q.event = 'AID' AND q.donor IS NOT NULL AND (q.donor <> ? OR ? = 1) AND (q.period = 0 OR {SPANNED})"
     )
-    per_event = (
-        "SELECT ckey, measure, category, donor, MAX(value) AS best, COALESCE(SUBSTR(MIN(day), 1, 7), 'unknown')"
-        " AS month FROM given GROUP BY ckey, measure, category, donor"
+    window = "OVER (PARTITION BY ckey, measure, category, donor)"
+    placed = (  # each figure with its event's month, largest figure, and whether it is the event's first row
+        f"SELECT g.*, COALESCE(SUBSTR(MIN(day) {window}, 1, 7), 'unknown') AS month, MAX(value) {window} AS best,"
+        f" ROW_NUMBER() {window} AS nth FROM given g"
     )
-    cells = db.query(
-        f"WITH given AS ({given}), per_event AS ({per_event})"
-        " SELECT month, donor, category, measure AS phase, SUM(best) AS total, COUNT(*) AS events FROM per_event"
-        " GROUP BY month, donor, category, measure",
+    rows = db.query(
+        f"WITH given AS ({given}), placed AS ({placed})"
+        " SELECT month, donor, category, measure AS phase, SUM(CASE WHEN nth = 1 THEN best ELSE 0 END) AS total,"
+        " SUM(CASE WHEN nth = 1 THEN 1 ELSE 0 END) AS events, COUNT(DISTINCT article_id) AS articles"
+        " FROM placed GROUP BY month, donor, category, measure",
         (UNKNOWN, int(unknown_donors)),
     )
-    articles = db.query(
-        f"WITH given AS ({given}), per_event AS ({per_event})"
-        " SELECT p.month, p.donor, p.category, p.measure AS phase, COUNT(DISTINCT g.article_id) AS articles"
-        " FROM given g JOIN per_event p ON p.ckey = g.ckey AND p.measure = g.measure AND p.category = g.category"
-        " AND p.donor = g.donor GROUP BY p.month, p.donor, p.category, p.measure",
-        (UNKNOWN, int(unknown_donors)),
-    )
-    return _joined(cells, articles)
+    return [{**r, "total": float(r["total"]), "events": int(r["events"]), "articles": int(r["articles"])} for r in rows]
 
 
 def aid_money(db: Database, unknown_donors: bool) -> list[Row]:
@@ -137,12 +132,12 @@ def conflict_candidates(db: Database, cluster: str | None = None) -> list[tuple[
     if cluster is not None:
         base += " AND e.cluster_id = ?"
         params = (cluster,)
+    window = "OVER (PARTITION BY ckey, event, measure, category, side)"
     rows = db.query(
-        f"WITH base AS ({base}), groups AS (SELECT ckey, event, measure, category, side FROM base"
-        " GROUP BY ckey, event, measure, category, side"
-        " HAVING COUNT(DISTINCT article_id) > 1 AND MIN(value) < MAX(value))"
-        " SELECT b.article_id, b.idx FROM base b JOIN groups g ON g.ckey = b.ckey AND g.event = b.event"
-        " AND g.measure = b.measure AND g.category = b.category AND g.side = b.side",
+        f"WITH base AS ({base}) SELECT article_id, idx FROM (SELECT b.article_id, b.idx,"
+        f" MIN(b.article_id) {window} AS first_article, MAX(b.article_id) {window} AS last_article,"
+        f" MIN(b.value) {window} AS low, MAX(b.value) {window} AS high FROM base b) w"
+        " WHERE first_article < last_article AND low < high",
         params,
     )
     return [(str(r["article_id"]), int(r["idx"])) for r in rows]

@@ -214,13 +214,17 @@ def strikes(request: Request) -> Response:
 
 @router.get("/map")
 def map_page(request: Request) -> Response:
-    from sitrep.corpus.cluster_queries import summary_rows
+    from sitrep.corpus.cluster_queries import placed_rows
 
     with store(request) as db:
-        rows = summary_rows(db)
+        rows, unplaced = placed_rows(db)
     found, unmapped = geo.markers(rows)
     return render(
-        request, "map.html", svg=geo.svg_map(found, "Events and strikes by place"), markers=found, unmapped=unmapped
+        request,
+        "map.html",
+        svg=geo.svg_map(found, "Events and strikes by place"),
+        markers=found,
+        unmapped=len(unmapped) + unplaced,
     )
 
 
