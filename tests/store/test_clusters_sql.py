@@ -28,7 +28,7 @@ _PLACES = [None, None, None, "Kharkiv", "Odesa"]
 
 
 def _report(doc: str, specs: list[Spec], published: dt.date | None = None) -> Report:
-    text = f"Report {doc}: " + " ".join(f"Sentence {i}." for i in range(len(specs)))
+    text = f"Report {doc.rsplit('/', 1)[-1]}: " + " ".join(f"Sentence {i}." for i in range(len(specs)))
     events = tuple(
         Event(kind, phase, sides, 0, "anchor", date=date, place=place) for kind, phase, sides, date, place in specs
     )
@@ -160,19 +160,25 @@ def test_recluster_rebuilds_the_same_clusters_with_the_same_ids(db_url: str) -> 
         _check_rows(db)
 
 
-def test_an_event_page_shows_the_conflicting_figures_of_its_cluster(db_url: str) -> None:
+def test_an_event_page_shows_the_conflicting_figures_of_its_cluster_and_no_machine_path(db_url: str) -> None:
     from sitrep.model import Quantity
 
     with open_db(db_url) as db:
-        for doc, killed in (("a.txt", 9), ("b.txt", 12)):
+        named = (("/srv/feeds/a.txt", "Strike on the port", None, 9), ("/srv/feeds/b.txt", None, "Wire", 12))
+        for doc, title, outlet, killed in named:
             base = _report(doc, [("ATTACK", None, ("RUS", "UKR"), "2025-03-01", None)])
+            article = dataclasses.replace(base.article, title=title, outlet=outlet)
             figure = Quantity(killed, "exact", "civilians", "ATTACK", "killed", f"{killed} civilians", 0, 5, 0, "RUS")
-            save_report(db, dataclasses.replace(base, quantities=(figure,)))
+            save_report(db, dataclasses.replace(base, article=article, quantities=(figure,)))
         ident = str(db.scalar("SELECT id FROM clusters"))
     with TestClient(create_app(Settings(db_url=db_url))) as client:
         page = client.get(f"/event/{ident}")
         assert page.status_code == 200
         assert "9 vs 12" in page.text
+        assert "/srv/feeds" not in page.text  # articles are named by title, else outlet, never by a machine path
+        assert "Strike on the port" in page.text and "Wire" in page.text
+        ident_a = str(client.get("/articles?limit=5").json()["items"][0]["id"])
+        assert "/srv/feeds" not in client.get(f"/article/{ident_a}").text
         assert [c["values"] for c in client.get(f"/events/{ident}").json()["conflicts"]] == [[9.0, 12.0]]
 
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.corpus.clusters import article_label
+from sitrep.corpus.names import article_name
 from sitrep.corpus.sourcekeys import display_name, spelling_key
 from sitrep.store.db import Database, Row
 
@@ -102,7 +102,7 @@ def _claim(r: Row, name: str) -> Row:
         "kind": r["kind"],
         "via": r["via"],
         "published": r["published"],
-        "article": article_label(r["title"], r["doc"]),
+        "article": article_name(r["title"], r["outlet"], r["doc"]),
         "outlet": r["outlet"],
         "article_id": r["article_id"],
         "sentence": r["sentence"],

@@ -124,25 +124,9 @@ def source_of(outlet: str | None, url: str | None, doc: str) -> str:
     host = urlparse(url).netloc.lower().removeprefix("www.") if url else ""
     if host:
         return host
-    parts = _doc_parts(doc)
-    return parts[-2] if len(parts) > 1 else parts[-1]
-
-
-def _doc_parts(doc: str) -> list[str]:
-    """The folders and file name of an article's ``doc`` (a record number after ``:`` left off)."""
     stem = doc.rsplit(":", 1)[0] if doc.rsplit(":", 1)[-1].isdigit() else doc
-    return stem.replace("\\", "/").rstrip("/").split("/")
-
-
-def doc_name(doc: str) -> str:
-    """An article's file name, never its path: ``/home/x/news/a.txt`` is ``a.txt``, a record ``r.jsonl:3``."""
-    number = doc.rsplit(":", 1)[-1]
-    return _doc_parts(doc)[-1] + (f":{number}" if number.isdigit() and ":" in doc else "")
-
-
-def article_label(title: str | None, doc: str) -> str:
-    """How lists name an article: its title, else its file name."""
-    return title.strip() if title and title.strip() else doc_name(doc)
+    parts = stem.replace("\\", "/").rstrip("/").split("/")
+    return parts[-2] if len(parts) > 1 else parts[-1]
 
 
 def _day(value: str | None) -> dt.date | None:

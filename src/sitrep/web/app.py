@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from sitrep import __version__
-from sitrep.corpus.clusters import doc_name
+from sitrep.corpus.names import file_name
 from sitrep.web import api, errors, pages, security
 from sitrep.web.settings import Settings
 
@@ -36,7 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=_folder("templates"))
     templates.env.globals["version"] = __version__
     templates.env.filters["num"] = _num
-    templates.env.filters["docname"] = doc_name  # an article's file name: pages never show a machine path
+    templates.env.filters["file_name"] = file_name  # pages never show a machine path
     app.state.templates = templates
     errors.install(app)
     app.include_router(api.router)

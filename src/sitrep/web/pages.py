@@ -8,7 +8,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
+from sitrep.corpus.names import article_name, file_name
 from sitrep.errors import InputError
 from sitrep.model import Article, Attribution, Quantity, Report, Sentence, Signal
 from sitrep.store.db import Database
@@ -178,19 +180,37 @@ def aid(request: Request) -> Response:
         target = dollars if row["category"] == "usd" else counted
         key = row["phase"] if row["category"] == "usd" else row["category"]
         target[row["donor"]][key] += float(row["total"])
-    categories = sorted(
-        {c for v in counted.values() for c in v}, key=lambda c: -sum(v.get(c, 0) for v in counted.values())
-    )
     phases = sorted({p for v in dollars.values() for p in v})
+    donors = _by_total(dollars)
     return render(
         request,
         "aid.html",
         rows=rows,
-        items_chart=charts.hbars(_by_total(counted), categories, "Items of aid by donor and category"),
-        items_legend=charts.legend(categories),
-        usd_chart=charts.hbars(_by_total(dollars), phases, "Aid value in US dollars by donor and phase"),
+        item_charts=_item_charts(counted),
+        more_categories=max(0, len({c for v in counted.values() for c in v}) - CHART_ROWS),
+        usd_chart=charts.hbars(donors[:CHART_ROWS], phases, "Aid value in US dollars by donor and phase"),
         usd_legend=charts.legend(phases),
+        more_donors=max(0, len(donors) - CHART_ROWS),
     )
+
+
+CHART_ROWS = 8  # a chart shows its top rows; the rest are counted under it
+
+
+def _item_charts(counted: dict[str, dict[str, float]]) -> list[tuple[str, Markup, int]]:
+    """One chart per category of items (rounds, vehicles...: numbers of one kind), its donors as bars:
+    (category, chart, donors left out), for the categories given by the most donors."""
+    per_category: dict[str, dict[str, float]] = defaultdict(dict)
+    for donor, categories in counted.items():
+        for category, total in categories.items():
+            per_category[category][donor] = total
+    ranked = sorted(per_category.items(), key=lambda kv: (-len(kv[1]), -sum(kv[1].values()), kv[0]))
+    out = []
+    for category, by_donor in ranked[:CHART_ROWS]:
+        bars = sorted(((d, {category: v}) for d, v in by_donor.items()), key=lambda g: -sum(g[1].values()))
+        chart = charts.hbars(bars[:CHART_ROWS], [category], f"{category.replace('_', ' ')} by donor")
+        out.append((category, chart, max(0, len(bars) - CHART_ROWS)))
+    return out
 
 
 def _by_total(table: dict[str, dict[str, float]]) -> list[charts.Group]:
@@ -236,8 +256,25 @@ def event(request: Request, event_id: str) -> Response:
         row = cluster_row(queries.find_cluster(db, event_id), detail=True)
         found = conflicts(db, cluster=row["cluster"])
         reported = [r for r in quantity_reports(db, cluster=row["cluster"]) if r.cluster == row["cluster"]]
-        ids = article_ids(db, {m["doc"] for m in row["mentions"]})
-    return render(request, "event.html", event=row, conflicts=found, quantities=reported, ids=ids)
+        docs = {m["doc"] for m in row["mentions"]} | {r.doc for r in reported}
+        ids, names = article_ids(db, docs), article_names(db, docs)
+    for c in found:  # the conflict lines name articles, not the paths they were read from
+        c["reports"] = [_named(line, names) for line in c["reports"]]
+    return render(request, "event.html", event=row, conflicts=found, quantities=reported, ids=ids, names=names)
+
+
+def article_names(db: Database, docs: set[str]) -> dict[str, str]:
+    """What a page calls each article (never a machine path): its title, else its outlet, else its file name."""
+    marks = ", ".join("?" * len(docs))
+    rows = db.query(f"SELECT doc, title, outlet FROM articles WHERE doc IN ({marks})", sorted(docs)) if docs else []
+    found = {r["doc"]: article_name(r["title"], r["outlet"], r["doc"]) for r in rows}
+    return {doc: found.get(doc) or file_name(doc) for doc in docs}
+
+
+def _named(line: str, names: dict[str, str]) -> str:
+    for doc in sorted(names, key=len, reverse=True):
+        line = line.replace(doc, names[doc])
+    return line
 
 
 def article_ids(db: Database, docs: set[str]) -> dict[str, str]:
