@@ -137,19 +137,24 @@ _QUANTITIES = (
 
 
 def quantity_reports(
-    db: Database, event: str | None = None, cluster: str | None = None, only: list[tuple[str, int]] | None = None
+    db: Database,
+    event: str | None = None,
+    cluster: str | None = None,
+    only: list[tuple[str, int]] | None = None,
+    limit: int | None = None,
 ) -> list[QuantityReport]:
-    """Stored quantities (of one event type; of the articles of one stored ``cluster``; ``only`` those given by
-    article id and index), each tied to the stored cluster of its event (``corpus.ties``)."""
+    """Stored quantities (of one event type; tied to one stored ``cluster``; ``only`` those given by article id
+    and index; the first ``limit``), each tied to the stored cluster of its event (``corpus.ties``)."""
     clauses, params = ["1 = 1"], []
     if event:
         clauses.append("q.event = ?")
         params.append(event)
     if cluster:
-        clauses.append("q.article_id IN (SELECT article_id FROM events WHERE cluster_id = ?)")
+        clauses.append("e.cluster_id = ?")
         params.append(cluster)
     if only is None:
-        return [_report(row) for row in db.query(_QUANTITIES + " WHERE " + " AND ".join(clauses), params)]
+        page = f" ORDER BY e.day, a.doc, q.idx LIMIT {int(limit)}" if limit is not None else ""
+        return [_report(row) for row in db.query(_QUANTITIES + " WHERE " + " AND ".join(clauses) + page, params)]
     rows = []
     for start in range(0, len(only), 400):
         part = only[start : start + 400]

@@ -250,17 +250,27 @@ def map_page(request: Request) -> Response:
 
 @router.get("/event/{event_id}")
 def event(request: Request, event_id: str) -> Response:
-    from sitrep.corpus.queries import cluster_row, conflicts, quantity_reports
+    from sitrep.corpus.cluster_queries import count_tied, event_page
+    from sitrep.corpus.queries import conflicts, quantity_reports
 
     with store(request) as db:
-        row = cluster_row(queries.find_cluster(db, event_id), detail=True)
+        row = event_page(db, event_id, EVENT_ROWS)  # long lists: the first rows, the rest counted
         found = conflicts(db, cluster=row["cluster"])
-        reported = [r for r in quantity_reports(db, cluster=row["cluster"]) if r.cluster == row["cluster"]]
-        docs = {m["doc"] for m in row["mentions"]} | {r.doc for r in reported}
+        reported = quantity_reports(db, cluster=row["cluster"], limit=EVENT_ROWS)
+        counts = {"mentions": row["articles_mentions"], "quantities": count_tied(db, row["cluster"])}
+        docs = {m["doc"] for m in row["mentions"]} | {r.doc for r in reported} | {row["first_report"]}
+        for c in found:
+            c["reports"] = c["reports"][:EVENT_ROWS]
+            docs |= {_doc_of(line) for line in c["reports"]}
         ids, names = article_ids(db, docs), article_names(db, docs)
     for c in found:  # the conflict lines name articles, not the paths they were read from
         c["reports"] = [_named(line, names) for line in c["reports"]]
-    return render(request, "event.html", event=row, conflicts=found, quantities=reported, ids=ids, names=names)
+    return render(
+        request, "event.html", event=row, conflicts=found, quantities=reported, ids=ids, names=names, counts=counts
+    )
+
+
+EVENT_ROWS = 200  # reports and figures shown on an event page; the rest are counted
 
 
 def article_names(db: Database, docs: set[str]) -> dict[str, str]:
@@ -271,10 +281,14 @@ def article_names(db: Database, docs: set[str]) -> dict[str, str]:
     return {doc: found.get(doc) or file_name(doc) for doc in docs}
 
 
+def _doc_of(line: str) -> str:
+    """The article of a conflict line ``VALUE (QUALIFIER): DOC §SENTENCE``."""
+    return line.split(": ", 1)[-1].rsplit(" §", 1)[0]
+
+
 def _named(line: str, names: dict[str, str]) -> str:
-    for doc in sorted(names, key=len, reverse=True):
-        line = line.replace(doc, names[doc])
-    return line
+    doc = _doc_of(line)
+    return line.replace(doc, names.get(doc) or file_name(doc))
 
 
 def article_ids(db: Database, docs: set[str]) -> dict[str, str]:
