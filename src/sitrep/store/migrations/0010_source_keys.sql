@@ -1,5 +1,6 @@
 -- One key for every way articles name the same source (sitrep.corpus.sourcekeys): "Zelensky",
 -- "Zelenskyy" and a transcript's "ZELENSKYY" group together in the claims. Worked out when an
--- attribution is stored; filled for stored articles by the migration.
+-- attribution is stored; filled for stored articles by the migration. The index covers the claims
+-- lists: per key, its claims' articles and the names as written (the name each group is shown by).
 ALTER TABLE attributions ADD COLUMN source_key TEXT;
-CREATE INDEX attributions_source_key ON attributions (source_key, article_id)
+CREATE INDEX attributions_source_key ON attributions (source_key, source, source_kind, article_id)
