@@ -75,12 +75,11 @@ def cluster_row(c: Cluster, detail: bool = False) -> dict[str, Any]:
 
 def claims(db: Database, source: str | None = None) -> list[Row]:
     """Per source, how many claims in how many articles; with ``source``, each claim and its sentence."""
-    if source is None:
+    if source is None:  # kept per source as articles are stored (store.claims_sql)
+        collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
         return db.query(
-            "SELECT t.source, t.source_kind AS kind, COUNT(*) AS claims, COUNT(DISTINCT t.article_id) AS articles,"
-            " MIN(a.published) AS first_seen, MAX(a.published) AS last_seen"
-            " FROM attributions t JOIN articles a ON a.id = t.article_id"
-            " GROUP BY t.source, t.source_kind ORDER BY COUNT(*) DESC, t.source"
+            "SELECT source, kind, claims, articles, first_seen, last_seen FROM source_claims"
+            f" ORDER BY claims DESC, source{collate}, kind"
         )
     return db.query(
         "SELECT t.source, t.source_kind AS kind, t.via, a.published, a.doc, t.sentence, s.text AS quote"

@@ -1,0 +1,50 @@
+"""Claims per source kept as articles are stored equal counting every attribution, through re-analysis too."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.corpus.queries import claims
+from sitrep.model import Article, Attribution, Report, Sentence
+from sitrep.store import open_db, save_report
+from sitrep.store.db import Database
+from sitrep.store.writer import replace_report
+
+COUNTED = (
+    "SELECT t.source, t.source_kind AS kind, COUNT(*) AS claims, COUNT(DISTINCT t.article_id) AS articles,"
+    " MIN(a.published) AS first_seen, MAX(a.published) AS last_seen FROM attributions t"
+    " JOIN articles a ON a.id = t.article_id GROUP BY t.source, t.source_kind"
+)
+
+
+def _report(doc: str, day: dt.date | None, sources: list[tuple[str, str]]) -> Report:
+    text = f"Claims of {doc}."
+    return Report(
+        article=Article(text=text, doc=doc, published=day),
+        sentences=(Sentence(0, 0, len(text), text),),
+        attributions=tuple(Attribution(source, kind, 0, "said") for source, kind in sources),
+        pipeline_version="0.1.0",
+    )
+
+
+def _same(db: Database) -> None:
+    def key(r: dict[str, object]) -> tuple[str, str]:
+        return (str(r["source"]), str(r["kind"]))
+
+    assert sorted(claims(db), key=key) == sorted(db.query(COUNTED), key=key)
+
+
+def test_kept_claims_equal_the_counted_ones(db_url: str) -> None:
+    with open_db(db_url) as db:
+        save_report(db, _report("a.txt", dt.date(2025, 3, 4), [("Kremlin", "org"), ("Kremlin", "org")]))
+        save_report(db, _report("b.txt", dt.date(2025, 3, 1), [("Kremlin", "org"), ("Zelensky", "person")]))
+        save_report(db, _report("c.txt", None, [("Zelensky", "person")]))
+        _same(db)
+        assert claims(db)[0] == {
+            "source": "Kremlin", "kind": "org", "claims": 3, "articles": 2,
+            "first_seen": "2025-03-01", "last_seen": "2025-03-04",
+        }  # fmt: skip
+        ident = str(db.scalar("SELECT id FROM articles WHERE doc = 'a.txt'"))
+        replace_report(db, ident, _report("a.txt", dt.date(2025, 3, 4), [("NATO", "org")]))  # re-analyzed
+        _same(db)
+        assert {r["source"] for r in claims(db)} == {"Kremlin", "NATO", "Zelensky"}
