@@ -13,7 +13,7 @@ from sitrep.cli import main
 from sitrep.corpus.claims import ClaimFilter, claims_of, count_claims, count_sources, sources
 from sitrep.model import Article, Attribution, Event, Report, Sentence
 from sitrep.store import open_db, save_report
-from sitrep.store.db import Database
+from sitrep.store.db import Database, _migrations, _statements
 
 
 def _report(doc: str, lines: list[tuple[str, str, str]], persons: tuple[str, ...] = (), **article: Any) -> Report:
@@ -162,10 +162,13 @@ def test_sitrep_claims_shows_grouped_sources_and_their_claims(db_url: str) -> No
 
 def test_a_store_from_before_source_keys_is_keyed_when_migrated(db_url: str) -> None:
     _store(db_url)
-    with Database(db_url) as db:  # as 0005 left it: no key column, no index, version 10 not recorded
+    with Database(db_url) as db:  # as 0007 left it: no key column or index, claims kept per name as written
         expected = sources(db)
         db.execute("DROP INDEX attributions_source_key")
         db.execute("ALTER TABLE attributions DROP COLUMN source_key")
+        db.execute("DROP TABLE source_claims")
+        for statement in _statements(dict(_migrations())[7]):
+            db.execute(statement)
         db.execute("DELETE FROM schema_version WHERE version = 10")
     with Database(db_url) as db:
         assert db.scalar("SELECT COUNT(*) FROM attributions WHERE source_key IS NULL") == 0

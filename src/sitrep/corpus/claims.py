@@ -1,8 +1,8 @@
-"""Claims by source, in SQL over the stored source keys (``corpus.sourcekeys``), paged.
+"""Claims by source, over the source keys stored with each attribution (``corpus.sourcekeys``), paged in SQL.
 
-A source is the group of every attribution with its key, shown by one name (``display_name``). First
-and last seen are the publication dates its articles state: a date inferred from an article's text
-(a birth year, an anniversary) is no publication date.
+A source is the group of every attribution with its key, shown by one name (``display_name``); its counts
+and first and last seen (the publication dates its articles state) are kept in ``source_claims`` as
+articles are stored (``store.claims_sql``), so the list of sources is read from an index, not counted.
 """
 
 from __future__ import annotations
@@ -13,17 +13,12 @@ from typing import Any
 
 from sitrep.corpus.names import article_name
 from sitrep.corpus.sourcekeys import display_name, spelling_key
+from sitrep.store.claims_sql import STATED
 from sitrep.store.db import Database, Row
 
-_STATED = "CASE WHEN a.published_inferred = 0 THEN a.published END"
-_SUMMARY = (
-    "SELECT t.source_key AS key, COUNT(*) AS claims, COUNT(DISTINCT t.article_id) AS articles,"
-    f" MIN({_STATED}) AS first_seen, MAX({_STATED}) AS last_seen"
-    " FROM attributions t JOIN articles a ON a.id = t.article_id"
-)
 _CLAIMS = (
     "SELECT t.source_key AS key, t.source AS as_written, t.source_kind AS kind, t.via, a.id AS article_id,"
-    f" a.title, a.outlet, a.doc, {_STATED} AS published, t.sentence, s.text AS quote"
+    f" a.title, a.outlet, a.doc, {STATED} AS published, t.sentence, s.text AS quote"
     " FROM attributions t JOIN articles a ON a.id = t.article_id"
     " JOIN sentences s ON s.article_id = t.article_id AND s.idx = t.sentence"
 )
@@ -36,13 +31,13 @@ class ClaimFilter:
     source: str | None = None
     key: str | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
+    def where(self, column: str = "t.source_key") -> tuple[str, list[Any]]:
         if self.key is not None:
-            return " WHERE t.source_key = ?", [self.key]
+            return f" WHERE {column} = ?", [self.key]
         if not self.source:
             return "", []
         matching = (
-            " WHERE t.source_key IN (SELECT source_key FROM attributions"
+            f" WHERE {column} IN (SELECT source_key FROM attributions"
             " WHERE source_key LIKE ? ESCAPE '!' OR LOWER(source) LIKE ? ESCAPE '!')"
         )
         return matching, [_contains(spelling_key(self.source)), _contains(self.source.lower())]
@@ -61,16 +56,19 @@ def _page(limit: int | None, offset: int) -> tuple[str, list[Any]]:
 
 
 def count_sources(db: Database, flt: ClaimFilter | None = None) -> int:
-    where, params = (flt or ClaimFilter()).where()
-    return int(db.scalar(f"SELECT COUNT(DISTINCT t.source_key) FROM attributions t{where}", params) or 0)
+    where, params = (flt or ClaimFilter()).where("c.source_key")
+    return int(db.scalar(f"SELECT COUNT(*) FROM source_claims c{where}", params) or 0)
 
 
 def sources(db: Database, flt: ClaimFilter | None = None, limit: int | None = None, offset: int = 0) -> list[Row]:
     """Per source (key), its name, kind, claims, articles, first and last seen and the spellings grouped."""
-    where, params = (flt or ClaimFilter()).where()
+    where, params = (flt or ClaimFilter()).where("c.source_key")
     page, more = _page(limit, offset)
+    collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""  # one order on both: SQLite sorts by bytes
     rows = db.query(
-        _SUMMARY + where + " GROUP BY t.source_key ORDER BY COUNT(*) DESC, t.source_key" + page, [*params, *more]
+        "SELECT c.source_key AS key, c.claims, c.articles, c.first_seen, c.last_seen FROM source_claims c"
+        f"{where} ORDER BY c.claims DESC, c.source_key{collate}{page}",
+        [*params, *more],
     )
     names = _names(db, [r["key"] for r in rows])
     out = []
@@ -89,7 +87,8 @@ def claims_of(db: Database, flt: ClaimFilter, limit: int | None = None, offset: 
     """Each claim of the matching sources with its sentence, by publication date (undated last)."""
     where, params = flt.where()
     page, more = _page(limit, offset)
-    order = f" ORDER BY CASE WHEN {_STATED} IS NULL THEN 1 ELSE 0 END, {_STATED}, a.doc, a.id, t.sentence"
+    collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
+    order = f" ORDER BY CASE WHEN {STATED} IS NULL THEN 1 ELSE 0 END, {STATED}, a.doc{collate}, a.id, t.sentence"
     rows = db.query(_CLAIMS + where + order + page, [*params, *more])
     names = _names(db, sorted({r["key"] for r in rows}))
     return [_claim(r, names[r["key"]][0]) for r in rows]

@@ -14,9 +14,10 @@ if TYPE_CHECKING:
     from sitrep.corpus.queries import EventFilter
     from sitrep.store.db import Database
 
-_ORDER = "COALESCE(first_day, ''), type, sides{c}, id"  # corpus.clusters.cluster's order: first day, type, sides
-_NEWEST = "COALESCE(last_day, '') DESC, id"
-_LATE_FIRST = "COALESCE(first_day, '') DESC, type, sides{c}, id"
+#: corpus.clusters.cluster's order (first day, undated first; type; sides), as the listing index has it
+_ORDER = "first_day{n}, type, sides{c}, id"
+_NEWEST = "last_day DESC{l}, id"
+_LATE_FIRST = "first_day DESC{l}, type, sides{c}, id"
 
 
 def _where(flt: EventFilter | _ById | None) -> tuple[str, list[Any]]:
@@ -61,7 +62,7 @@ def select_clusters(
     where, params = _where(flt)
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
     rows = db.query(
-        f"SELECT id FROM clusters{where} ORDER BY {_NEWEST if newest else _order(db)}{page}",
+        f"SELECT id FROM clusters{where} ORDER BY {_order(db, _NEWEST if newest else _ORDER)}{page}",
         [*params, limit, offset] if limit is not None else params,
     )
     ids = [str(r["id"]) for r in rows]
@@ -81,7 +82,7 @@ def summary_rows(
     by first day, or by latest day (``newest``) or first day (``late_first``) latest first."""
     where, params = _where(flt)
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
-    order = _NEWEST if newest else _order(db, _LATE_FIRST if late_first else _ORDER)
+    order = _order(db, _NEWEST if newest else _LATE_FIRST if late_first else _ORDER)
     rows = db.query(
         "SELECT id, type, phase, first_phase, actors, place, first_day, last_day, articles, independent, sources,"
         f" first_report FROM clusters{where} ORDER BY {order}{page}",
@@ -156,7 +157,9 @@ class _ById:
 
 def _order(db: Database, order: str = _ORDER) -> str:
     """Sides compared byte by byte, as Python compares them (PostgreSQL's locale collation would not)."""
-    return order.format(c=' COLLATE "C"' if db.dialect == "postgresql" else "")
+    if db.dialect == "postgresql":  # NULL first when ascending, last when descending: as SQLite sorts
+        return order.format(c=' COLLATE "C"', n=" NULLS FIRST", l=" NULLS LAST")
+    return order.format(c="", n="", l="")
 
 
 def month_counts(db: Database, flt: EventFilter | None = None) -> list[dict[str, Any]]:

@@ -208,9 +208,11 @@ def _after_migration(db: Database, version: int) -> None:
         fill_ties(db)
         recluster(db)
     elif version == 10:  # attributions keyed by source when stored: work the keys out for stored articles
+        from sitrep.store import claims_sql
         from sitrep.store.backfill import fill_source_keys
 
         fill_source_keys(db)
+        claims_sql.fill(db)
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from sitrep.corpus.places import resolve
 from sitrep.corpus.sourcekeys import article_keys
 from sitrep.corpus.ties import EventFacts, QuantityFacts, counted_usd, tie
 from sitrep.model import Article, Event, Report
-from sitrep.store import clusters_sql
+from sitrep.store import claims_sql, clusters_sql
 from sitrep.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -97,6 +97,7 @@ def store_report(db: Database, report: Report, doc: str | None = None) -> str | 
         if cursor.rowcount == 0:
             return None
         _insert_children(db, ident, report)
+        claims_sql.count_claims(db, ident, report)
         clusters_sql.assign(db, ident)
         _link_repeat(db, ident, text_hash)
         db.execute("DELETE FROM rejects WHERE input = ?", (doc or report.article.doc,))
@@ -127,6 +128,7 @@ def replace_report(db: Database, ident: str, report: Report) -> None:
     """Swap the facts of a stored article for a new analysis of the same text (``reprocess``)."""
     with db.transaction():
         removed = clusters_sql.mentions_of(db, ident)
+        sources = claims_sql.sources_of(db, ident)
         for table in _CHILD_TABLES:
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", (ident,))
         _insert_children(db, ident, report)
@@ -143,6 +145,7 @@ def replace_report(db: Database, ident: str, report: Report) -> None:
                 ident,
             ),
         )
+        claims_sql.recount(db, sources | claims_sql.sources_of(db, ident))  # after the day it was published
 
 
 def save_reject(db: Database, source: str, reason: str) -> None:
