@@ -260,6 +260,9 @@ def events(
 def claims(db_url: str, fmt: str, source: str | None) -> None:
     """Who says what: claims per source, or each claim of one source with its sentence.
 
+    A source groups its spellings ("Zelensky", "Zelenskyy", a transcript's "ZELENSKYY")
+    under one name; first and last seen are the publication dates its articles state.
+
     \b
     Example:
       sitrep claims --source Zelenskyy
@@ -267,7 +270,13 @@ def claims(db_url: str, fmt: str, source: str | None) -> None:
     from sitrep.corpus.queries import claims as query
 
     with opened(db_url) as db:
-        emit(query(db, source), fmt)
+        rows = query(db, source)
+    if fmt == "table":
+        rows = [{k: v for k, v in r.items() if k not in _CLAIMS_TABLE_OMITS} for r in rows]
+    emit(rows, fmt)
+
+
+_CLAIMS_TABLE_OMITS = ("key", "article_id", "via", "outlet")
 
 
 @click.group()
