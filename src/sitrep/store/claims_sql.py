@@ -31,6 +31,19 @@ def sources_of(db: Database, article_id: str) -> set[tuple[str, str]]:
     return {(str(r["source"]), str(r["source_kind"])) for r in rows}
 
 
+def rebuild(db: Database) -> int:
+    """Count every source's claims again from the attributions (after a bulk load of facts); how many sources."""
+    with db.transaction():
+        db.execute("DELETE FROM source_claims")
+        db.execute(
+            "INSERT INTO source_claims (source, kind, claims, articles, first_seen, last_seen)"
+            " SELECT t.source, t.source_kind, COUNT(*), COUNT(DISTINCT t.article_id), MIN(a.published),"
+            " MAX(a.published) FROM attributions t JOIN articles a ON a.id = t.article_id"
+            " GROUP BY t.source, t.source_kind"
+        )
+        return int(db.scalar("SELECT COUNT(*) FROM source_claims") or 0)
+
+
 def recount(db: Database, pairs: Iterable[tuple[str, str]]) -> None:
     """Count the claims of these sources again from the attributions (after an article was re-analyzed)."""
     for source, kind in sorted(set(pairs)):
