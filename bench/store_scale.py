@@ -118,8 +118,7 @@ def build(source: str, url: str, events: int, shift_days: int) -> dict[str, Any]
         loaded = time.perf_counter() - started
         started = time.perf_counter()
         clusters = recluster(db)
-        with db.transaction():  # what the writer keeps per source as it stores an article, counted once
-            claims_sql.fill(db)
+        claims_sql.rebuild(db)  # what the writer keeps per source as it stores an article, counted once
         counts = {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in ("articles", "events", "quantities")}
     return {
         "copies": copies,

@@ -48,3 +48,14 @@ def test_kept_claims_equal_the_counted_ones(db_url: str) -> None:
         replace_report(db, ident, _report("a.txt", dt.date(2025, 3, 4), [("NATO", "org")]))  # re-analyzed
         _same(db)
         assert {r["source"] for r in claims(db)} == {"Kremlin", "NATO", "Volodymyr Zelenskyy"}
+
+
+def test_a_bulk_load_gets_its_claims_counted_by_a_rebuild(db_url: str) -> None:
+    from sitrep.store.claims_sql import rebuild
+
+    with open_db(db_url) as db:
+        save_report(db, _report("a.txt", dt.date(2025, 3, 4), [("Kremlin", "org"), ("NATO", "org")]))
+        db.execute("DELETE FROM source_claims")  # as facts loaded in bulk, around the writer, leave it
+        assert claims(db) == []
+        assert rebuild(db) == 2
+        _same(db)

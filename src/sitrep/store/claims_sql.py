@@ -47,6 +47,13 @@ def sources_of(db: Database, article_id: str) -> set[str]:
     return {str(r["source_key"]) for r in rows}
 
 
+def rebuild(db: Database) -> int:
+    """Count every source's claims again from the attributions (after a bulk load of facts); how many sources."""
+    with db.transaction():
+        fill(db)
+        return int(db.scalar("SELECT COUNT(*) FROM source_claims") or 0)
+
+
 def recount(db: Database, keys: Iterable[str]) -> None:
     """Count the claims of these sources again from the attributions (after an article was re-analyzed)."""
     for key in sorted(set(keys)):
