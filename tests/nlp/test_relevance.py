@@ -108,3 +108,8 @@ def test_striking_a_tone_is_no_attack(analyze_text: Analyze) -> None:
 def test_refraining_from_strikes_is_no_attack(analyze_text: Analyze) -> None:
     report = analyze_text("Ukrainian gunners refrained from striking the Russian positions near the school.")
     assert "ATTACK" not in _types(report)
+
+
+def test_a_future_attack_is_no_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("The allies pledged to help Ukraine in case of a future armed attack by Russia.")
+    assert "ATTACK" not in _types(report)

@@ -49,6 +49,7 @@ class RelevanceCues:
     fire_weapons: frozenset[str]  # "artillery fire", "sniper fire": fire that is an attack
     fire_verbs: frozenset[str]  # "opened fire", "returned fire": fire that is an attack
     idiom_objects: frozenset[str]  # "struck a tone", "struck a deal": no strike
+    unreal_modifiers: frozenset[str]  # "a future attack", "possible sanctions": none held
 
 
 STORY_SENTENCES = 8  # shorter inputs are passages, not stories: no article-level judgement
@@ -78,6 +79,7 @@ class Relevance:
         self.fire_weapons = cues.fire_weapons
         self.fire_verbs = cues.fire_verbs
         self.idiom_objects = cues.idiom_objects
+        self.unreal_modifiers = cues.unreal_modifiers
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -127,6 +129,10 @@ class Relevance:
             return False
         if mention.type in HELD_ONLY and self._planned(chain):
             return False
+        if mention.type in HELD_ONLY and any(
+            c.dep_ == "amod" and c.lower_ in self.unreal_modifiers for c in head.children
+        ):
+            return False  # "a future armed attack", "possible new sanctions"
         if mention.type == "ATTACK" and not self._attack_word(head):
             return False
         if mention.type == "AGREE":
