@@ -113,3 +113,12 @@ def test_refraining_from_strikes_is_no_attack(analyze_text: Analyze) -> None:
 def test_a_future_attack_is_no_attack(analyze_text: Analyze) -> None:
     report = analyze_text("The allies pledged to help Ukraine in case of a future armed attack by Russia.")
     assert "ATTACK" not in _types(report)
+
+
+def test_an_agreement_takes_the_place_of_its_meeting(analyze_text: Analyze) -> None:
+    text = (
+        "President Macron met Chancellor Merz in Berlin on Tuesday. "
+        "France and Germany signed a declaration on joint air defence."
+    )
+    report = analyze_text(text, published="2025-10-08")
+    assert [e.place for e in report.events if e.type == "AGREE"] == ["Berlin"]

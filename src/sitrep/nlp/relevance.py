@@ -97,6 +97,7 @@ class Relevance:
                     mention.place = mention.place[4:]
                 kept.append(mention)
         found.events = kept
+        _agreements_at_their_meeting(kept)
         return doc
 
     def on_topic(self, sents: list[Span]) -> bool:
@@ -225,6 +226,22 @@ class Relevance:
             if node.pos_ in ("VERB", "AUX"):
                 break
         return True
+
+
+def _agreements_at_their_meeting(mentions: list[EventMention]) -> None:
+    """ "The leaders met in Paris. ... they signed a declaration": an agreement with no place of its own
+    was reached at the meeting of its sides told just before (or in its sentence)."""
+    meetings = [m for m in mentions if m.type == "CONSULT" and m.phase == "held" and m.place]
+    for agreement in mentions:
+        if agreement.type != "AGREE" or agreement.place:
+            continue
+        near = [
+            m
+            for m in meetings
+            if agreement.sentence - 2 <= m.sentence <= agreement.sentence and set(m.actors) & set(agreement.actors)
+        ]
+        if near:
+            agreement.place = near[-1].place
 
 
 @Language.factory(
