@@ -51,3 +51,11 @@ def test_soldiers_taken_prisoner_are_soldiers(analyze_text: Analyze) -> None:
 def test_the_population_of_a_town_is_no_figure(analyze_text: Analyze) -> None:
     report = analyze_text("The attack hit Izium, a town of 45,000 people, on Monday.")
     assert _figures(report) == []
+
+
+def test_bare_numbers_killed_and_wounded_by_an_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("A Russian missile struck a bus station in Kramatorsk, killing four and wounding eleven.")
+    assert [(q.measure, q.category, q.value) for q in report.quantities] == [
+        ("killed", "person", 4),
+        ("injured", "person", 11),
+    ]

@@ -206,6 +206,10 @@ class QuantityExtractor:
     def _bare_people(self, ctx: CountContext, number: Number, sent: Span) -> tuple[str, int] | None:
         """A count of people with no noun: "9,000 killed in action", "1,478 have surrendered"."""
         doc = ctx.doc
+        root = doc[number.end - 1]
+        measure = self.people_verbs.get(root.head.lemma_.lower()) if root.head.pos_ == "VERB" else None
+        if root.dep_ == "dobj" and measure in ("killed", "injured") and root.head.i < number.start:
+            return "person", number.end  # "a strike that killed 50", "killing two and wounding three"
         verb = verb_after(doc, number.end, sent.end)
         if verb is None or verb.pos_ not in ("VERB", "ADJ") or verb.lemma_.lower() not in self.people_verbs:
             return None
