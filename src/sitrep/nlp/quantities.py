@@ -9,7 +9,7 @@ trigger that governs it (``sitrep.nlp.countevents``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -47,6 +47,8 @@ class QuantityCues:
     loss_verbs: frozenset[str]  # "Russia suffered 300,000 fatalities": the subject's own losses
     status_complements: frozenset[str]  # "took 13 soldiers prisoner": what the counted people became
     population_heads: frozenset[str]  # "a town of 18,000 people": how many live there
+    intercept_verbs: frozenset[str]  # "40 drones launched were shot down": also intercepted
+    launch_verbs: frozenset[str]  # "all 40 drones launched": also launched
 
 
 class QuantityExtractor:
@@ -69,6 +71,8 @@ class QuantityExtractor:
         self.loss_verbs = set(cues.loss_verbs)
         self.status_complements = set(cues.status_complements)
         self.population_heads = set(cues.population_heads)
+        self.intercept_verbs = set(cues.intercept_verbs)
+        self.launch_verbs = set(cues.launch_verbs)
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = CountContext.of(doc)
@@ -80,7 +84,27 @@ class QuantityExtractor:
             quantity = self._quantity(ctx, number, ctx.sents[ctx.sent_of[number.start]], low)
             if quantity is not None:
                 ctx.add(quantity)
+                twin = self._launched_and_intercepted(doc, quantity)
+                if twin is not None:
+                    ctx.add(twin)
         return doc
+
+    def _launched_and_intercepted(self, doc: Doc, quantity: Quantity) -> Quantity | None:
+        """ "All 40 drones launched were shot down", "91 drones that were intercepted" after an attack:
+        the same count is launched and intercepted, one attack with both figures."""
+        if quantity.event != EventType.ATTACK or quantity.measure not in ("launched", "intercepted"):
+            return None
+        noun = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        if noun is None:
+            return None
+        head = noun.root
+        verbs = [c for c in head.children if c.dep_ in ("acl", "relcl", "amod")]
+        if head.dep_ in ("nsubjpass", "nsubj"):
+            verbs.append(head.head)
+        lemmas = {v.lemma_.lower() for v in verbs} | {p.lower_ for v in verbs for p in v.children if p.dep_ == "prt"}
+        other = "intercepted" if quantity.measure == "launched" else "launched"
+        wanted = self.intercept_verbs if other == "intercepted" else self.launch_verbs
+        return replace(quantity, measure=other) if lemmas & wanted else None
 
     # --- the counted thing -------------------------------------------------
     def _quantity(self, ctx: CountContext, number: Number, sent: Span, low: Number | None = None) -> Quantity | None:
