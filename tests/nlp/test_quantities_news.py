@@ -77,3 +77,8 @@ def test_drones_of_an_attack_that_were_intercepted_are_both_figures(analyze_text
 def test_drones_launched_alone_are_one_figure(analyze_text: Analyze) -> None:
     report = analyze_text("Russia launched 120 drones at Ukraine overnight.")
     assert [q.measure for q in report.quantities] == ["launched"]
+
+
+def test_drones_a_side_shot_down_were_its_enemys(analyze_text: Analyze) -> None:
+    report = analyze_text("Ukraine's air force said it shot down 84 drones overnight.")
+    assert _figures(report) == [("ATTACK", "intercepted", "drone", 84, "exact", "RUS")]

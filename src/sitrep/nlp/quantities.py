@@ -72,6 +72,7 @@ class QuantityExtractor:
         self.status_complements = set(cues.status_complements)
         self.population_heads = set(cues.population_heads)
         self.intercept_verbs = set(cues.intercept_verbs)
+        self.opponents = lex.opponents
         self.launch_verbs = set(cues.launch_verbs)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -142,8 +143,16 @@ class QuantityExtractor:
             start=start_char,
             end=end_char,
             sentence=ctx.sent_of[number.start],
-            actor=self.events.actor(ctx, ev, measure, mention, number, end),
+            actor=self.events.actor(ctx, ev, measure, mention, number, end) or self._shot_at(ctx, ev, measure, sent),
         )
+
+    def _shot_at(self, ctx: CountContext, ev: str, measure: str, sent: Span) -> str | None:
+        """ "Ukraine said it shot down 91 drones": the drones were the one enemy's of the side that names itself."""
+        if ev != EventType.ATTACK or measure != "intercepted":
+            return None
+        sides = ctx.actors.codes_in(sent)
+        enemies = self.opponents.get(sides[0], ()) if len(sides) == 1 else ()
+        return enemies[0] if len(enemies) == 1 else None
 
     def _casualty_estimate(self, ctx: CountContext, number: Number, end: int, category: str) -> str | None:
         """ "140,000 troop deaths", "300,000 Russian dead", "Russia suffered 300,000 deaths": a side's soldiers killed.
