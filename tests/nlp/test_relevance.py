@@ -122,3 +122,18 @@ def test_an_agreement_takes_the_place_of_its_meeting(analyze_text: Analyze) -> N
     )
     report = analyze_text(text, published="2025-10-08")
     assert [e.place for e in report.events if e.type == "AGREE"] == ["Berlin"]
+
+
+def test_talks_as_an_ongoing_process_are_no_meeting(analyze_text: Analyze) -> None:
+    report = analyze_text("Moscow kept shelling Kharkiv amid peace talks between Russia and Ukraine.")
+    assert "CONSULT" not in _types(report)
+
+
+def test_talks_of_an_attack_are_a_rumour_not_a_meeting(analyze_text: Analyze) -> None:
+    report = analyze_text("There are talks of a new Russian offensive on Zaporizhzhia, Ukrainian officials said.")
+    assert "CONSULT" not in _types(report)
+
+
+def test_talks_held_in_a_city_stay_a_meeting(analyze_text: Analyze) -> None:
+    report = analyze_text("Russia and Ukraine held talks in Istanbul on Monday.", published="2025-06-03")
+    assert "CONSULT" in _types(report)

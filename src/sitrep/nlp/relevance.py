@@ -50,6 +50,7 @@ class RelevanceCues:
     fire_verbs: frozenset[str]  # "opened fire", "returned fire": fire that is an attack
     idiom_objects: frozenset[str]  # "struck a tone", "struck a deal": no strike
     unreal_modifiers: frozenset[str]  # "a future attack", "possible sanctions": none held
+    process_heads: frozenset[str]  # "amid peace talks", "as negotiations continue": a process, no one meeting
 
 
 STORY_SENTENCES = 8  # shorter inputs are passages, not stories: no article-level judgement
@@ -80,6 +81,7 @@ class Relevance:
         self.fire_verbs = cues.fire_verbs
         self.idiom_objects = cues.idiom_objects
         self.unreal_modifiers = cues.unreal_modifiers
+        self.process_heads = cues.process_heads
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -136,6 +138,8 @@ class Relevance:
             return False  # "a future armed attack", "possible new sanctions"
         if mention.type == "ATTACK" and not self._attack_word(head):
             return False
+        if mention.type == "CONSULT" and self._process(head):
+            return False
         if mention.type == "AGREE":
             return self._agreement_reached(head)
         if mention.type == "SANCTION" and head.lemma_.lower() in ("sanction", "sanctions"):
@@ -180,6 +184,15 @@ class Relevance:
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.future_aux for c in tok.children):
                 return True
         return False
+
+    def _process(self, head: Token) -> bool:
+        """ "amid peace talks", "the pace of talks", "as negotiations continue", "talks of an attack":
+        negotiations as a process (or a rumour), no one meeting."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if head.dep_ in ("nsubj", "pobj") and head.head.lemma_.lower() in self.process_heads:
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and head.lower_ == "talks"
 
     def _attack_word(self, head: Token) -> bool:
         """ "put out a fire", "a makeshift fire" and "struck a tone" are no attack; "artillery fire",
