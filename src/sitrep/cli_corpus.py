@@ -1,6 +1,6 @@
 """Corpus commands: ingest into a database, reprocess, rejects, cross-article queries, trackers, exports.
 
-Registered on ``sitrep.cli.main`` by the import at the end of ``sitrep/cli.py``.
+``register(group)`` adds them to a command group (``sitrep.cli.main``).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from typing import Any
 
 import click
 
-from sitrep.cli import main
-from sitrep.cli_options import db_option, workers_option
+from sitrep.cli_options import day, db_option, workers_option
 from sitrep.corpus.export import FORMATS as EXPORT_FORMATS
 from sitrep.corpus.export import TABLES as EXPORT_TABLES
 from sitrep.errors import SitrepError
+from sitrep.eventtypes import EVENT_TYPES
 from sitrep.store.db import Database
 
 FORMATS = click.Choice(["table", "csv", "json"])
@@ -30,10 +30,13 @@ def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @contextmanager
-def opened(db_url: str) -> Iterator[Database]:
-    """The database, with store errors turned into one line on stderr and exit code 4."""
+def opened(db_url: str, write: bool = False) -> Iterator[Database]:
+    """The database, with store errors turned into one line on stderr and exit code 4.
+
+    Commands that ``write`` bring the schema up to date; the others only check its version.
+    """
     try:
-        with Database(db_url) as db:
+        with Database(db_url, migrate=write) as db:
             yield db
     except SitrepError as exc:
         click.echo(f"sitrep: {exc.source}: {exc.reason}", err=True)
@@ -88,7 +91,7 @@ def _warn(source: str, reason: str) -> None:
     click.echo(f"sitrep: {source}: {reason}", err=True)
 
 
-@main.command()
+@click.command()
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--text", "text_col", default="text", show_default=True, help="JSONL/CSV field holding the article text.")
@@ -131,7 +134,7 @@ def ingest(
     columns = Columns(text=text_col, title=title_col, date=date_col, url=url_col)
     items = iter_sources(list(sources), columns)
     summary = IngestSummary()
-    with opened(db_url) as db:
+    with opened(db_url, write=True) as db:
         total = count_inputs(list(sources), columns)
         try:
             if progress:
@@ -149,7 +152,7 @@ def ingest(
         sys.exit(3)
 
 
-@main.command()
+@click.command()
 @db_option
 @format_option
 def rejects(db_url: str, fmt: str) -> None:
@@ -164,7 +167,7 @@ def rejects(db_url: str, fmt: str) -> None:
     emit(rows, fmt)
 
 
-@main.command()
+@click.command()
 @db_option
 @click.option("--all", "everything", is_flag=True, help="Re-analyze every article, not only those of other versions.")
 @workers_option
@@ -175,18 +178,39 @@ def reprocess(db_url: str, everything: bool, workers: int | None) -> None:
     Example:
       sitrep reprocess --db sitrep.db
     """
-    from sitrep import __version__
     from sitrep.corpus.ingest import reprocess as run_reprocess
     from sitrep.corpus.ingest import stale_articles
     from sitrep.parallel import default_workers
+    from sitrep.version import __version__
 
-    with opened(db_url) as db:
+    with opened(db_url, write=True) as db:
         ids = stale_articles(db, "" if everything else __version__)
         with Progress(len(ids), "reprocess") as bar:
             done, failed = run_reprocess(db, ids, tick=bar.tick, workers=workers or default_workers())
     click.echo(f"{done} re-analyzed with pipeline {__version__}, {failed} failed")
     if failed:
         sys.exit(3)
+
+
+@click.command()
+@db_option
+def recluster(db_url: str) -> None:
+    """Rebuild the event clusters of a store from its stored mentions.
+
+    For a store loaded in bulk, or after a change of the clustering rules: every id that still
+    names the same cluster is kept, the ids of clusters merged into another resolve to it.
+
+    \b
+    Example:
+      sitrep recluster --db sitrep.db
+    """
+    from sitrep.store.clusters_sql import recluster as rebuild
+
+    started = time.monotonic()
+    with opened(db_url, write=True) as db:
+        mentions = int(db.scalar("SELECT COUNT(*) FROM events") or 0)
+        clusters = rebuild(db)
+    click.echo(f"{clusters} clusters of {mentions} event mentions in {time.monotonic() - started:.1f} s")
 
 
 def emit(rows: list[dict[str, Any]], fmt: str) -> None:
@@ -196,19 +220,13 @@ def emit(rows: list[dict[str, Any]], fmt: str) -> None:
     click.echo(render(rows, fmt), nl=False)
 
 
-def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
-    from sitrep.cli import _date
-
-    return _date(_ctx, _param, value)
-
-
-@main.command()
+@click.command()
 @db_option
 @format_option
-@click.option("--type", "event_type", metavar="TYPE", help="AID, ATTACK, CONSULT, AGREE or SANCTION.")
+@click.option("--type", "event_type", metavar="TYPE", help="One of " + ", ".join(EVENT_TYPES) + ".")
 @click.option("--actor", metavar="CODE", help="A side taking part (ISO code such as USA, or NATO, EU).")
-@click.option("--since", callback=_day, metavar="DATE", help="Events on or after this day (YYYY-MM-DD).")
-@click.option("--until", callback=_day, metavar="DATE", help="Events on or before this day (YYYY-MM-DD).")
+@click.option("--since", callback=day, metavar="DATE", help="Events on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=day, metavar="DATE", help="Events on or before this day (YYYY-MM-DD).")
 @click.option("--place", metavar="NAME", help="Events whose place contains NAME.")
 def events(
     db_url: str, fmt: str, event_type: str | None, actor: str | None, since: Any, until: Any, place: str | None
@@ -221,17 +239,21 @@ def events(
     Example:
       sitrep events --type AID --actor USA --since 2022-02-24
     """
+    from sitrep.corpus.cluster_queries import summary_rows
     from sitrep.corpus.queries import EventFilter, cluster_row, event_clusters
 
     flt = EventFilter(type=event_type, actor=actor, since=since, until=until, place=place)
     with opened(db_url) as db:
-        rows = [cluster_row(c, detail=fmt == "json") for c in event_clusters(db, flt)]
+        if fmt == "json":  # with every mention
+            rows = [cluster_row(c, detail=True) for c in event_clusters(db, flt)]
+        else:
+            rows = summary_rows(db, flt)
     if fmt == "table":
         rows = [{k: v for k, v in r.items() if k not in ("cluster", "last_day")} for r in rows]
     emit(rows, fmt)
 
 
-@main.command()
+@click.command()
 @db_option
 @format_option
 @click.option("--source", metavar="NAME", help="List the claims of the sources whose name contains NAME.")
@@ -248,14 +270,15 @@ def claims(db_url: str, fmt: str, source: str | None) -> None:
         emit(query(db, source), fmt)
 
 
-@main.group()
+@click.group()
 def tracker() -> None:
-    """Trackers over the whole store: aid (donor × category × phase) and strikes (per day).
+    """Trackers over the whole store: aid (donor × category × phase), strikes (per day), territory (per place).
 
     \b
     Example:
       sitrep tracker aid --format csv > aid.csv
       sitrep tracker strikes
+      sitrep tracker territory --since 2025-06-01
     """
 
 
@@ -295,7 +318,31 @@ def tracker_strikes(db_url: str, fmt: str) -> None:
         emit(strikes_tracker(db), fmt)
 
 
-@main.command()
+@tracker.command("territory")
+@db_option
+@format_option
+@click.option("--since", callback=day, metavar="DATE", help="Places taken on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=day, metavar="DATE", help="Places taken on or before this day (YYYY-MM-DD).")
+def tracker_territory(db_url: str, fmt: str, since: Any, until: Any) -> None:
+    """Per day and place: who took it, who lost it, the area (km²), who claims it and the sources.
+
+    Each row is one SEIZE event clustered across articles ("captured the village of X",
+    "retook Y", "regained 400 square kilometers"); claims of both sides are listed as reported.
+
+    \b
+    Example:
+      sitrep tracker territory --since 2025-06-01 --format csv > territory.csv
+    """
+    from sitrep.corpus.territory import territory_tracker
+
+    with opened(db_url) as db:
+        rows = territory_tracker(db, since, until)
+    if fmt == "table":
+        rows = [{k: v for k, v in r.items() if k != "cluster"} for r in rows]
+    emit(rows, fmt)
+
+
+@click.command()
 @db_option
 @format_option
 def conflicts(db_url: str, fmt: str) -> None:
@@ -314,7 +361,7 @@ def conflicts(db_url: str, fmt: str) -> None:
     emit(rows, fmt)
 
 
-@main.command("export")
+@click.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="csv", show_default=True)
 @click.option(
@@ -352,3 +399,10 @@ def export_cmd(db_url: str, fmt: str, tables: tuple[str, ...], out: str) -> None
             return
         for path, count in export(db, chosen, fmt, Path(out)):
             click.echo(f"{count:>8,}  {path}")
+
+
+def register(group: click.Group) -> None:
+    """Add the corpus commands (ingest, rejects, reprocess, recluster, events, claims, tracker, conflicts, export)
+    to ``group``."""
+    for command in (ingest, rejects, reprocess, recluster, events, claims, tracker, conflicts, export_cmd):
+        group.add_command(command)

@@ -82,6 +82,9 @@ class EventSpec:
     ``any_phase_reference``: an anaphoric mention ("the talks") refers back to an event of any phase.
     ``phase_splits_clusters``: mentions of one real-world event across articles must share the phase
     (a pause and a resumption of aid are two events; a meeting planned and held is one).
+    ``by_place``: the place tells events apart: across articles, mentions of different places (or of a
+    place and of none) are different events even between the same sides on the same day (SEIZE: each
+    village taken is an event of its own).
     """
 
     type: EventType
@@ -96,6 +99,7 @@ class EventSpec:
     is_event: bool = True
     any_phase_reference: bool = False
     phase_splits_clusters: bool = False
+    by_place: bool = False
 
     @property
     def family(self) -> str:
@@ -175,6 +179,7 @@ REGISTRY: dict[EventType, EventSpec] = {
             directed=True,
             acled=Acled("Battles", "Non-state actor overtakes territory"),
             plover=Plover("SEIZE", "territory"),
+            by_place=True,
         ),
         EventSpec(
             EventType.LOSS,

@@ -1,5 +1,9 @@
 """Export the store as CSV, JSONL or Parquet: the raw tables, the event clusters, an ACLED-like
 event table and PLOVER-like event records, so Sitrep joins the datasets analysts already use.
+
+The ACLED and PLOVER codes of each event type come from the registry (``sitrep.eventtypes``);
+a SEIZE is ACLED's "Government regains territory" when the side taking control is the place's
+own country, else "Non-state actor overtakes territory".
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from typing import IO, Any
 
 from sitrep.corpus.clusters import Cluster
 from sitrep.corpus.places import resolve
-from sitrep.corpus.queries import cluster_row, event_clusters, quantity_reports
-from sitrep.eventtypes import EventType, acled_sub_event, spec
+from sitrep.corpus.queries import event_clusters, quantity_reports
+from sitrep.eventtypes import Acled, EventSpec, EventType, Plover, acled_sub_event, spec
 from sitrep.store.db import Database, Row
 
 log = logging.getLogger(__name__)
@@ -23,6 +27,31 @@ RAW_TABLES = ("articles", "events", "quantities", "attributions", "signals", "re
 TABLES = (*RAW_TABLES, "clusters", "acled", "plover")
 FORMATS = ("csv", "jsonl", "parquet")
 
+#: The coding of a type the registry does not know (a store written by another version).
+_UNKNOWN_ACLED = Acled("Strategic developments")
+
+
+def _entry(type_: str) -> EventSpec | None:
+    try:
+        return spec(type_)
+    except (KeyError, ValueError):
+        return None
+
+
+def _acled_types(c: Cluster, country: str | None) -> tuple[str, str]:
+    """ACLED event_type and sub_event_type of a cluster (``country``: that of its place)."""
+    entry = _entry(c.type)
+    phase = c.phase or c.first_report.phase
+    if entry is None:
+        return _UNKNOWN_ACLED.event_type, f"{c.type.title()} {phase or ''}".strip()
+    taker = c.actors[0] if c.actors else None
+    return entry.acled.event_type, acled_sub_event(c.type, taker, country, phase)
+
+
+def _plover(type_: str) -> Plover:
+    entry = _entry(type_)
+    return entry.plover if entry else Plover(type_)
+
 
 def table_rows(db: Database, name: str) -> list[dict[str, Any]]:
     """The rows of one exported table."""
@@ -30,9 +59,11 @@ def table_rows(db: Database, name: str) -> list[dict[str, Any]]:
         columns = "id, doc, title, url, outlet, author, published, fmt, pipeline_version, ingested_at, n_sentences"
         select = columns if name == "articles" else "*"
         return db.query(f"SELECT {select} FROM {name}")
-    clusters = event_clusters(db)
     if name == "clusters":
-        return [cluster_row(c) for c in clusters]
+        from sitrep.corpus.cluster_queries import summary_rows
+
+        return summary_rows(db)
+    clusters = event_clusters(db)
     if name == "acled":
         return acled_rows(db, clusters)
     if name == "plover":
@@ -97,17 +128,15 @@ def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]
         first = c.first_report
         day = c.first_day.isoformat() if c.first_day else None
         geo = _geo(c, stored)
+        event_type, sub_event_type = _acled_types(c, geo["country"])
         rows.append(
             {
                 "event_id_cnty": c.id,
                 "event_date": day,
                 "year": int(day[:4]) if day else None,
                 "time_precision": _precision(c),
-                "event_type": spec(c.type).acled.event_type,
-                # SEIZE: whose territory it is decides the sub-event type; the place's state is not known here yet
-                "sub_event_type": acled_sub_event(
-                    c.type, c.actors[0] if c.actors else None, None, c.phase or first.phase
-                ),
+                "event_type": event_type,
+                "sub_event_type": sub_event_type,
                 "actor1": c.actors[0] if c.actors else None,
                 "actor2": c.actors[1] if len(c.actors) > 1 else None,
                 "country": geo["country"],
@@ -121,6 +150,7 @@ def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]
                 "fatalities": int(killed.get(c.id, 0)),
                 "independent_sources": c.independent,
                 "articles": c.articles,
+                "area_km2": c.area_km2,
             }
         )
     return rows
@@ -129,10 +159,11 @@ def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]
 def plover_record(c: Cluster) -> dict[str, Any]:
     """A PLOVER-like event record: event_type, mode, actor, recipient, date, location, anchor quote."""
     first = c.first_report
+    coding = _plover(c.type)
     return {
         "id": c.id,
-        "event_type": spec(c.type).plover.event_type,
-        "mode": spec(c.type).plover.mode,
+        "event_type": coding.event_type,
+        "mode": coding.mode,
         "context": c.phase or first.phase,
         "actor": c.actors[0] if c.actors else None,
         "recipient": c.actors[1] if len(c.actors) > 1 else None,
@@ -141,6 +172,7 @@ def plover_record(c: Cluster) -> dict[str, Any]:
         "anchor_quote": first.quote,
         "source": first.doc,
         "sources": c.sources,
+        "area_km2": c.area_km2,
     }
 
 

@@ -136,7 +136,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[Group]:
 def _same_meeting(a: EventMention, b: EventMention) -> bool:
     """Two held meetings of one day whose sides one includes the other's ("Trump met Zelenskyy on
     Sunday" and "the talks on Sunday between the U.S., Ukraine and Europe's leaders") are one meeting."""
-    if a.type != "CONSULT" or b.type != "CONSULT" or a.phase != "held" or b.phase != "held":
+    if a.type != EventType.CONSULT or b.type != EventType.CONSULT or a.phase != "held" or b.phase != "held":
         return False
     if not (a.date and a.date == b.date and len(a.date) == 10):
         return False

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.eventtypes import EventType
 from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import FLOW, EventMention, findings
@@ -56,8 +57,8 @@ class RelevanceCues:
 STORY_SENTENCES = 8  # shorter inputs are passages, not stories: no article-level judgement
 TOPIC_MIN_SENTENCES = 2  # a story on topic names the war, aid, sanctions or diplomacy twice at least
 # Types that need two sides, and types that are no event while only planned.
-COUNTERPART_TYPES = ("CONSULT", "AGREE", "SANCTION")
-HELD_ONLY = ("ATTACK", "AGREE", "SANCTION", "SEIZE")
+COUNTERPART_TYPES = (EventType.CONSULT, EventType.AGREE, EventType.SANCTION)
+HELD_ONLY = (EventType.ATTACK, EventType.AGREE, EventType.SANCTION, EventType.SEIZE)
 # Dependencies from a trigger up to the words that govern it ("threatened to impose sanctions").
 CLIMB_DEPS = {"xcomp", "ccomp", "pobj", "prep", "dobj", "pcomp", "acl", "advcl", "relcl", "attr", "nsubjpass", "conj"}
 
@@ -122,13 +123,13 @@ class Relevance:
         """Whether one mention is a relevant, real event."""
         if mention.type in COUNTERPART_TYPES and not self._two_sided(mention, officials):
             return False
-        if mention.type == "AID" and len(mention.actors) > 1:
+        if mention.type == EventType.AID and len(mention.actors) > 1:
             giver, receiver = mention.actors[:2]
             if receiver in self.opponents.get(giver, ()):
                 return False  # "Russian troops ... prompting Western aid": no side arms its enemy
         head = doc[mention.start : mention.end].root
         chain = list(self._governors(head))
-        if mention.type != "AID" and self._unreal(chain, mention.type):
+        if mention.type != EventType.AID and self._unreal(chain, mention.type):
             return False
         if mention.type in HELD_ONLY and self._planned(chain):
             return False
@@ -136,13 +137,13 @@ class Relevance:
             c.dep_ == "amod" and c.lower_ in self.unreal_modifiers for c in head.children
         ):
             return False  # "a future armed attack", "possible new sanctions"
-        if mention.type == "ATTACK" and not self._attack_word(head):
+        if mention.type == EventType.ATTACK and not self._attack_word(head):
             return False
-        if mention.type == "CONSULT" and self._process(head):
+        if mention.type == EventType.CONSULT and self._process(head):
             return False
-        if mention.type == "AGREE":
+        if mention.type == EventType.AGREE:
             return self._agreement_reached(head)
-        if mention.type == "SANCTION" and head.lemma_.lower() in ("sanction", "sanctions"):
+        if mention.type == EventType.SANCTION and head.lemma_.lower() in ("sanction", "sanctions"):
             return self._sanction_imposed(head)
         return True
 
@@ -152,7 +153,7 @@ class Relevance:
         if len(set(mention.actors)) >= 2:
             return True
         named = bool(mention.persons) and all(name in officials for name in mention.persons)
-        return mention.type == "CONSULT" and bool(mention.actors) and named
+        return mention.type == EventType.CONSULT and bool(mention.actors) and named
 
     @staticmethod
     def _governors(head: Token) -> Iterator[Token]:
@@ -169,7 +170,7 @@ class Relevance:
         for tok in chain:
             if tok.lemma_.lower() in self.unreal_verbs and tok is not chain[0]:
                 return True
-            if type_ != "CONSULT" and any(
+            if type_ != EventType.CONSULT and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in self.unreal_aux for c in tok.children
             ):
                 return True
@@ -244,9 +245,9 @@ class Relevance:
 def _agreements_at_their_meeting(mentions: list[EventMention]) -> None:
     """ "The leaders met in Paris. ... they signed a declaration": an agreement with no place of its own
     was reached at the meeting of its sides told just before (or in its sentence)."""
-    meetings = [m for m in mentions if m.type == "CONSULT" and m.phase == "held" and m.place]
+    meetings = [m for m in mentions if m.type == EventType.CONSULT and m.phase == "held" and m.place]
     for agreement in mentions:
-        if agreement.type != "AGREE" or agreement.place:
+        if agreement.type != EventType.AGREE or agreement.place:
             continue
         near = [
             m

@@ -13,15 +13,15 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from sitrep import __version__
 from sitrep.eventtypes import sides_text, spec
-from sitrep.web import api, errors, pages, security
+from sitrep.version import __version__
+from sitrep.web import api, errors, frontline, pages, security
 from sitrep.web.settings import Settings
 
 log = logging.getLogger(__name__)
 
 DESCRIPTION = """Analyze articles on war and military aid into sourced, structured facts, and query
-the corpus stored by `sitrep ingest`: event clusters, claims by source, aid and strike trackers,
+the corpus stored by `sitrep ingest`: event clusters, claims by source, aid, strike and territory trackers,
 conflicting figures and exports. Errors are JSON: `{"status", "error", "reason", "source"}`."""
 
 
@@ -42,6 +42,7 @@ def _event_label(type_: str) -> str:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The Sitrep web application over ``settings.db_url``."""
     settings = settings or Settings()
+    _migrate(settings.db_url)
     app = FastAPI(title="Sitrep", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.settings = settings
     templates = Jinja2Templates(directory=_folder("templates"))
@@ -49,11 +50,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates.env.filters["num"] = _num
     templates.env.filters["sides"] = _sides
     templates.env.filters["event_label"] = _event_label
+    templates.env.filters["file_name"] = pages.file_name  # pages never show a machine path
     app.state.templates = templates
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(pages.documented)
+    app.include_router(frontline.router)
     app.mount("/static", StaticFiles(directory=_folder("static")), name="static")
     # The last added runs first: security headers on every response, then CORS, the rate limit, the body limit.
     app.add_middleware(errors.BodyLimit, limit=settings.body_limit)
@@ -70,6 +73,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(security.SecurityHeaders)
     return app
+
+
+def _migrate(db_url: str) -> None:
+    """Bring the store's schema up to date once, at start; a store that cannot be opened is reported per request."""
+    from sitrep.errors import SitrepError
+    from sitrep.store.db import Database
+
+    try:
+        Database(db_url, migrate=True).close()
+    except SitrepError as exc:
+        log.warning("%s: %s", exc.source, exc.reason)
 
 
 def _num(value: object) -> str:
