@@ -137,3 +137,12 @@ def test_talks_of_an_attack_are_a_rumour_not_a_meeting(analyze_text: Analyze) ->
 def test_talks_held_in_a_city_stay_a_meeting(analyze_text: Analyze) -> None:
     report = analyze_text("Russia and Ukraine held talks in Istanbul on Monday.", published="2025-06-03")
     assert "CONSULT" in _types(report)
+
+
+def test_a_headline_gives_no_events_of_its_own(analyze_text: Analyze) -> None:
+    story = "Kremlin envoy meets Trump team in Miami\n\n" + SPORTS_STORY.replace(
+        "Tickets sold out within an hour.", "Russian missiles struck Kharkiv. Ukrainian troops held the line."
+    )
+    report = analyze_text(story)
+    assert all(e.sentence > 0 for e in report.events)
+    assert "ATTACK" in _types(report)

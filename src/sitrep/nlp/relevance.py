@@ -59,6 +59,8 @@ TOPIC_MIN_SENTENCES = 2  # a story on topic names the war, aid, sanctions or dip
 # Types that need two sides, and types that are no event while only planned.
 COUNTERPART_TYPES = (EventType.CONSULT, EventType.AGREE, EventType.SANCTION)
 HELD_ONLY = (EventType.ATTACK, EventType.AGREE, EventType.SANCTION, EventType.SEIZE)
+# Characters that end a full sentence (a headline has none of them).
+TERMINAL = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ")")
 # Dependencies from a trigger up to the words that govern it ("threatened to impose sanctions").
 CLIMB_DEPS = {"xcomp", "ccomp", "pobj", "prep", "dobj", "pcomp", "acl", "advcl", "relcl", "attr", "nsubjpass", "conj"}
 
@@ -93,9 +95,10 @@ class Relevance:
             found.events = []
             return doc
         officials = {p.name for p in found.persons if p.code}
+        titles = _title_lines(sents) if len(sents) >= STORY_SENTENCES else set()
         kept = []
         for mention in found.events:
-            if self.keep(doc, mention, officials):
+            if mention.sentence not in titles and self.keep(doc, mention, officials):
                 if mention.place and mention.place.lower().startswith("the "):
                     mention.place = mention.place[4:]
                 kept.append(mention)
@@ -240,6 +243,21 @@ class Relevance:
             if node.pos_ in ("VERB", "AUX"):
                 break
         return True
+
+
+def _title_lines(sents: list[Span]) -> set[int]:
+    """The headline and deck of a story: the lines before its first full sentence that end with no
+    full stop ("Russia ratchets up battle for control of eastern Ukraine"). They repeat the story's
+    events; the body tells them with their sides, places and dates."""
+    titles: set[int] = set()
+    for number, sent in enumerate(sents):
+        text = sent.text.strip()
+        if not text:
+            continue
+        if text[-1] in TERMINAL:
+            break
+        titles.add(number)
+    return titles
 
 
 def _agreements_at_their_meeting(mentions: list[EventMention]) -> None:
