@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from sitrep.nlp.cuesets import cueset, load_cues
+
 _PUNCT = '.,;:!?"()[]“”«»'
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _LINKS = frozenset({"for", "of", "to", "at", "and", "with", "from", "by", "on", "in", "said", "says"})
@@ -53,13 +55,21 @@ def _spelling(source: str, endings: tuple[tuple[str, str], ...]) -> str:
     return " ".join(words)
 
 
+@cueset("sources")
+@dataclass(frozen=True)
+class SourceCues:
+    """The typed cues of ``cues/sources.json``."""
+
+    source_name_endings: dict[str, str]  # a folded word's ending -> the ending it is read as
+
+
 @functools.cache
 def _lexicon() -> _Lexicon:
     from sitrep.nlp.lexicon import load_lexicons
 
     lex = load_lexicons()
-    pairs = lex.cues.get("source_name_endings", [])
-    endings = tuple(sorted(((str(a), str(b)) for a, b in pairs), key=lambda p: -len(p[0])))
+    table = load_cues(SourceCues, lex).source_name_endings
+    endings = tuple(sorted(table.items(), key=lambda p: -len(p[0])))
     persons: dict[str, str] = {}
     ambiguous: set[str] = set()
     canonical: dict[str, str] = {}
