@@ -138,7 +138,8 @@ def _percentiles(times: list[float]) -> dict[str, float]:
 def time_routes(url: str, requests: int, seed: int = 1) -> dict[str, Any]:
     from fastapi.testclient import TestClient
 
-    from sitrep.web import Settings, create_app
+    from sitrep.web.app import create_app
+    from sitrep.web.settings import Settings
 
     rng = random.Random(seed)
     with Database(url) as db:

@@ -13,7 +13,8 @@ import pytest
 
 from sitrep.model import Article, Attribution, Report, Sentence
 from sitrep.store import open_db, save_report
-from sitrep.web import Settings, create_app
+from sitrep.web.app import create_app
+from sitrep.web.settings import Settings
 from webfixtures import chromium, serving
 
 DELEGATES = 205  # sources of a roll call: more than one page of 200
