@@ -128,6 +128,7 @@ def event_page(db: Database, ident: str, limit: int) -> dict[str, Any]:
     row = rows[0]
     mentions = sorted(load_mentions(db, clusters=[str(live)], first=limit), key=order)
     row["value_usd"] = db.scalar("SELECT MAX(value_usd) FROM events WHERE cluster_id = ? AND value_usd > 0", (live,))
+    row["area_km2"] = db.scalar("SELECT MAX(area_km2) FROM events WHERE cluster_id = ? AND area_km2 > 0", (live,))
     row["mentions"] = [
         {"doc": m.doc, "published": m.published, "source": m.source, "sentence": m.sentence, "quote": m.quote}
         for m in mentions
