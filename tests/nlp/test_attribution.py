@@ -313,3 +313,15 @@ def test_declining_to_comment_claims_nothing(analyze_text: Analyze) -> None:
     text = "Ingrid Moss chaired the hearing. Her deputy said nothing. Paul Varga did not comment on the letter."
     report = analyze_text(text)
     assert _credited(report, 2) == set()
+
+
+def test_bylines_reporting_credits_and_captions_are_not_attributions(analyze_text: Analyze) -> None:
+    text = (
+        "By Ada Novak and Ben Ortiz\n\n"
+        "The port was shelled overnight, the regional governor said.\n\n"
+        "Photo: Rescuers work at the pier, the emergency service said. AFP/Carl Lund\n\n"
+        "Carla Mendes in Odesa contributed reporting, officials said.\n\n"
+        "(Additional reporting by Dan Kowal; editing by Eva Stone, the desk said)\n"
+    )
+    report = analyze_text(text)
+    assert {a.sentence for a in report.attributions} == {1}
