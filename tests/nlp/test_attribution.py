@@ -325,3 +325,9 @@ def test_bylines_reporting_credits_and_captions_are_not_attributions(analyze_tex
     )
     report = analyze_text(text)
     assert {a.sentence for a in report.attributions} == {1}
+
+
+def test_a_person_in_apposition_is_the_source_not_the_outlet(analyze_text: Analyze) -> None:
+    text = "Another Reuters reporter, Maria Jensen, said the vote was delayed."
+    report = analyze_text(text)
+    assert [(a.source, a.source_kind) for a in report.attributions] == [("Maria Jensen", "person")]

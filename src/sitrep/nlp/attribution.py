@@ -272,7 +272,9 @@ class AttributionFinder:
             return Source(clean_name(phrase.text), "anonymous")
         actor = state.outlet_or_body(phrase)
         is_role = self._is_role_word(root)
-        if person and (actor is None or is_role or root.i in range(*state.person_range(phrase))):
+        named = range(*state.person_range(phrase))
+        in_apposition = any(c.dep_ == "appos" and c.i in named for c in root.children)  # "an RT host, Jo Li,"
+        if person and (actor is None or is_role or root.i in named or in_apposition):
             return Source(person, "person", shown=mention.text if mention else None)
         role = self._role_person(state, phrase) if is_role else None
         if role:
