@@ -331,3 +331,19 @@ def test_a_person_in_apposition_is_the_source_not_the_outlet(analyze_text: Analy
     text = "Another Reuters reporter, Maria Jensen, said the vote was delayed."
     report = analyze_text(text)
     assert [(a.source, a.source_kind) for a in report.attributions] == [("Maria Jensen", "person")]
+
+
+def test_a_quoted_paragraph_after_reported_speech_is_the_same_speakers(analyze_text: Analyze) -> None:
+    text = (
+        "Maria Jensen said the old bridge had to close.\n\n"
+        "“It was never built for this much traffic. We warned them for years.”\n\n"
+        "The council meets again in June.\n"
+    )
+    report = analyze_text(text)
+    assert [sorted(_credited(report, i)) for i in range(4)] == [["Maria Jensen"]] * 3 + [[]]
+
+
+def test_a_proper_name_is_a_body_only_with_initials_or_a_word_of_organisations(analyze_text: Analyze) -> None:
+    text = "The Harbor Rescue Fund said it had raised money. WWFX said the count was wrong."
+    report = analyze_text(text)
+    assert {a.source_kind for a in report.attributions} == {"official_body"}

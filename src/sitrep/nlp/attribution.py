@@ -86,6 +86,7 @@ class AttributionFinder:
         self.document = set(lex.cue_list("document_nouns"))
         self.people = set(lex.cue_list("people_nouns"))
         self.outlet_nouns = set(lex.cue_list("outlet_nouns"))
+        self.body_words = self.official | self.outlet_nouns | set(lex.cue_list("body_name_words"))
         self.social = set(lex.cue_list("social_nouns")) - {"x", "telegram"}
         self.synonyms: dict[str, str] = lex.cues.get("role_synonyms", {})
         self.role_heads = {r.split()[-1] for r in lex.cue_list("roles")} | set(self.synonyms)
@@ -298,7 +299,8 @@ class AttributionFinder:
         root = phrase.root
         if root.pos_ == "PROPN":
             name = proper_name(root)
-            body = body_name(root, name) or state.is_place(root.i)  # "Kyiv said": the government seated there
+            # a named place ("Kyiv said") speaks for the government seated there
+            body = body_name(root, name, self.body_words) or state.is_place(root.i)
             return Source(name, "official_body" if body else "person")
         actor = state.actors.actor_at.get(root.i)
         if actor is not None and actor.kind == "state":
@@ -358,11 +360,26 @@ class AttributionFinder:
             source = self._quote_speaker(state, quote.start, quote.end) or self._dash_after(state, lines, quote)
             if source is None and last is not None and continues(lines, quote, last[0]):
                 source = last[1]
+            if source is None and quote.opens_paragraph:
+                source = self._paragraph_speaker(state, lines, quote)
             last = (quote, source) if source is not None else None
             if source is None:
                 continue
             for index in state.sentences_across(quote.start + 1, quote.end - 1):
                 state.add(index, source, "quote")
+
+    def _paragraph_speaker(self, state: SpeakerState, lines: Paragraphs, quote: Quotation) -> Source | None:
+        """The one person credited in the last sentence of the paragraph just before a quoted paragraph
+        that names no speaker ("Smith said the plan failed.¶“It was doomed from the start.”")."""
+        before = lines.previous_with_text(quote.paragraph)
+        if before is None:
+            return None
+        start, end = lines.bounds(before)
+        sentences = state.sentences_across(start, end)
+        if not sentences:
+            return None
+        people = state.credited.get(sentences[-1], [])
+        return people[0] if len(people) == 1 and people[0].kind == "person" else None
 
     def _blocks(self, state: SpeakerState, lines: Paragraphs) -> None:
         """Paragraphs credited as a whole: the one after "He added:" and a transcript's "SMITH: ..." turns."""

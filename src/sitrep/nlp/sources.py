@@ -82,6 +82,7 @@ class SpeakerState:
         self.bodies = Pool()
         self.speaker_of: dict[int, Source | None] = {}
         self.skipped: set[int] = set()  # sentences of bylines, credits and captions
+        self.credited: dict[int, list[Source]] = {}  # the sources credited in each sentence
         self._place_tokens: set[int] | None = None
         self.body_sources: dict[str, Source] = {}
         self.roles: dict[str, list[Role]] | None = None
@@ -108,6 +109,7 @@ class SpeakerState:
             return
         self.seen.add(key)
         self.found.attributions.append(Attribution(source.label, source.kind, index, cue, source.via))
+        self.credited.setdefault(index, []).append(source)
         if source.kind == "person":
             self.speakers.append((index, source.name))
         else:
@@ -239,12 +241,14 @@ def proper_name(root: Token) -> str:
     return clean_name(root.doc[start : root.i + 1].text)
 
 
-def body_name(root: Token, name: str) -> bool:
-    """A proper name that names a body: a state, a people, or an organisation of several words or initials
-    (the small model takes many lone surnames for organisations, so one plain word is a person)."""
+def body_name(root: Token, name: str, body_words: set[str]) -> bool:
+    """A proper name that names a body: a state, a people, initials ("NATO", "IMF"), or a name with a
+    word of organisations in it ("Wells Fargo Bank", "Sierra Club"). The small model takes many
+    people's names for organisations, so its ORG label alone does not decide."""
     if root.ent_type_ in ("GPE", "NORP"):
         return True
-    return root.ent_type_ in ("ORG", "FAC") and (" " in name or name.isupper())
+    words = name.replace(".", " ").split()
+    return name.isupper() or any(w.lower() in body_words for w in words)
 
 
 def head_phrase(phrase: Span) -> Span:
