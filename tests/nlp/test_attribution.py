@@ -347,3 +347,20 @@ def test_a_proper_name_is_a_body_only_with_initials_or_a_word_of_organisations(a
     text = "The Harbor Rescue Fund said it had raised money. WWFX said the count was wrong."
     report = analyze_text(text)
     assert {a.source_kind for a in report.attributions} == {"official_body"}
+
+
+def test_according_to_a_definite_document_but_not_unnamed_or_own_data(analyze_text: Analyze) -> None:
+    text = (
+        "According to the census figures, the town lost a tenth of its people. "
+        "The troops, according to preliminary data, crossed the river. "
+        "According to our data, the school was closed."
+    )
+    report = analyze_text(text)
+    assert [(a.sentence, a.source_kind) for a in report.attributions] == [(0, "document")]
+
+
+def test_a_short_name_before_a_title_colon_is_its_source_but_not_a_label(analyze_text: Analyze) -> None:
+    report = analyze_text("Rush Limbaugh: The Debate Was Rigged From The Start\n\nThe debate ended at ten.\n")
+    assert _credited(report, 0) == {"Rush Limbaugh"}
+    report = analyze_text("Breaking News: The Debate Was Moved To Friday\n\nThe debate ended at ten.\n")
+    assert report.attributions == ()

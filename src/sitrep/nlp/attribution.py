@@ -86,6 +86,7 @@ class AttributionFinder:
         self.document = set(lex.cue_list("document_nouns"))
         self.people = set(lex.cue_list("people_nouns"))
         self.outlet_nouns = set(lex.cue_list("outlet_nouns"))
+        self.label_words = set(lex.cue_list("title_labels"))
         self.body_words = self.official | self.outlet_nouns | set(lex.cue_list("body_name_words"))
         self.social = set(lex.cue_list("social_nouns")) - {"x", "telegram"}
         self.synonyms: dict[str, str] = lex.cues.get("role_synonyms", {})
@@ -201,6 +202,8 @@ class AttributionFinder:
                 obj = sent[i + len(words)]
                 phrase = phrase_from(obj)
                 source = self._classify(state, phrase)
+                if source is None and len(words) > 1 and _names_a_document(phrase):
+                    source = Source(clean_name(head_phrase(phrase).text), "document")  # "according to the data"
                 if source is not None:
                     yield source, " ".join(words)
                 break
@@ -252,7 +255,18 @@ class AttributionFinder:
         if any(t.pos_ in ("VERB", "AUX") for t in prefix):
             return None
         person = next(iter(state.persons.between(sent.start, min(sent.start + 4, colon.i))), None)
-        return (Source(person.name, "person", shown=person.text), "colon") if person is not None else None
+        if person is not None:
+            return Source(person.name, "person", shown=person.text), "colon"
+        return self._label_credit(state, prefix)
+
+    def _label_credit(self, state: SpeakerState, prefix: Span) -> tuple[Source, str] | None:
+        """A short name before a title's colon: "Rush Limbaugh: ...", "Poll: ..." (not "The Latest: ...")."""
+        if not 1 <= len(prefix) <= 4 or any(t.pos_ not in ("PROPN", "NOUN") for t in prefix):
+            return None
+        if any(t.lower_ in self.label_words for t in prefix):
+            return None
+        source = self._classify(state, prefix)
+        return (source, "colon") if source is not None and source.kind != "anonymous" else None
 
     # --- naming the source -------------------------------------------------
     def _classify(self, state: SpeakerState, phrase: Span | None) -> Source | None:
@@ -421,6 +435,14 @@ class AttributionFinder:
 
     def _is_frame_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.frames
+
+
+def _names_a_document(phrase: Span) -> bool:
+    """ "the data", "Census Bureau figures": a common noun made definite by "the" or a name; not
+    "preliminary data" (no source named) nor "our data" (the speaker's own)."""
+    if phrase.root.pos_ != "NOUN" or any(t.lower_ in ("our", "my") for t in phrase):
+        return False
+    return any(t.lower_ == "the" or t.pos_ == "PROPN" for t in phrase)
 
 
 def _credit_line(lines: Paragraphs, sent: Span) -> bool:
