@@ -313,3 +313,54 @@ def test_declining_to_comment_claims_nothing(analyze_text: Analyze) -> None:
     text = "Ingrid Moss chaired the hearing. Her deputy said nothing. Paul Varga did not comment on the letter."
     report = analyze_text(text)
     assert _credited(report, 2) == set()
+
+
+def test_bylines_reporting_credits_and_captions_are_not_attributions(analyze_text: Analyze) -> None:
+    text = (
+        "By Ada Novak and Ben Ortiz\n\n"
+        "The port was shelled overnight, the regional governor said.\n\n"
+        "Photo: Rescuers work at the pier, the emergency service said. AFP/Carl Lund\n\n"
+        "Carla Mendes in Odesa contributed reporting, officials said.\n\n"
+        "(Additional reporting by Dan Kowal; editing by Eva Stone, the desk said)\n"
+    )
+    report = analyze_text(text)
+    assert {a.sentence for a in report.attributions} == {1}
+
+
+def test_a_person_in_apposition_is_the_source_not_the_outlet(analyze_text: Analyze) -> None:
+    text = "Another Reuters reporter, Maria Jensen, said the vote was delayed."
+    report = analyze_text(text)
+    assert [(a.source, a.source_kind) for a in report.attributions] == [("Maria Jensen", "person")]
+
+
+def test_a_quoted_paragraph_after_reported_speech_is_the_same_speakers(analyze_text: Analyze) -> None:
+    text = (
+        "Maria Jensen said the old bridge had to close.\n\n"
+        "“It was never built for this much traffic. We warned them for years.”\n\n"
+        "The council meets again in June.\n"
+    )
+    report = analyze_text(text)
+    assert [sorted(_credited(report, i)) for i in range(4)] == [["Maria Jensen"]] * 3 + [[]]
+
+
+def test_a_proper_name_is_a_body_only_with_initials_or_a_word_of_organisations(analyze_text: Analyze) -> None:
+    text = "The Harbor Rescue Fund said it had raised money. WWFX said the count was wrong."
+    report = analyze_text(text)
+    assert {a.source_kind for a in report.attributions} == {"official_body"}
+
+
+def test_according_to_a_definite_document_but_not_unnamed_or_own_data(analyze_text: Analyze) -> None:
+    text = (
+        "According to the census figures, the town lost a tenth of its people. "
+        "The troops, according to preliminary data, crossed the river. "
+        "According to our data, the school was closed."
+    )
+    report = analyze_text(text)
+    assert [(a.sentence, a.source_kind) for a in report.attributions] == [(0, "document")]
+
+
+def test_a_short_name_before_a_title_colon_is_its_source_but_not_a_label(analyze_text: Analyze) -> None:
+    report = analyze_text("Rush Limbaugh: The Debate Was Rigged From The Start\n\nThe debate ended at ten.\n")
+    assert _credited(report, 0) == {"Rush Limbaugh"}
+    report = analyze_text("Breaking News: The Debate Was Moved To Friday\n\nThe debate ended at ten.\n")
+    assert report.attributions == ()

@@ -166,3 +166,32 @@ def test_addressing_the_reader_with_an_evaluative_word_is_opinion(analyze_text: 
 def test_a_credit_word_inside_another_word_does_not_make_speech_reported(analyze_text: Analyze) -> None:
     # "per" (as in "per the ministry") is inside "experts" and "superb": only whole words credit a source
     assert _opinions(analyze_text("The experts made an utterly absurd forecast.")) == [0]
+
+
+def test_a_related_stories_list_is_off_topic(analyze_text: Analyze) -> None:
+    text = (
+        LEAD
+        + "The United States sent 38 launchers to Ukraine last year, and more are due to arrive before the winter, "
+        "officials in Washington said on Monday.\n\n"
+        "Related stories\n\n"
+        "Ten things to know about the new tax rules\n\n"
+        "Why the price of coffee keeps rising\n\n"
+        "Air defence units moved closer to the front line this week, the general staff said in a statement.\n"
+    )
+    report = analyze_text(text)
+    off = [s.text for s in report.signals if s.signal == "off_topic"]
+    assert off == [
+        "Related stories",
+        "Ten things to know about the new tax rules",
+        "Why the price of coffee keeps rising",
+    ]
+    assert _kinds(report, "headline") == []
+
+
+def test_a_run_of_link_bait_lines_is_off_topic(analyze_text: Analyze) -> None:
+    text = (
+        LEAD
+        + "Sponsored: the best boots for winter\nSponsored: cheap flights to Rome\nSponsored: win a new car today\n"
+    )
+    off = [s.text for s in analyze_text(text).signals if s.signal == "off_topic"]
+    assert len(off) == 3

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Signal
+from sitrep.nlp.blocks import related_blocks
 from sitrep.nlp.categories import PEOPLE
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import FLOW, CharRanges, Findings, findings, text_of
@@ -87,6 +88,7 @@ class _Context:
     embeds: list[tuple[int, int]]  # lines of an embedded post: its byline and the text just above it
     facts: _Facts  # which sentences hold a fact or an attribution, and where the quotations are
     embed_lines: CharRanges  # ``embeds`` for point queries
+    related: CharRanges  # lines of "Related stories" lists and link-bait runs
     embed_opened: dict[int, list[tuple[int, int]]]  # start token of a sentence -> the embed lines it opens
 
 
@@ -227,6 +229,7 @@ class SignalFinder:
             embeds=embeds,
             facts=facts,
             embed_lines=CharRanges(embeds),
+            related=CharRanges(related_blocks(text_of(doc), self.link_bait)),
             embed_opened=_embed_openers(sents, embeds),
         )
         for index in range(len(sents)):
@@ -244,6 +247,10 @@ class SignalFinder:
             yield Signal(
                 "unverifiable_marker", index, m.group(0), start, end, "a credibility tag with nothing behind it"
             )
+        first = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        if context.related.holds(first):  # a title in a "Related stories" list, not a heading or a sentence
+            yield Signal("off_topic", index, sent.text.strip(), first, sent.end_char, "a list of other stories")
+            return
         heading = None if embed is not None or self._link_bait(sent) else self._heading(doc, sent, context.labels)
         if heading is not None:
             text = text_of(doc)[heading[0] : heading[1]]
