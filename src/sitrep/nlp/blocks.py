@@ -4,7 +4,11 @@ A news page keeps, between or after the paragraphs of the story, lists of other 
 titles under an opener such as "Related", "More from Europe" or "Most read". Each title in such
 a list reads like a heading or a sentence of the story, so it is found here as a block: the
 opener line and the short lines that follow it, up to the next paragraph of prose. A run of
-three or more short lines that each carry a link-bait phrase is a block as well.
+three or more short lines that each carry a link-bait phrase is a block as well. An opener
+followed by a single title is a teaser for one story ("Related:" and its title): a heading, not a block.
+
+A crawled page also keeps the text of its controls on lines of their own ("Copy Link", "Sign Up",
+"Something is loading.") and the forms that ask for an e-mail address: ``widget_lines`` finds them.
 """
 
 from __future__ import annotations
@@ -39,19 +43,26 @@ def _is_title(line: str) -> bool:
     return words <= MAX_TITLE_WORDS and (words < MIN_PROSE_WORDS or not FULL_STOP.search(line))
 
 
-def related_blocks(text: str, bait: list[str]) -> list[tuple[int, int]]:
-    """Character ranges of the lines of related-story blocks and link-bait runs, in text order."""
+MAX_WIDGET_WORDS = 40
+# What is left of a line once its punctuation and spacing are taken off, to compare with a control's label.
+LABEL_JUNK = re.compile(r"[^\w'’ ]+")
+
+
+def page_blocks(text: str, bait: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The lines of related-story blocks and link-bait runs, and the lines of single-story teasers."""
     lines = list(_lines(text))
     found: list[tuple[int, int]] = []
+    teasers: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
         start, end = lines[i]
         if OPENER.fullmatch(text[start:end]):
-            found.append(lines[i])
+            block = [lines[i]]
             i += 1
             while i < len(lines) and _is_title(text[lines[i][0] : lines[i][1]]):
-                found.append(lines[i])
+                block.append(lines[i])
                 i += 1
+            (teasers if len(block) == 2 else found).extend(block)
             continue
         run = i
         while run < len(lines) and _baits(text[lines[run][0] : lines[run][1]], bait):
@@ -59,7 +70,26 @@ def related_blocks(text: str, bait: list[str]) -> list[tuple[int, int]]:
         if run - i >= MIN_BAIT_RUN:
             found.extend(lines[i:run])
         i = max(run, i + 1)
+    return found, teasers
+
+
+def widget_lines(text: str, labels: frozenset[str], phrases: list[str]) -> list[tuple[int, int]]:
+    """Lines that are a page's controls: the whole line one of ``labels`` ("Copy Link"), or a short line
+    with one of ``phrases`` ("By clicking Sign up, you agree to ...")."""
+    found: list[tuple[int, int]] = []
+    for start, end in _lines(text):
+        line = text[start:end]
+        label = " ".join(LABEL_JUNK.sub(" ", line).lower().split())
+        lower = line.lower().replace("’", "'")
+        if label in labels or (len(line.split()) <= MAX_WIDGET_WORDS and any(p in lower for p in phrases)):
+            found.append((start, end))
     return found
+
+
+def is_credit(line: str, phrases: list[str]) -> bool:
+    """A photo, translation or reporting credit ("Jane Doe/AFP via Getty Images", "With files from ...")."""
+    lower = line.lower().replace(" /", "/")
+    return _is_title(line) and any(p in lower for p in phrases)
 
 
 def _baits(line: str, bait: list[str]) -> bool:
