@@ -364,3 +364,37 @@ def test_a_short_name_before_a_title_colon_is_its_source_but_not_a_label(analyze
     assert _credited(report, 0) == {"Rush Limbaugh"}
     report = analyze_text("Breaking News: The Debate Was Moved To Friday\n\nThe debate ended at ten.\n")
     assert report.attributions == ()
+
+
+def _kinds(report: Report) -> list[tuple[int, str, str]]:
+    return [(a.sentence, a.source, a.source_kind) for a in report.attributions]
+
+
+def test_according_to_reports_is_the_press(analyze_text: Analyze) -> None:
+    report = analyze_text("The bridge near Odesa was closed for repairs on Friday, according to media reports.")
+    assert [(s, k) for _, s, k in _kinds(report)] == [("media reports", "outlet")]
+    report = analyze_text("The ministry published a report. According to the report, 40 schools were damaged.")
+    assert (1, "report", "document") in _kinds(report)
+
+
+def test_the_paper_is_the_outlet_named_before(analyze_text: Analyze) -> None:
+    text = (
+        "The Kyiv Independent reported on Monday that two bridges had been destroyed. "
+        "Repairs would take months, the paper said."
+    )
+    assert (1, "Kyiv Independent", "outlet") in _kinds(analyze_text(text))
+
+
+def test_a_dateline_is_no_source(analyze_text: Analyze) -> None:
+    text = "WARSAW -- Poland says it will build new shelters along its eastern border next year."
+    assert all(s != "WARSAW" for _, s, _ in _kinds(analyze_text(text)))
+
+
+def test_a_prefecture_is_a_body(analyze_text: Analyze) -> None:
+    text = "The Northern Maritime Prefecture said the crew of the freighter had been detained."
+    assert [k for _, _, k in _kinds(analyze_text(text))] == ["official_body"]
+
+
+def test_a_pronoun_glued_to_a_closing_quote_is_resolved(analyze_text: Analyze) -> None:
+    text = 'Anna Kowalska said the town needs "more generators."She said the grid would not hold until spring.'
+    assert any(s == "Anna Kowalska" for i, s, _ in _kinds(analyze_text(text)) if i == 1)

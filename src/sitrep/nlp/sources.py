@@ -171,6 +171,15 @@ class SpeakerState:
             self._place_tokens = {t for p in self.found.places for t in range(p.start, p.end)}
         return i in self._place_tokens
 
+    def last_outlet(self, before: int) -> Source | None:
+        """The outlet credited last before token ``before`` ("the paper" then means that one)."""
+        here = self.sent_at[self.doc[before].sent.start]
+        for entry in reversed(self.bodies.noted):
+            source = self.body_sources.get(entry[1])
+            if entry[0] < here and source is not None and source.kind == "outlet":
+                return source
+        return None
+
     def pronoun_body(self, before: int) -> Source | None:
         """ "it" or "they": the body, outlet, document or group credited in the three sentences before."""
         recent = self._recent(before, self.bodies)
