@@ -398,3 +398,11 @@ def test_a_prefecture_is_a_body(analyze_text: Analyze) -> None:
 def test_a_pronoun_glued_to_a_closing_quote_is_resolved(analyze_text: Analyze) -> None:
     text = 'Anna Kowalska said the town needs "more generators."She said the grid would not hold until spring.'
     assert any(s == "Anna Kowalska" for i, s, _ in _kinds(analyze_text(text)) if i == 1)
+
+
+def test_the_leader_of_a_state_is_its_president(analyze_text: Analyze) -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy met Polish officials in Warsaw on Monday. "
+        "The Ukrainian leader said the new air defence systems would arrive before winter."
+    )
+    assert _credited(analyze_text(text), 1) == {"Volodymyr Zelenskyy"}

@@ -91,6 +91,7 @@ class AttributionFinder:
         self.social = set(lex.cue_list("social_nouns")) - {"x", "telegram"}
         self.synonyms: dict[str, str] = lex.cues.get("role_synonyms", {})
         self.role_heads = {r.split()[-1] for r in lex.cue_list("roles")} | set(self.synonyms)
+        self.leader_roles = {tuple(r.split()) for r in lex.cue_list("leader_roles")}
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -363,6 +364,12 @@ class AttributionFinder:
             return None
         roles = self._person_roles(state)
         names = [name for name, held in roles.items() if role_fits(query, held, state.code(name))]
+        if not names and query.head == ("leader",) and query.code:  # "the Ukrainian leader": its president
+            names = [
+                name
+                for name, held in roles.items()
+                if state.code(name) == query.code and any(r.head in self.leader_roles for r in held)
+            ]
         return state.choose(names, phrase.start)
 
     def _person_roles(self, state: SpeakerState) -> dict[str, list[Role]]:
