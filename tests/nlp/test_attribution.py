@@ -406,3 +406,10 @@ def test_the_leader_of_a_state_is_its_president(analyze_text: Analyze) -> None:
         "The Ukrainian leader said the new air defence systems would arrive before winter."
     )
     assert _credited(analyze_text(text), 1) == {"Volodymyr Zelenskyy"}
+
+
+def test_a_platform_that_speaks_is_a_company(analyze_text: Analyze) -> None:
+    report = analyze_text("The accounts lost followers after Facebook announced that it would stop promoting them.")
+    assert [(s, k) for _, s, k in _kinds(report)] == [("Facebook", "official_body")]
+    report = analyze_text("Her post said the convoy had reached Kherson on Tuesday.")
+    assert [k for _, _, k in _kinds(report)] == ["social_media"]

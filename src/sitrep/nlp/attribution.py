@@ -315,6 +315,8 @@ class AttributionFinder:
                 return named
         for kind, nouns in (("outlet", self.outlet_nouns), ("social_media", self.social), ("document", self.document)):
             if lemma in nouns:
+                if kind == "social_media" and root.pos_ == "PROPN":
+                    kind = "official_body"  # "..., Facebook announced": the company speaks, not a post on it
                 return Source(clean_name(head_phrase(phrase).text), kind)
         return self._unlisted(state, phrase)
 
