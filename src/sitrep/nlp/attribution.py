@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp.actors import ActorIndex
+from sitrep.nlp.cuesets import load_cues
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import FLOW, findings, text_of
 from sitrep.nlp.quotations import (
@@ -47,8 +48,11 @@ from sitrep.nlp.sources import (
     split_title,
     title_before,
 )
+from sitrep.nlp.speechcues import AttributionCues
 
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
+# Grammar, not lexicon (closed classes of English, kept beside the rules that read them): the words that
+# point back to the sentence before ("This was stated by ..."), and the pronouns that stand for a body.
 DEMONSTRATIVES = {"this", "that", "these", "it"}
 GROUP_PRONOUNS = {"it", "they"}
 # Lines that credit the journalists or the photographer, not a source.
@@ -63,6 +67,8 @@ CAPTION = re.compile(
     r"^\s*(?:(?:[Ff]ile )?[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Vv]ideo|[Cc]aption)(?: by)?\s*[:|]"
     r"|\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA(?:-EFE)?|ANADOLU|Shutterstock)\s*/\s*[A-Z]|\((?:Photo|Image) by "
 )
+# Grammar of a role phrase: the prepositions that join its head to the rest ("adviser to the head of ..."),
+# and the articles, possessives and fillers dropped before comparing roles.
 ROLE_CONNECTORS = {"of", "to", "for", "in", "at", "on"}
 ROLE_SKIP = {"the", "a", "an", "our", "this", "his", "her", "their", "its", "'s", "’s", "-", "also", "then", ","}
 
@@ -71,27 +77,29 @@ class AttributionFinder:
     """Credit sentences to their sources."""
 
     def __init__(self, lex: Lexicons) -> None:
-        self.strong = set(lex.cue_list("speech_strong"))
-        self.weak = set(lex.cue_list("speech_weak"))
-        self.acts = set(lex.cue_list("speech_acts"))
-        self.frames = self.strong | self.weak | set(lex.cue_list("speech_quote_frame"))
-        self.objects: dict[str, list[str]] = lex.cues.get("speech_object", {})
-        self.preps: dict[str, list[str]] = lex.cues.get("speech_prep", {})
-        self.preps_not = set(lex.cue_list("speech_prep_not"))
-        self.from_objects: dict[str, list[str]] = lex.cues.get("speech_from", {})
-        self.nouns = set(lex.cue_list("speech_nouns"))
-        self.according = sorted((p.split() for p in lex.cue_list("according_to")), key=len, reverse=True)
-        self.anonymous = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in lex.cue_list("anonymous")) + r")\b")
-        self.official = set(lex.cue_list("official_nouns"))
-        self.document = set(lex.cue_list("document_nouns"))
-        self.people = set(lex.cue_list("people_nouns"))
-        self.outlet_nouns = set(lex.cue_list("outlet_nouns"))
-        self.label_words = set(lex.cue_list("title_labels"))
-        self.body_words = self.official | self.outlet_nouns | set(lex.cue_list("body_name_words"))
-        self.social = set(lex.cue_list("social_nouns")) - {"x", "telegram"}
-        self.synonyms: dict[str, str] = lex.cues.get("role_synonyms", {})
-        self.role_heads = {r.split()[-1] for r in lex.cue_list("roles")} | set(self.synonyms)
-        self.leader_roles = {tuple(r.split()) for r in lex.cue_list("leader_roles")}
+        cues = load_cues(AttributionCues, lex)
+        self.strong = set(cues.speech_strong)
+        self.weak = set(cues.speech_weak)
+        self.acts = set(cues.speech_acts)
+        self.frames = self.strong | self.weak | set(cues.speech_quote_frame)
+        self.objects = cues.speech_object
+        self.preps = cues.speech_prep
+        self.preps_not = set(cues.speech_prep_not)
+        self.from_objects = cues.speech_from
+        self.nouns = set(cues.speech_nouns)
+        self.according = sorted((p.split() for p in cues.according_to), key=len, reverse=True)
+        self.anonymous = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in cues.anonymous) + r")\b")
+        self.official = set(cues.official_nouns)
+        self.document = set(cues.document_nouns)
+        self.people = set(cues.people_nouns)
+        self.outlet_nouns = set(cues.outlet_nouns)
+        self.label_words = set(cues.title_labels)
+        self.body_words = self.official | self.outlet_nouns | set(cues.body_name_words)
+        # "X" and "Telegram" name a platform but also a letter and a message: never a source by the noun alone
+        self.social = set(cues.social_nouns) - {"x", "telegram"}
+        self.synonyms = cues.role_synonyms
+        self.role_heads = {r.split()[-1] for r in cues.roles} | set(self.synonyms)
+        self.leader_roles = {tuple(r.split()) for r in cues.leader_roles}
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)

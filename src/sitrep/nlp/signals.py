@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -30,9 +31,10 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Signal
 from sitrep.nlp.blocks import is_credit, page_blocks, widget_lines
 from sitrep.nlp.categories import PEOPLE
-from sitrep.nlp.cuesets import cueset, load_cues
+from sitrep.nlp.cuesets import CueError, cueset, load_cues
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import FLOW, CharRanges, Findings, findings, text_of
+from sitrep.nlp.speechcues import AttributionCues, EvaluativeCues
 
 BYLINE = re.compile(r"[—–-]{1,2}\s*[^\n()]{1,80}\(@\w{1,30}\)(?:\s+\w+\s+\d{1,2},\s+\d{4})?")
 EMBED_MARKS = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|(?<![\w&])#[A-Za-z][\w]*|(?<![\w.])@\w{2,30}")
@@ -43,6 +45,8 @@ RUN_IN = re.compile(r"([^\W\d_][^:\n]{0,78}?):[ \t]+\S")
 # A line of running text (prose): long, ending like a sentence.
 PROSE_LINE = re.compile(r"^[^\n]{40,}[.!?\"”'’)][ \t]*$", re.MULTILINE)
 WORD = re.compile(r"[^\W\d_]+(?:[.’'-][^\W\d_]+)*")
+# Grammar: the function words a title-cased heading leaves in lower case ("Return of the Grain Ships"),
+# and the dependency labels of a subject.
 FUNCTION_WORDS = frozenset({"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "at", "by", "or", "from"})
 SUBJECTS = ("nsubj", "nsubjpass")
 # Points that make a sentence an opinion (see the module docstring).
@@ -63,6 +67,8 @@ WRITER_VIEW = re.compile(
     r"|\bin (?:my|our) (?:view|opinion|judgment|judgement|book)\b|\b(?:i|we) (?:must|should|ought to|need to|have to)\b"
     r"|\blet(?:'s|’s| us)\b|\bif you ask me\b|\bfrankly\b|\bto be honest\b|\bi'm (?:sure|convinced|afraid)\b"
 )
+# Grammar: words of quantity and degree after an intensifier ("so many", "too late") are no evaluation,
+# and the first-person pronouns that mark the writer's (or a speaker's) own voice.
 QUANTIFIERS = frozenset(
     {"many", "much", "few", "little", "more", "less", "most", "least", "far", "long", "late", "soon"}
 )
@@ -139,6 +145,7 @@ class SignalCues:
     credit_phrases: tuple[str, ...]
 
 
+# The labels of the "opinion" table of signals.json that the opinion finder reads (a missing one fails at load).
 OPINION_LISTS = ("strong", "weak", "intensifiers", "evaluative", "prescriptive")
 
 
@@ -146,7 +153,10 @@ class OpinionFinder:
     """Loaded or evaluative wording in the article's own voice (see the module docstring)."""
 
     def __init__(self, lex: Lexicons, cues: SignalCues) -> None:
-        opinion = {name: list(cues.opinion.get(name, ())) for name in OPINION_LISTS}
+        missing = [name for name in OPINION_LISTS if name not in cues.opinion]
+        if missing:
+            raise CueError(f"{Path(lex.directory) / 'cues' / 'signals.json'}: opinion: no cue list {missing[0]!r}")
+        opinion = {name: list(cues.opinion[name]) for name in OPINION_LISTS}
         strong = opinion["strong"]
         self.strong = frozenset(w for w in strong if " " not in w)
         self.strong_phrases = _phrases([w for w in strong if " " in w])
@@ -154,11 +164,12 @@ class OpinionFinder:
         self.intensifiers = frozenset(opinion["intensifiers"])
         self.evaluative = frozenset(opinion["evaluative"])
         self.prescriptive = frozenset(opinion["prescriptive"])
-        polar = lex.cue_list("evaluative_words", "positive") + lex.cue_list("evaluative_words", "negative")
-        self.polar = frozenset(polar)
-        self.speech = frozenset(lex.cue_list("speech_strong"))
-        self.speech_weak = frozenset(lex.cue_list("speech_weak"))
-        self.according = _phrases(lex.cue_list("according_to"))
+        polar = load_cues(EvaluativeCues, lex).evaluative_words
+        self.polar = frozenset(polar.get("positive", ()) + polar.get("negative", ()))
+        speech = load_cues(AttributionCues, lex)
+        self.speech = speech.speech_strong
+        self.speech_weak = speech.speech_weak
+        self.according = _phrases(list(speech.according_to))
 
     def __call__(self, facts: _Facts, sent: Span, index: int) -> Signal | None:
         if self._reported(facts, sent, index):
@@ -235,7 +246,7 @@ class SignalFinder:
         markers = "|".join(re.escape(m) for m in sorted(cues.unverifiable_markers, key=len, reverse=True))
         self.marker = re.compile(r"[(\[]\s*(?:" + markers + r")\s*[)\]]", re.I)
         self.opinion = OpinionFinder(lex, cues)
-        self.speakers = cues.speaker_labels | frozenset(lex.cue_list("roles"))
+        self.speakers = cues.speaker_labels | frozenset(load_cues(AttributionCues, lex).roles)
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
