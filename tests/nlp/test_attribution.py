@@ -413,3 +413,8 @@ def test_a_platform_that_speaks_is_a_company(analyze_text: Analyze) -> None:
     assert [(s, k) for _, s, k in _kinds(report)] == [("Facebook", "official_body")]
     report = analyze_text("Her post said the convoy had reached Kherson on Tuesday.")
     assert [k for _, _, k in _kinds(report)] == ["social_media"]
+
+
+def test_the_speaker_after_a_dateline_is_kept(analyze_text: Analyze) -> None:
+    text = "OSLO -- Prime Minister Jonas Gahr Store, opening the fund on Monday, said Norway would give more."
+    assert [(s, k) for _, s, k in _kinds(analyze_text(text))] == [("Jonas Gahr Store", "person")]

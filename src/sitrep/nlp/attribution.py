@@ -287,8 +287,9 @@ class AttributionFinder:
         if person and all(w in self.role_heads for w in person.lower().split()):
             person = None  # a title the NER took for a name ("the Adviser")
         root = phrase.root
-        if _is_dateline(root):
-            return None  # "PARIS -- The minister said ...": the place the story was filed from speaks for no one
+        if _is_dateline(root):  # "PARIS -- The minister said ...": the place the story was filed from is no one
+            rest = state.doc[root.i + 2 : phrase.end]  # the parser may have taken "-- The minister" into the phrase
+            return self._classify(state, rest) if len(rest) and rest.root.i != root.i else None
         if root.lower_.strip("\"“”'‘’") in PRONOUNS:
             name = state.outer_speaker(root) or state.pronoun_person(phrase.start)
             return Source(name, "person") if name else None
