@@ -418,3 +418,17 @@ def test_a_platform_that_speaks_is_a_company(analyze_text: Analyze) -> None:
 def test_the_speaker_after_a_dateline_is_kept(analyze_text: Analyze) -> None:
     text = "OSLO -- Prime Minister Jonas Gahr Store, opening the fund on Monday, said Norway would give more."
     assert [(s, k) for _, s, k in _kinds(analyze_text(text))] == [("Jonas Gahr Store", "person")]
+
+
+def test_a_resolved_speaker_keeps_the_words_as_written(analyze_text: Analyze) -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy visited a power plant near Kyiv on Friday. "
+        "He said the repairs would be finished by March. "
+        "The Ukrainian leader said more generators were on their way."
+    )
+    report = analyze_text(text)
+    written = {(a.sentence, a.source, a.as_written) for a in report.attributions}
+    assert (1, "Volodymyr Zelenskyy", "He") in written
+    assert (2, "Volodymyr Zelenskyy", "The Ukrainian leader") in written
+    named = analyze_text("Volodymyr Zelenskyy said the repairs would be finished by March.")
+    assert [a.as_written for a in named.attributions] == [None]

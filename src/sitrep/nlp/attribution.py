@@ -14,6 +14,7 @@ named before it. Bylines, reporting credits and captions are left out (``_credit
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -292,9 +293,10 @@ class AttributionFinder:
             return self._classify(state, rest) if len(rest) and rest.root.i != root.i else None
         if root.lower_.strip("\"“”'‘’") in PRONOUNS:
             name = state.outer_speaker(root) or state.pronoun_person(phrase.start)
-            return Source(name, "person") if name else None
+            return Source(name, "person", written=phrase.text.strip(' "“”')) if name else None
         if root.lower_ in GROUP_PRONOUNS:
-            return state.pronoun_body(phrase.start)
+            body = state.pronoun_body(phrase.start)
+            return dataclasses.replace(body, written=phrase.text.strip()) if body is not None else None
         if self.anonymous.search(lower) and not person:
             return Source(clean_name(phrase.text), "anonymous")
         actor = state.outlet_or_body(phrase)
@@ -305,7 +307,7 @@ class AttributionFinder:
             return Source(person, "person", shown=mention.text if mention else None)
         role = self._role_person(state, phrase) if is_role else None
         if role:
-            return Source(role, "person")
+            return Source(role, "person", written=phrase.text.strip())
         if actor is not None:
             return actor
         if root.lemma_.lower() in self.official or root.lower_ in self.official:
@@ -321,7 +323,7 @@ class AttributionFinder:
         if lemma in self.outlet_nouns and any(c.lower_ == "the" for c in root.children):
             named = state.last_outlet(phrase.start)  # "the paper" after "The Daily Star reported": that outlet
             if named is not None:
-                return named
+                return dataclasses.replace(named, written=phrase.text.strip())
         for kind, nouns in (("outlet", self.outlet_nouns), ("social_media", self.social), ("document", self.document)):
             if lemma in nouns:
                 if kind == "social_media" and root.pos_ == "PROPN":

@@ -32,6 +32,7 @@ class Source:
     kind: str
     via: str | None = None
     shown: str | None = None
+    written: str | None = None  # the pronoun or role the sentence uses, when ``name`` was resolved from it
 
     @property
     def label(self) -> str:
@@ -109,7 +110,8 @@ class SpeakerState:
         if key in self.seen:
             return
         self.seen.add(key)
-        self.found.attributions.append(Attribution(source.label, source.kind, index, cue, source.via))
+        written = source.written if source.written and source.written != source.label else None
+        self.found.attributions.append(Attribution(source.label, source.kind, index, cue, source.via, written))
         self.credited.setdefault(index, []).append(source)
         if source.kind == "person":
             self.speakers.append((index, source.name))
