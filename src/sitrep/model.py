@@ -92,13 +92,16 @@ class Event:
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who says a claim: ``source`` as named, its kind, and the outlet relaying it."""
+    """Who says a claim: ``source`` as named, its kind, and the outlet relaying it. When the sentence names
+    the source by a pronoun or a role ("he said", "the paper reported"), ``source`` is the name it was
+    resolved to and ``as_written`` keeps the sentence's words."""
 
     source: str
     source_kind: str
     sentence: int
     cue: str
     via: str | None = None
+    as_written: str | None = None
 
 
 @dataclass(frozen=True)

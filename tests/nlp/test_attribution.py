@@ -313,3 +313,122 @@ def test_declining_to_comment_claims_nothing(analyze_text: Analyze) -> None:
     text = "Ingrid Moss chaired the hearing. Her deputy said nothing. Paul Varga did not comment on the letter."
     report = analyze_text(text)
     assert _credited(report, 2) == set()
+
+
+def test_bylines_reporting_credits_and_captions_are_not_attributions(analyze_text: Analyze) -> None:
+    text = (
+        "By Ada Novak and Ben Ortiz\n\n"
+        "The port was shelled overnight, the regional governor said.\n\n"
+        "Photo: Rescuers work at the pier, the emergency service said. AFP/Carl Lund\n\n"
+        "Carla Mendes in Odesa contributed reporting, officials said.\n\n"
+        "(Additional reporting by Dan Kowal; editing by Eva Stone, the desk said)\n"
+    )
+    report = analyze_text(text)
+    assert {a.sentence for a in report.attributions} == {1}
+
+
+def test_a_person_in_apposition_is_the_source_not_the_outlet(analyze_text: Analyze) -> None:
+    text = "Another Reuters reporter, Maria Jensen, said the vote was delayed."
+    report = analyze_text(text)
+    assert [(a.source, a.source_kind) for a in report.attributions] == [("Maria Jensen", "person")]
+
+
+def test_a_quoted_paragraph_after_reported_speech_is_the_same_speakers(analyze_text: Analyze) -> None:
+    text = (
+        "Maria Jensen said the old bridge had to close.\n\n"
+        "“It was never built for this much traffic. We warned them for years.”\n\n"
+        "The council meets again in June.\n"
+    )
+    report = analyze_text(text)
+    assert [sorted(_credited(report, i)) for i in range(4)] == [["Maria Jensen"]] * 3 + [[]]
+
+
+def test_a_proper_name_is_a_body_only_with_initials_or_a_word_of_organisations(analyze_text: Analyze) -> None:
+    text = "The Harbor Rescue Fund said it had raised money. WWFX said the count was wrong."
+    report = analyze_text(text)
+    assert {a.source_kind for a in report.attributions} == {"official_body"}
+
+
+def test_according_to_a_definite_document_but_not_unnamed_or_own_data(analyze_text: Analyze) -> None:
+    text = (
+        "According to the census figures, the town lost a tenth of its people. "
+        "The troops, according to preliminary data, crossed the river. "
+        "According to our data, the school was closed."
+    )
+    report = analyze_text(text)
+    assert [(a.sentence, a.source_kind) for a in report.attributions] == [(0, "document")]
+
+
+def test_a_short_name_before_a_title_colon_is_its_source_but_not_a_label(analyze_text: Analyze) -> None:
+    report = analyze_text("Rush Limbaugh: The Debate Was Rigged From The Start\n\nThe debate ended at ten.\n")
+    assert _credited(report, 0) == {"Rush Limbaugh"}
+    report = analyze_text("Breaking News: The Debate Was Moved To Friday\n\nThe debate ended at ten.\n")
+    assert report.attributions == ()
+
+
+def _kinds(report: Report) -> list[tuple[int, str, str]]:
+    return [(a.sentence, a.source, a.source_kind) for a in report.attributions]
+
+
+def test_according_to_reports_is_the_press(analyze_text: Analyze) -> None:
+    report = analyze_text("The bridge near Odesa was closed for repairs on Friday, according to media reports.")
+    assert [(s, k) for _, s, k in _kinds(report)] == [("media reports", "outlet")]
+    report = analyze_text("The ministry published a report. According to the report, 40 schools were damaged.")
+    assert (1, "report", "document") in _kinds(report)
+
+
+def test_the_paper_is_the_outlet_named_before(analyze_text: Analyze) -> None:
+    text = (
+        "The Kyiv Independent reported on Monday that two bridges had been destroyed. "
+        "Repairs would take months, the paper said."
+    )
+    assert (1, "Kyiv Independent", "outlet") in _kinds(analyze_text(text))
+
+
+def test_a_dateline_is_no_source(analyze_text: Analyze) -> None:
+    text = "WARSAW -- Poland says it will build new shelters along its eastern border next year."
+    assert all(s != "WARSAW" for _, s, _ in _kinds(analyze_text(text)))
+
+
+def test_a_prefecture_is_a_body(analyze_text: Analyze) -> None:
+    text = "The Northern Maritime Prefecture said the crew of the freighter had been detained."
+    assert [k for _, _, k in _kinds(analyze_text(text))] == ["official_body"]
+
+
+def test_a_pronoun_glued_to_a_closing_quote_is_resolved(analyze_text: Analyze) -> None:
+    text = 'Anna Kowalska said the town needs "more generators."She said the grid would not hold until spring.'
+    assert any(s == "Anna Kowalska" for i, s, _ in _kinds(analyze_text(text)) if i == 1)
+
+
+def test_the_leader_of_a_state_is_its_president(analyze_text: Analyze) -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy met Polish officials in Warsaw on Monday. "
+        "The Ukrainian leader said the new air defence systems would arrive before winter."
+    )
+    assert _credited(analyze_text(text), 1) == {"Volodymyr Zelenskyy"}
+
+
+def test_a_platform_that_speaks_is_a_company(analyze_text: Analyze) -> None:
+    report = analyze_text("The accounts lost followers after Facebook announced that it would stop promoting them.")
+    assert [(s, k) for _, s, k in _kinds(report)] == [("Facebook", "official_body")]
+    report = analyze_text("Her post said the convoy had reached Kherson on Tuesday.")
+    assert [k for _, _, k in _kinds(report)] == ["social_media"]
+
+
+def test_the_speaker_after_a_dateline_is_kept(analyze_text: Analyze) -> None:
+    text = "OSLO -- Prime Minister Jonas Gahr Store, opening the fund on Monday, said Norway would give more."
+    assert [(s, k) for _, s, k in _kinds(analyze_text(text))] == [("Jonas Gahr Store", "person")]
+
+
+def test_a_resolved_speaker_keeps_the_words_as_written(analyze_text: Analyze) -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy visited a power plant near Kyiv on Friday. "
+        "He said the repairs would be finished by March. "
+        "The Ukrainian leader said more generators were on their way."
+    )
+    report = analyze_text(text)
+    written = {(a.sentence, a.source, a.as_written) for a in report.attributions}
+    assert (1, "Volodymyr Zelenskyy", "He") in written
+    assert (2, "Volodymyr Zelenskyy", "The Ukrainian leader") in written
+    named = analyze_text("Volodymyr Zelenskyy said the repairs would be finished by March.")
+    assert [a.as_written for a in named.attributions] == [None]

@@ -166,3 +166,90 @@ def test_addressing_the_reader_with_an_evaluative_word_is_opinion(analyze_text: 
 def test_a_credit_word_inside_another_word_does_not_make_speech_reported(analyze_text: Analyze) -> None:
     # "per" (as in "per the ministry") is inside "experts" and "superb": only whole words credit a source
     assert _opinions(analyze_text("The experts made an utterly absurd forecast.")) == [0]
+
+
+def test_a_related_stories_list_is_off_topic(analyze_text: Analyze) -> None:
+    text = (
+        LEAD
+        + "The United States sent 38 launchers to Ukraine last year, and more are due to arrive before the winter, "
+        "officials in Washington said on Monday.\n\n"
+        "Related stories\n\n"
+        "Ten things to know about the new tax rules\n\n"
+        "Why the price of coffee keeps rising\n\n"
+        "Air defence units moved closer to the front line this week, the general staff said in a statement.\n"
+    )
+    report = analyze_text(text)
+    off = [s.text for s in report.signals if s.signal == "off_topic"]
+    assert off == [
+        "Related stories",
+        "Ten things to know about the new tax rules",
+        "Why the price of coffee keeps rising",
+    ]
+    assert _kinds(report, "headline") == []
+
+
+def test_a_run_of_link_bait_lines_is_off_topic(analyze_text: Analyze) -> None:
+    text = (
+        LEAD
+        + "Sponsored: the best boots for winter\nSponsored: cheap flights to Rome\nSponsored: win a new car today\n"
+    )
+    off = [s.text for s in analyze_text(text).signals if s.signal == "off_topic"]
+    assert len(off) == 3
+
+
+PARA = (
+    "The United States sent 38 launchers to Ukraine last year, and more are due to arrive before the winter, "
+    "officials in Washington said on Monday.\n\n"
+)
+
+
+def test_page_controls_and_sign_up_forms_are_off_topic(analyze_text: Analyze) -> None:
+    text = (
+        LEAD
+        + "Share on Facebook\n\nCopy Link\n\n"
+        + PARA
+        + "Email address\n\nBy clicking Subscribe, you accept our privacy policy and terms of use.\n\n"
+        "Air defence units moved closer to the front line this week, the general staff said in a statement.\n"
+    )
+    off = _kinds(analyze_text(text), "off_topic")
+    assert "Copy Link" in off and "Email address" in off
+    assert any(t.startswith("By clicking Subscribe") for t in off)
+    assert not _kinds(analyze_text(text), "headline")
+
+
+def test_a_word_of_a_control_inside_prose_is_no_widget(analyze_text: Analyze) -> None:
+    text = LEAD + "Finland said it would share radar data with its neighbours and sign up to the new air shield.\n"
+    assert not _kinds(analyze_text(text), "off_topic")
+
+
+def test_photo_credits_and_captions_are_no_headings(analyze_text: Analyze) -> None:
+    text = (
+        LEAD
+        + PARA
+        + "A soldier checks a launcher near Kharkiv\n\nJohn Smith/Reuters via Getty Images\n\n"
+        + "Additional reporting by Anna Berg\n\n"
+        + "Air defence units moved closer to the front line this week, the general staff said in a statement.\n"
+    )
+    assert _kinds(analyze_text(text), "headline") == []
+
+
+def test_a_sentence_broken_over_two_lines_is_no_heading(analyze_text: Analyze) -> None:
+    text = (
+        LEAD
+        + PARA
+        + "The defence minister on Friday flew to Brussels\n\nto ask the allies for more shells and spare parts.\n\n"
+        + "Air defence units moved closer to the front line this week, the general staff said in a statement.\n"
+    )
+    assert _kinds(analyze_text(text), "headline") == []
+
+
+def test_a_teaser_for_one_story_is_a_heading(analyze_text: Analyze) -> None:
+    text = (
+        LEAD
+        + PARA
+        + "Related:\n\nWhy the price of coffee keeps rising in Europe\n\n"
+        + "Air defence units moved closer to the front line this week, the general staff said in a statement.\n"
+    )
+    report = analyze_text(text)
+    assert "Why the price of coffee keeps rising in Europe" in _kinds(report, "headline")
+    assert not _kinds(report, "off_topic")

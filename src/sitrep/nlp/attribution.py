@@ -1,30 +1,30 @@
 """Attribution component: who says each claim.
 
-Covers reported speech ("X said that ...", "X described this pause as ...",
-"X shared his assessment", "X spoke about ...", "heard information from X"),
-"according to X", passive credits ("This was stated by X", which also credits the
-sentence before), direct quotations of several sentences closed by "..., X said",
-dash and colon credits in a title ("... - Volodymyr Zelenskyy", "Zelenskyy ...:
-Close the sky"), anonymous sources relayed by an outlet, pronoun subjects
-resolved to the last person subject, and role names ("the President of Ukraine",
-"the Head of State", "the Adviser to the Head of the Office") resolved to the
-person who holds the role in the article.
+Covers reported speech with the verbs news uses ("X said that ...", "X warned ...", "the study
+found that ...", "X accused Y of ...", "X called Y a Z", "X described this pause as ...",
+"X shared his assessment", "heard information from X"), "according to X", passive credits
+("This was stated by X", which also credits the sentence before), quotations (see
+``quotations``: every sentence of a quotation, the quoted paragraphs that continue it, a dash
+credit after it, the paragraph after "X continued:", transcript turns), dash and colon credits
+in a title, anonymous sources relayed by an outlet, and sources of every kind: people, bodies,
+outlets, documents, posts and unnamed people, named or resolved (see ``sources``). A named source
+is given as the sentence writes it; a pronoun, title or role is resolved to the person or body
+named before it. Bylines, reporting credits and captions are left out (``_credit_line``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.model import Attribution
 from sitrep.nlp.actors import ActorIndex
+from sitrep.nlp.cuesets import load_cues
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
-from sitrep.nlp.mentions import FLOW, ByStart, CharRanges, Findings, PersonMention, findings, text_of
+from sitrep.nlp.mentions import FLOW, findings, text_of
 from sitrep.nlp.quotations import (
     Paragraphs,
     Quotation,
@@ -34,91 +34,103 @@ from sitrep.nlp.quotations import (
     quotations,
     speaker_turns,
 )
+from sitrep.nlp.sources import (
+    PRONOUNS,
+    Role,
+    Source,
+    SpeakerState,
+    body_name,
+    clean_name,
+    head_phrase,
+    noun_phrase,
+    phrase_from,
+    proper_name,
+    role_fits,
+    split_title,
+    title_before,
+)
+from sitrep.nlp.speechcues import AttributionCues
 
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
-PRONOUNS = {"he", "she", "him", "her"}
+# Grammar, not lexicon (closed classes of English, kept beside the rules that read them): the words that
+# point back to the sentence before ("This was stated by ..."), and the pronouns that stand for a body.
 DEMONSTRATIVES = {"this", "that", "these", "it"}
 GROUP_PRONOUNS = {"it", "they"}
+# Lines that credit the journalists or the photographer, not a source.
+NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+BYLINE = re.compile(rf"\s*By\s+{NAME}(?:\s*(?:,|and)\s*{NAME})*\s*$")
+CREDIT = re.compile(
+    r"contributed (?:reporting|research|to (?:this|the) (?:report|story|article))"
+    r"|^\W*(?:additional )?(?:reporting|writing|editing|research) by\b",
+    re.IGNORECASE,
+)
+CAPTION = re.compile(
+    r"^\s*(?:(?:[Ff]ile )?[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Vv]ideo|[Cc]aption)(?: by)?\s*[:|]"
+    r"|\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA(?:-EFE)?|ANADOLU|Shutterstock)\s*/\s*[A-Z]|\((?:Photo|Image) by "
+)
+# Grammar of a role phrase: the prepositions that join its head to the rest ("adviser to the head of ..."),
+# and the articles, possessives and fillers dropped before comparing roles.
 ROLE_CONNECTORS = {"of", "to", "for", "in", "at", "on"}
 ROLE_SKIP = {"the", "a", "an", "our", "this", "his", "her", "their", "its", "'s", "’s", "-", "also", "then", ","}
-TITLE_GLUE = {"of", "the", "to", "for", "'s", "’s", "-", "in", "on"}
-
-
-@dataclass(frozen=True)
-class _Source:
-    """A source: ``name`` resolved (the canonical name of a person), ``shown`` as the sentence names it."""
-
-    name: str
-    kind: str
-    via: str | None = None
-    shown: str | None = None
-
-    @property
-    def label(self) -> str:
-        """The name a fact carries: as written where the sentence names the source, else the resolved name."""
-        return self.shown or self.name
-
-
-@dataclass(frozen=True)
-class _Role:
-    """A role phrase split as head words ("vice", "president") and the rest ("ukraine")."""
-
-    head: tuple[str, ...]
-    rest: frozenset[str]
-    code: str | None = None
 
 
 class AttributionFinder:
     """Credit sentences to their sources."""
 
     def __init__(self, lex: Lexicons) -> None:
-        self.strong = set(lex.cue_list("speech_strong"))
-        self.weak = set(lex.cue_list("speech_weak"))
-        self.acts = set(lex.cue_list("speech_acts"))
-        self.frames = self.strong | self.weak | set(lex.cue_list("speech_quote_frame"))
-        self.objects: dict[str, list[str]] = lex.cues.get("speech_object", {})
-        self.preps: dict[str, list[str]] = lex.cues.get("speech_prep", {})
-        self.preps_not = set(lex.cue_list("speech_prep_not"))
-        self.from_objects: dict[str, list[str]] = lex.cues.get("speech_from", {})
-        self.nouns = set(lex.cue_list("speech_nouns"))
-        self.according = sorted((p.split() for p in lex.cue_list("according_to")), key=len, reverse=True)
-        self.anonymous = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in lex.cue_list("anonymous")) + r")\b")
-        self.official = set(lex.cue_list("official_nouns"))
-        self.document = set(lex.cue_list("document_nouns"))
-        self.people = set(lex.cue_list("people_nouns"))
-        self.outlet_nouns = set(lex.cue_list("outlet_nouns"))
-        self.social = set(lex.cue_list("social_nouns")) - {"x", "telegram"}
-        self.synonyms: dict[str, str] = lex.cues.get("role_synonyms", {})
-        self.role_heads = {r.split()[-1] for r in lex.cue_list("roles")} | set(self.synonyms)
+        cues = load_cues(AttributionCues, lex)
+        self.strong = set(cues.speech_strong)
+        self.weak = set(cues.speech_weak)
+        self.acts = set(cues.speech_acts)
+        self.frames = self.strong | self.weak | set(cues.speech_quote_frame)
+        self.objects = cues.speech_object
+        self.preps = cues.speech_prep
+        self.preps_not = set(cues.speech_prep_not)
+        self.from_objects = cues.speech_from
+        self.nouns = set(cues.speech_nouns)
+        self.according = sorted((p.split() for p in cues.according_to), key=len, reverse=True)
+        self.anonymous = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in cues.anonymous) + r")\b")
+        self.official = set(cues.official_nouns)
+        self.document = set(cues.document_nouns)
+        self.people = set(cues.people_nouns)
+        self.outlet_nouns = set(cues.outlet_nouns)
+        self.label_words = set(cues.title_labels)
+        self.body_words = self.official | self.outlet_nouns | set(cues.body_name_words)
+        # "X" and "Telegram" name a platform but also a letter and a message: never a source by the noun alone
+        self.social = set(cues.social_nouns) - {"x", "telegram"}
+        self.synonyms = cues.role_synonyms
+        self.role_heads = {r.split()[-1] for r in cues.roles} | set(self.synonyms)
+        self.leader_roles = {tuple(r.split()) for r in cues.leader_roles}
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
         found.quoted = find_quotations(text_of(doc))
-        state = _State(doc, found, ActorIndex(doc, found))
+        state = SpeakerState(doc, found, ActorIndex(doc, found))
+        lines = Paragraphs(text_of(doc))
+        state.skipped = {i for i, sent in enumerate(state.sents) if _credit_line(lines, sent)}
         for index, sent in enumerate(state.sents):
             for source, cue in self._sentence_sources(state, sent):
                 state.add(index, source, cue)
                 if cue == "stated by" and index > 0 and sent[0].lower_ in DEMONSTRATIVES:
                     state.add(index - 1, source, cue)
             self._note_subject(state, index, sent)
-        lines = Paragraphs(text_of(doc))
         self._quotes(state, lines)
         self._blocks(state, lines)
         found.attributions.sort(key=lambda a: a.sentence)
         return doc
 
-    def _note_subject(self, state: _State, index: int, sent: Span) -> None:
+    def _note_subject(self, state: SpeakerState, index: int, sent: Span) -> None:
         subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lower_ in PRONOUNS:
             return
-        source = self._classify(state, _np(subj))
+        source = self._classify(state, noun_phrase(subj))
         if source is not None and source.kind == "person":
             state.subjects.append((index, source.name))
 
     # --- per sentence ------------------------------------------------------
-    def _sentence_sources(self, state: _State, sent: Span) -> list[tuple[_Source, str]]:
+    def _sentence_sources(self, state: SpeakerState, sent: Span) -> list[tuple[Source, str]]:
         according = list(self._according(state, sent))
-        found: list[tuple[_Source, str]] = []
+        found: list[tuple[Source, str]] = []
         if according:
             if any(s.kind == "anonymous" for s, _ in according):  # "Politico reported, citing people familiar"
                 according += [(s, c) for s, c in self._verb_sources(state, sent) if s.kind == "outlet"]
@@ -127,7 +139,7 @@ class AttributionFinder:
         credit = self._dash_credit(state, sent) or self._colon_credit(state, sent)
         return found + ([credit] if credit else [])
 
-    def _verb_sources(self, state: _State, sent: Span) -> list[tuple[_Source, str]]:
+    def _verb_sources(self, state: SpeakerState, sent: Span) -> list[tuple[Source, str]]:
         found = []
         for token in sent:
             if state.in_quote(token.idx):
@@ -173,7 +185,7 @@ class AttributionFinder:
         preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
         return bool(preps & set(self.preps.get(lemma, []))) and not preps & self.preps_not
 
-    def _informant(self, state: _State, token: Token) -> Iterator[tuple[_Source, str]]:
+    def _informant(self, state: SpeakerState, token: Token) -> Iterator[tuple[Source, str]]:
         """ "heard information from X" and "the mention by X of ..." credit X, not the subject."""
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in self.from_objects:
@@ -187,34 +199,36 @@ class AttributionFinder:
         for head in heads:
             for prep in _preps(head, marker):
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                source = self._classify(state, _np(pobj)) if pobj is not None else None
+                source = self._classify(state, noun_phrase(pobj)) if pobj is not None else None
                 if source is not None and (marker == "by" or len(heads) > 1):
                     yield source, lemma
 
-    def _according(self, state: _State, sent: Span) -> Iterator[tuple[_Source, str]]:
+    def _according(self, state: SpeakerState, sent: Span) -> Iterator[tuple[Source, str]]:
         lowers = [t.lower_ for t in sent]
         for i in range(len(lowers)):
             for words in self.according:
                 if lowers[i : i + len(words)] != words or i + len(words) >= len(lowers):
                     continue
                 obj = sent[i + len(words)]
-                phrase = _phrase_from(obj)
+                phrase = phrase_from(obj)
                 source = self._classify(state, phrase)
+                if source is None and len(words) > 1 and _names_a_document(phrase):
+                    source = Source(clean_name(head_phrase(phrase).text), "document")  # "according to the data"
                 if source is not None:
                     yield source, " ".join(words)
                 break
 
-    def _speaker(self, state: _State, verb: Token) -> _Source | None:
+    def _speaker(self, state: SpeakerState, verb: Token) -> Source | None:
         """The verb's speaker, found once (in text order, so that pronouns see only what came before)."""
         if verb.i not in state.speaker_of:
             state.speaker_of[verb.i] = self._find_speaker(state, verb)
         return state.speaker_of[verb.i]
 
-    def _find_speaker(self, state: _State, verb: Token) -> _Source | None:
+    def _find_speaker(self, state: SpeakerState, verb: Token) -> Source | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            return self._classify(state, _np(pobj)) if pobj is not None else None
+            return self._classify(state, noun_phrase(pobj)) if pobj is not None else None
         node = verb
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -223,7 +237,7 @@ class AttributionFinder:
             if subj is not None:
                 if subj.dep_ == "nsubjpass" and subj.lower_ not in PRONOUNS:
                     return None
-                return self._classify(state, _np(subj))
+                return self._classify(state, noun_phrase(subj))
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "... by saying that", "after saying"
                 node = node.head
             if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "prep") or node.head.i == node.i:
@@ -233,7 +247,7 @@ class AttributionFinder:
             node = node.head
         return None
 
-    def _dash_credit(self, state: _State, sent: Span) -> tuple[_Source, str] | None:
+    def _dash_credit(self, state: SpeakerState, sent: Span) -> tuple[Source, str] | None:
         match = DASH_CREDIT.search(sent.text)
         if not match:
             return None
@@ -242,7 +256,7 @@ class AttributionFinder:
         source = self._classify(state, span) if span is not None else None
         return (source, "dash") if source is not None and source.kind == "person" else None
 
-    def _colon_credit(self, state: _State, sent: Span) -> tuple[_Source, str] | None:
+    def _colon_credit(self, state: SpeakerState, sent: Span) -> tuple[Source, str] | None:
         """A title that opens with a person and a colon: "Zelenskyy after the strike: Close the sky"."""
         colon = next((t for t in sent if t.text == ":"), None)
         if colon is None or colon.i - sent.start > 14 or colon.i == sent.end - 1:
@@ -251,10 +265,21 @@ class AttributionFinder:
         if any(t.pos_ in ("VERB", "AUX") for t in prefix):
             return None
         person = next(iter(state.persons.between(sent.start, min(sent.start + 4, colon.i))), None)
-        return (_Source(person.name, "person", shown=person.text), "colon") if person is not None else None
+        if person is not None:
+            return Source(person.name, "person", shown=person.text), "colon"
+        return self._label_credit(state, prefix)
+
+    def _label_credit(self, state: SpeakerState, prefix: Span) -> tuple[Source, str] | None:
+        """A short name before a title's colon: "Rush Limbaugh: ...", "Poll: ..." (not "The Latest: ...")."""
+        if not 1 <= len(prefix) <= 4 or any(t.pos_ not in ("PROPN", "NOUN") for t in prefix):
+            return None
+        if any(t.lower_ in self.label_words for t in prefix):
+            return None
+        source = self._classify(state, prefix)
+        return (source, "colon") if source is not None and source.kind != "anonymous" else None
 
     # --- naming the source -------------------------------------------------
-    def _classify(self, state: _State, phrase: Span | None) -> _Source | None:
+    def _classify(self, state: SpeakerState, phrase: Span | None) -> Source | None:
         if phrase is None or not phrase.text.strip():
             return None
         lower = phrase.text.lower()
@@ -263,53 +288,69 @@ class AttributionFinder:
         if person and all(w in self.role_heads for w in person.lower().split()):
             person = None  # a title the NER took for a name ("the Adviser")
         root = phrase.root
-        if root.lower_ in PRONOUNS:
+        if _is_dateline(root):  # "PARIS -- The minister said ...": the place the story was filed from is no one
+            rest = state.doc[root.i + 2 : phrase.end]  # the parser may have taken "-- The minister" into the phrase
+            return self._classify(state, rest) if len(rest) and rest.root.i != root.i else None
+        if root.lower_.strip("\"“”'‘’") in PRONOUNS:
             name = state.outer_speaker(root) or state.pronoun_person(phrase.start)
-            return _Source(name, "person") if name else None
+            return Source(name, "person", written=phrase.text.strip(' "“”')) if name else None
         if root.lower_ in GROUP_PRONOUNS:
-            return state.pronoun_body(phrase.start)
+            body = state.pronoun_body(phrase.start)
+            return dataclasses.replace(body, written=phrase.text.strip()) if body is not None else None
         if self.anonymous.search(lower) and not person:
-            return _Source(_clean(phrase.text), "anonymous")
+            return Source(clean_name(phrase.text), "anonymous")
         actor = state.outlet_or_body(phrase)
         is_role = self._is_role_word(root)
-        if person and (actor is None or is_role or root.i in range(*state.person_range(phrase))):
-            return _Source(person, "person", shown=mention.text if mention else None)
+        named = range(*state.person_range(phrase))
+        in_apposition = any(c.dep_ == "appos" and c.i in named for c in root.children)  # "an RT host, Jo Li,"
+        if person and (actor is None or is_role or root.i in named or in_apposition):
+            return Source(person, "person", shown=mention.text if mention else None)
         role = self._role_person(state, phrase) if is_role else None
         if role:
-            return _Source(role, "person")
+            return Source(role, "person", written=phrase.text.strip())
         if actor is not None:
             return actor
         if root.lemma_.lower() in self.official or root.lower_ in self.official:
-            return _Source(_clean(phrase.text), "official_body")
+            return Source(clean_name(phrase.text), "official_body")
         return self._by_head_noun(state, phrase)
 
-    def _by_head_noun(self, state: _State, phrase: Span) -> _Source | None:
+    def _by_head_noun(self, state: SpeakerState, phrase: Span) -> Source | None:
         """A source named by a common noun: "the newspaper", "a leaked memo", "his post"."""
-        lemma = phrase.root.lemma_.lower()
+        root = phrase.root
+        lemma = root.lemma_.lower()
+        if _news_reports(root):  # "according to reports", "media reports said": the press, not one document
+            return Source(clean_name(head_phrase(phrase).text), "outlet")
+        if lemma in self.outlet_nouns and any(c.lower_ == "the" for c in root.children):
+            named = state.last_outlet(phrase.start)  # "the paper" after "The Daily Star reported": that outlet
+            if named is not None:
+                return dataclasses.replace(named, written=phrase.text.strip())
         for kind, nouns in (("outlet", self.outlet_nouns), ("social_media", self.social), ("document", self.document)):
             if lemma in nouns:
-                return _Source(_clean(_head_phrase(phrase).text), kind)
+                if kind == "social_media" and root.pos_ == "PROPN":
+                    kind = "official_body"  # "..., Facebook announced": the company speaks, not a post on it
+                return Source(clean_name(head_phrase(phrase).text), kind)
         return self._unlisted(state, phrase)
 
-    def _unlisted(self, state: _State, phrase: Span) -> _Source | None:
+    def _unlisted(self, state: SpeakerState, phrase: Span) -> Source | None:
         """A source no lexicon lists: a proper name, a state, a group or role of unnamed people."""
         root = phrase.root
         if root.pos_ == "PROPN":
-            name = _proper_name(root)
-            body = _body_name(root, name) or state.is_place(root.i)  # "Kyiv said": the government seated there
-            return _Source(name, "official_body" if body else "person")
+            name = proper_name(root)
+            # a named place ("Kyiv said") speaks for the government seated there
+            body = body_name(root, name, self.body_words) or state.is_place(root.i)
+            return Source(name, "official_body" if body else "person")
         actor = state.actors.actor_at.get(root.i)
         if actor is not None and actor.kind == "state":
-            return _Source(_clean(actor.text), "official_body")
+            return Source(clean_name(actor.text), "official_body")
         if root.lemma_.lower() in self.people or root.lower_ in self.people or self._is_role_word(root):
-            return _Source(_clean(_head_phrase(phrase).text), "anonymous")
+            return Source(clean_name(head_phrase(phrase).text), "anonymous")
         return None
 
     def _is_role_word(self, token: Token) -> bool:
         return token.lower_ in self.role_heads or token.lemma_.lower() in self.role_heads
 
     # --- roles ("the President of Ukraine") ----------------------------------
-    def _role_of(self, state: _State, tokens: Span | list[Token]) -> _Role | None:
+    def _role_of(self, state: SpeakerState, tokens: Span | list[Token]) -> Role | None:
         words: list[str] = []
         code = None
         for token in tokens:
@@ -320,7 +361,7 @@ class AttributionFinder:
                 words.append(token.lower_)
         return self._role_from_words(words, code)
 
-    def _role_from_words(self, words: list[str], code: str | None) -> _Role | None:
+    def _role_from_words(self, words: list[str], code: str | None) -> Role | None:
         text = " ".join(w for w in words if w not in ROLE_SKIP)
         for word, canon in self.synonyms.items():
             text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", canon, text)
@@ -328,41 +369,62 @@ class AttributionFinder:
         cut = next((i for i, w in enumerate(parts) if w in ROLE_CONNECTORS), len(parts))
         if not cut or parts[cut - 1] not in self.role_heads:
             return None
-        return _Role(tuple(parts[:cut]), frozenset(w for w in parts[cut:] if w not in ROLE_CONNECTORS), code)
+        return Role(tuple(parts[:cut]), frozenset(w for w in parts[cut:] if w not in ROLE_CONNECTORS), code)
 
-    def _role_person(self, state: _State, phrase: Span) -> str | None:
+    def _role_person(self, state: SpeakerState, phrase: Span) -> str | None:
         query = self._role_of(state, phrase)
         if query is None:
             return None
         roles = self._person_roles(state)
-        names = [name for name, held in roles.items() if _role_fits(query, held, state.code(name))]
+        names = [name for name, held in roles.items() if role_fits(query, held, state.code(name))]
+        if not names and query.head == ("leader",) and query.code:  # "the Ukrainian leader": its president
+            names = [
+                name
+                for name, held in roles.items()
+                if state.code(name) == query.code and any(r.head in self.leader_roles for r in held)
+            ]
         return state.choose(names, phrase.start)
 
-    def _person_roles(self, state: _State) -> dict[str, list[_Role]]:
+    def _person_roles(self, state: SpeakerState) -> dict[str, list[Role]]:
         """Every role each person holds, once each: from the lexicon and from titles before the name."""
         if state.roles is None:
-            roles: dict[str, dict[_Role, None]] = {}
+            roles: dict[str, dict[Role, None]] = {}
             for person in state.found.persons:
-                held = [self._role_from_words(_split_title(r), None) for r in person.roles]
-                held.append(self._role_of(state, _title_before(state.doc, person)))
+                held = [self._role_from_words(split_title(r), None) for r in person.roles]
+                held.append(self._role_of(state, title_before(state.doc, person)))
                 roles.setdefault(person.name, {}).update((r, None) for r in held if r is not None)
             state.roles = {name: list(held_once) for name, held_once in roles.items()}
         return state.roles
 
     # --- quotations ----------------------------------------------------------
-    def _quotes(self, state: _State, lines: Paragraphs) -> None:
-        last: tuple[Quotation, _Source] | None = None
+    def _quotes(self, state: SpeakerState, lines: Paragraphs) -> None:
+        last: tuple[Quotation, Source] | None = None
         for quote in quotations(lines, state.found.quoted):
             source = self._quote_speaker(state, quote.start, quote.end) or self._dash_after(state, lines, quote)
             if source is None and last is not None and continues(lines, quote, last[0]):
                 source = last[1]
+            if source is None and quote.opens_paragraph:
+                source = self._paragraph_speaker(state, lines, quote)
             last = (quote, source) if source is not None else None
             if source is None:
                 continue
             for index in state.sentences_across(quote.start + 1, quote.end - 1):
                 state.add(index, source, "quote")
 
-    def _blocks(self, state: _State, lines: Paragraphs) -> None:
+    def _paragraph_speaker(self, state: SpeakerState, lines: Paragraphs, quote: Quotation) -> Source | None:
+        """The one person credited in the last sentence of the paragraph just before a quoted paragraph
+        that names no speaker ("Smith said the plan failed.¶“It was doomed from the start.”")."""
+        before = lines.previous_with_text(quote.paragraph)
+        if before is None:
+            return None
+        start, end = lines.bounds(before)
+        sentences = state.sentences_across(start, end)
+        if not sentences:
+            return None
+        people = state.credited.get(sentences[-1], [])
+        return people[0] if len(people) == 1 and people[0].kind == "person" else None
+
+    def _blocks(self, state: SpeakerState, lines: Paragraphs) -> None:
         """Paragraphs credited as a whole: the one after "He added:" and a transcript's "SMITH: ..." turns."""
         for sent in state.sents:
             text = sent.text.rstrip()
@@ -378,9 +440,9 @@ class AttributionFinder:
                     state.add(n, source, "block")
         for name, (start, end) in speaker_turns(lines):
             for n in state.sentences_across(start, end):
-                state.add(n, _Source(name, "person"), "turn")
+                state.add(n, Source(name, "person"), "turn")
 
-    def _quote_speaker(self, state: _State, start: int, end: int) -> _Source | None:
+    def _quote_speaker(self, state: SpeakerState, start: int, end: int) -> Source | None:
         """The speaker of a verb of saying next to the quotation, in a sentence it touches or in the
         one that follows it on its line (“Is this right?” | she asked.)."""
         text = text_of(state.doc)
@@ -393,7 +455,7 @@ class AttributionFinder:
                         return source
         return None
 
-    def _dash_after(self, state: _State, lines: Paragraphs, quote: Quotation) -> _Source | None:
+    def _dash_after(self, state: SpeakerState, lines: Paragraphs, quote: Quotation) -> Source | None:
         """ "“How did we get here?” ― Jane Doe": the name after a dash credits the quotation."""
         chars = dash_credit(lines.text, quote)
         span = state.doc.char_span(*chars, alignment_mode="expand") if chars else None
@@ -404,180 +466,46 @@ class AttributionFinder:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.frames
 
 
-class _Pool:
-    """Names noted per sentence (speakers, subjects), in the order they were noted."""
-
-    def __init__(self) -> None:
-        self.noted: list[tuple[int, str]] = []
-        self._by_sentence: dict[int, list[tuple[int, str]]] = {}
-
-    def append(self, entry: tuple[int, str]) -> None:
-        self._by_sentence.setdefault(entry[0], []).append((len(self.noted), entry[1]))
-        self.noted.append(entry)
-
-    def recent(self, here: int) -> list[str]:
-        """Names from the three sentences before sentence ``here``, latest noted first."""
-        found = [e for index in range(here - 3, here) for e in self._by_sentence.get(index, ())]
-        return [name for _, name in sorted(found, reverse=True)]
+# Words before "reports" that make them the press's: "media reports", "news reports", "unconfirmed reports".
+PRESS_REPORTS = frozenset({"media", "news", "press", "local", "unconfirmed", "earlier", "recent", "several", "some"})
 
 
-class _State:
-    """Per-doc lookups and the growing list of attributions."""
-
-    def __init__(self, doc: Doc, found: Findings, actors: ActorIndex) -> None:
-        self.doc, self.found, self.actors = doc, found, actors
-        self.sents = list(doc.sents)
-        self.sent_at = {s.start: i for i, s in enumerate(self.sents)}
-        self._sent_chars = ([s.start_char for s in self.sents], [s.end_char for s in self.sents])
-        self.quotes = CharRanges(found.quoted)
-        self.persons = ByStart(found.persons)
-        self._actors_at = ByStart(found.actors)
-        self._names: dict[str, ByStart[tuple[int, PersonMention]]] = {}
-        self.seen: set[tuple[int, str]] = set()
-        self.speakers = _Pool()
-        self.subjects = _Pool()
-        self.bodies = _Pool()
-        self.speaker_of: dict[int, _Source | None] = {}
-        self._place_tokens: set[int] | None = None
-        self.body_sources: dict[str, _Source] = {}
-        self.roles: dict[str, list[_Role]] | None = None
-
-    def in_quote(self, char: int) -> bool:
-        return self.quotes.holds_inside(char)
-
-    def sentences_across(self, first: int, last: int) -> range:
-        """Indexes of the sentences that end after character ``first`` and start before ``last``."""
-        starts, ends = self._sent_chars
-        return range(bisect_right(ends, first), bisect_left(starts, last))
-
-    def sentences_holding(self, *chars: int) -> list[int]:
-        """Indexes of the sentences that hold any of ``chars``, in text order."""
-        starts, ends = self._sent_chars
-        found = {bisect_right(starts, c) - 1 for c in chars}
-        return sorted(i for i in found if i >= 0 and any(starts[i] <= c < ends[i] for c in chars))
-
-    def add(self, index: int, source: _Source, cue: str) -> None:
-        key = (index, source.name.lower())
-        if key in self.seen:
-            return
-        self.seen.add(key)
-        self.found.attributions.append(Attribution(source.label, source.kind, index, cue, source.via))
-        if source.kind == "person":
-            self.speakers.append((index, source.name))
-        else:
-            self.bodies.append((index, source.name))
-            self.body_sources[source.name] = source
-
-    def _persons_in(self, span: Span) -> list[PersonMention]:
-        return self.persons.between(span.start, span.end)
-
-    def mention_in(self, span: Span) -> PersonMention | None:
-        people = self._persons_in(span)
-        return people[0] if people else None
-
-    def person_range(self, span: Span) -> tuple[int, int]:
-        people = self._persons_in(span)
-        return (people[0].start, people[0].end) if people else (0, 0)
-
-    def code(self, name: str) -> str | None:
-        return self.actors.person_codes.get(name)
-
-    def outlet_or_body(self, span: Span) -> _Source | None:
-        for actor in self._actors_at.between(span.start, span.end):
-            if actor.kind in ("outlet", "institution", "alliance"):
-                kind = actor.source_kind or ("outlet" if actor.kind == "outlet" else "official_body")
-                text = span.text if span.root.i not in range(actor.start, actor.end) and len(span) <= 8 else actor.text
-                return _Source(_clean(text), kind)
-        return None
-
-    def _recent(self, before: int, pool: _Pool) -> list[str]:
-        """Names in ``pool`` from the three sentences before the one holding token ``before``, latest first."""
-        return pool.recent(self.sent_at[self.doc[before].sent.start])
-
-    def pronoun_person(self, before: int) -> str | None:
-        """The subject of a recent sentence, else the last speaker, else the last person named."""
-        recent = self._recent(before, self.subjects) + self._recent(before, self.speakers)
-        if recent:
-            return recent[0]
-        if self.speakers.noted:
-            return self.speakers.noted[-1][1]
-        candidate = self.persons.last_before(before)
-        return candidate.name if candidate else None
-
-    def outer_speaker(self, pronoun: Token) -> str | None:
-        """The person whose words hold the pronoun: "Trump said [he believes ...]" -> Trump."""
-        node = pronoun.head
-        for _ in range(4):
-            if node.dep_ == "ccomp" and node.head.i in self.speaker_of:
-                outer = self.speaker_of[node.head.i]
-                return outer.name if outer is not None and outer.kind == "person" else None
-            if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
-                return None
-            node = node.head
-        return None
-
-    def is_place(self, i: int) -> bool:
-        """Whether token ``i`` is part of a named place."""
-        if self._place_tokens is None:
-            self._place_tokens = {t for p in self.found.places for t in range(p.start, p.end)}
-        return i in self._place_tokens
-
-    def pronoun_body(self, before: int) -> _Source | None:
-        """ "it" or "they": the body, outlet, document or group credited in the three sentences before."""
-        recent = self._recent(before, self.bodies)
-        return self.body_sources[recent[0]] if recent else None
-
-    def choose(self, names: list[str], at: int) -> str | None:
-        """The role holder: a recent subject or speaker, else the home side's, else the nearest mention."""
-        if len(names) <= 1:
-            return names[0] if names else None
-        recent = [n for n in self._recent(at, self.subjects) + self._recent(at, self.speakers) if n in names]
-        if recent:
-            return recent[0]
-        home = [n for n in names if self.code(n) and self.code(n) == self.actors.home]
-        if len(home) == 1:
-            return home[0]
-        before = [hit for n in names if (hit := self._named(n).last_before(at))]
-        after = [hit for n in names if (hit := self._named(n).first_from(at))]
-        return max(before)[1].name if before else (min(after)[1].name if after else None)
-
-    def _named(self, name: str) -> ByStart[tuple[int, PersonMention]]:
-        """The mentions of one person, each with its place in ``found.persons``."""
-        if not self._names:
-            grouped: dict[str, list[tuple[int, PersonMention]]] = {}
-            for n, person in enumerate(self.found.persons):
-                grouped.setdefault(person.name, []).append((n, person))
-            self._names = {key: ByStart(mentions, lambda e: e[1].start) for key, mentions in grouped.items()}
-        return self._names.get(name) or ByStart([])
-
-
-def _role_fits(query: _Role, held: list[_Role], code: str | None) -> bool:
-    """A role query fits a person when one held role has the same head and all extra words are known."""
-    if query.code and code and query.code != code:
+def _news_reports(root: Token) -> bool:
+    """ "reports" with no article or owner ("according to reports", "media reports"): what the press reports.
+    A grammar rule (no determiner, plural) with a closed set of press words, kept in code beside it."""
+    if root.lower_ != "reports" or root.tag_ != "NNS":
         return False
-    known = {w for r in held for w in r.head} | {w for r in held for w in r.rest}
-    for role in held:
-        if role.head[-1] != query.head[-1] or not set(role.head[:-1]) <= set(query.head) | query.rest:
-            continue
-        if set(query.head[:-1]) <= known and query.rest <= known:
-            return not (query.code and not code and role.code != query.code)
-    return False
+    mods = [c for c in root.children if c.dep_ in ("det", "poss", "compound", "amod", "nmod")]
+    return all(c.lower_ in PRESS_REPORTS for c in mods)
 
 
-def _split_title(title: str) -> list[str]:
-    return title.lower().replace("’s", " 's").replace("'s", " 's").split()
+def _is_dateline(token: Token) -> bool:
+    """A place in capitals opening a paragraph before a dash or colon: "KYIV --", "BRUSSELS:"."""
+    sent = token.sent
+    first = sent[0]
+    if token.i - first.i > 2 or not token.text.isupper() or len(token.text) < 3:
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        nxt is not None
+        and nxt.text in ("-", "--", "—", "–", ":")
+        and all(t.text.isupper() for t in sent[: token.i - first.i + 1])
+    )
 
 
-def _title_before(doc: Doc, person: PersonMention) -> list[Token]:
-    """The title right before a name: "Adviser to the Head of the Office of the President [Oleksiy Arestovych]"."""
-    i = person.start - 1
-    sent_start = doc[person.start].sent.start
-    while i >= sent_start and person.start - i <= 12:
-        tok = doc[i]
-        if not (tok.lower_ in TITLE_GLUE or (tok.is_title and tok.pos_ in ("PROPN", "NOUN", "ADJ"))):
-            break
-        i -= 1
-    return list(doc[i + 1 : person.start])
+def _names_a_document(phrase: Span) -> bool:
+    """ "the data", "Census Bureau figures": a common noun made definite by "the" or a name; not
+    "preliminary data" (no source named) nor "our data" (the speaker's own)."""
+    if phrase.root.pos_ != "NOUN" or any(t.lower_ in ("our", "my") for t in phrase):
+        return False
+    return any(t.lower_ == "the" or t.pos_ == "PROPN" for t in phrase)
+
+
+def _credit_line(lines: Paragraphs, sent: Span) -> bool:
+    """A sentence of a byline, a reporting credit or a photo caption: no one's claim."""
+    start, end = lines.bounds(lines.index(sent.start_char))
+    line = lines.text[start:end]
+    return bool(CAPTION.search(line) or CREDIT.search(line) or BYLINE.match(line))
 
 
 def _names_as(verb: Token) -> bool:
@@ -616,63 +544,16 @@ def _preps(head: Token, marker: str) -> list[Token]:
     return []
 
 
-def _np(token: Token) -> Span:
-    doc = token.doc
-    return doc[token.left_edge.i : token.right_edge.i + 1]
-
-
-def _proper_name(root: Token) -> str:
-    """The run of proper nouns that ends at ``root`` ("Rep. Jason Chaffetz")."""
-    start = root.i
-    while start > 0 and root.doc[start - 1].pos_ == "PROPN" and root.doc[start - 1].head.i == root.i:
-        start -= 1
-    return _clean(root.doc[start : root.i + 1].text)
-
-
-def _body_name(root: Token, name: str) -> bool:
-    """A proper name that names a body: a state, a people, or an organisation of several words or initials
-    (the small model takes many lone surnames for organisations, so one plain word is a person)."""
-    if root.ent_type_ in ("GPE", "NORP"):
-        return True
-    return root.ent_type_ in ("ORG", "FAC") and (" " in name or name.isupper())
-
-
-def _head_phrase(phrase: Span) -> Span:
-    """The phrase cut before a comma, an apposition or a clause that describes its head."""
-    root = phrase.root
-    cut = [c.left_edge.i for c in root.rights if c.dep_ in ("relcl", "acl", "appos", "punct")]
-    end = min([phrase.end, *cut])
-    return phrase.doc[phrase.start : max(end, root.i + 1)]
-
-
-def _phrase_from(token: Token) -> Span:
-    """The noun phrase that starts at ``token`` ("Politico", "people familiar with the ...")."""
-    head = token
-    while (
-        head.head.i != head.i
-        and head.head.i >= token.i
-        and head.dep_ in ("compound", "amod", "det", "nmod", "poss", "nummod")
-    ):
-        head = head.head
-    span = _np(head)
-    return span.doc[token.i : span.end] if span.start < token.i else span
-
-
 def _is_passive_credit(token: Token) -> bool:
     return any(c.dep_ == "agent" for c in token.children)
 
 
-def _clean(text: str) -> str:
-    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
-    return re.sub(r"[\s,;:]+$", "", text)
-
-
-def _combine_relayed(sources: list[tuple[_Source, str]]) -> list[tuple[_Source, str]]:
+def _combine_relayed(sources: list[tuple[Source, str]]) -> list[tuple[Source, str]]:
     """An anonymous source and the outlet relaying it become one attribution."""
     outlets = [s for s, _ in sources if s.kind == "outlet"]
     anonymous = [(s, c) for s, c in sources if s.kind == "anonymous"]
     if outlets and anonymous:
-        return [(_Source(s.name, s.kind, outlets[0].label, s.shown), c) for s, c in anonymous]
+        return [(Source(s.name, s.kind, outlets[0].label, s.shown), c) for s, c in anonymous]
     return sources
 
 

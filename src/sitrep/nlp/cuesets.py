@@ -71,7 +71,12 @@ def _convert(hint: Any, value: Any, where: str) -> Any:
     if origin is dict:
         if not isinstance(value, dict):
             raise CueError(f"{where}: expected phrases by label")
-        return {str(label): tuple(_phrases(words, f"{where}.{label}")) for label, words in value.items()}
+        # a label starting with "_" is a note for the reader ("_about"), not phrases
+        return {
+            str(label): tuple(_phrases(words, f"{where}.{label}"))
+            for label, words in value.items()
+            if not str(label).startswith("_")
+        }
     if hint is int and isinstance(value, int):
         return value
     raise CueError(f"{where}: cannot read a {hint} from {type(value).__name__}")

@@ -23,14 +23,18 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Signal
+from sitrep.nlp.blocks import is_credit, page_blocks, widget_lines
 from sitrep.nlp.categories import PEOPLE
+from sitrep.nlp.cuesets import CueError, cueset, load_cues
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import FLOW, CharRanges, Findings, findings, text_of
+from sitrep.nlp.speechcues import AttributionCues, EvaluativeCues
 
 BYLINE = re.compile(r"[—–-]{1,2}\s*[^\n()]{1,80}\(@\w{1,30}\)(?:\s+\w+\s+\d{1,2},\s+\d{4})?")
 EMBED_MARKS = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|(?<![\w&])#[A-Za-z][\w]*|(?<![\w.])@\w{2,30}")
@@ -41,6 +45,8 @@ RUN_IN = re.compile(r"([^\W\d_][^:\n]{0,78}?):[ \t]+\S")
 # A line of running text (prose): long, ending like a sentence.
 PROSE_LINE = re.compile(r"^[^\n]{40,}[.!?\"”'’)][ \t]*$", re.MULTILINE)
 WORD = re.compile(r"[^\W\d_]+(?:[.’'-][^\W\d_]+)*")
+# Grammar: the function words a title-cased heading leaves in lower case ("Return of the Grain Ships"),
+# and the dependency labels of a subject.
 FUNCTION_WORDS = frozenset({"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "at", "by", "or", "from"})
 SUBJECTS = ("nsubj", "nsubjpass")
 # Points that make a sentence an opinion (see the module docstring).
@@ -61,6 +67,8 @@ WRITER_VIEW = re.compile(
     r"|\bin (?:my|our) (?:view|opinion|judgment|judgement|book)\b|\b(?:i|we) (?:must|should|ought to|need to|have to)\b"
     r"|\blet(?:'s|’s| us)\b|\bif you ask me\b|\bfrankly\b|\bto be honest\b|\bi'm (?:sure|convinced|afraid)\b"
 )
+# Grammar: words of quantity and degree after an intensifier ("so many", "too late") are no evaluation,
+# and the first-person pronouns that mark the writer's (or a speaker's) own voice.
 QUANTIFIERS = frozenset(
     {"many", "much", "few", "little", "more", "less", "most", "least", "far", "long", "late", "soon"}
 )
@@ -87,6 +95,9 @@ class _Context:
     embeds: list[tuple[int, int]]  # lines of an embedded post: its byline and the text just above it
     facts: _Facts  # which sentences hold a fact or an attribution, and where the quotations are
     embed_lines: CharRanges  # ``embeds`` for point queries
+    related: CharRanges  # lines of "Related stories" lists and link-bait runs
+    teasers: CharRanges  # an opener ("Related:") and the one story title it introduces: headings
+    widgets: CharRanges  # lines that are the page's controls and forms ("Copy Link", "Sign Up")
     embed_opened: dict[int, list[tuple[int, int]]]  # start token of a sentence -> the embed lines it opens
 
 
@@ -119,22 +130,46 @@ class Cue:
     marks_quote: bool = False  # the cue is the quotation marks themselves (scare quotes), not words quoted
 
 
+@cueset("signals")
+@dataclass(frozen=True)
+class SignalCues:
+    """The cue lists of ``cues/signals.json`` (see its ``_about``)."""
+
+    filler_phrases: tuple[str, ...]
+    link_bait: tuple[str, ...]
+    unverifiable_markers: tuple[str, ...]
+    opinion: dict[str, tuple[str, ...]]
+    speaker_labels: frozenset[str]
+    page_widgets: frozenset[str]
+    widget_phrases: tuple[str, ...]
+    credit_phrases: tuple[str, ...]
+
+
+# The labels of the "opinion" table of signals.json that the opinion finder reads (a missing one fails at load).
+OPINION_LISTS = ("strong", "weak", "intensifiers", "evaluative", "prescriptive")
+
+
 class OpinionFinder:
     """Loaded or evaluative wording in the article's own voice (see the module docstring)."""
 
-    def __init__(self, lex: Lexicons) -> None:
-        strong = lex.cue_list("opinion", "strong")
+    def __init__(self, lex: Lexicons, cues: SignalCues) -> None:
+        missing = [name for name in OPINION_LISTS if name not in cues.opinion]
+        if missing:
+            raise CueError(f"{Path(lex.directory) / 'cues' / 'signals.json'}: opinion: no cue list {missing[0]!r}")
+        opinion = {name: list(cues.opinion[name]) for name in OPINION_LISTS}
+        strong = opinion["strong"]
         self.strong = frozenset(w for w in strong if " " not in w)
         self.strong_phrases = _phrases([w for w in strong if " " in w])
-        self.weak = _phrases(lex.cue_list("opinion", "weak"))
-        self.intensifiers = frozenset(lex.cue_list("opinion", "intensifiers"))
-        self.evaluative = frozenset(lex.cue_list("opinion", "evaluative"))
-        self.prescriptive = frozenset(lex.cue_list("opinion", "prescriptive"))
-        polar = lex.cue_list("evaluative_words", "positive") + lex.cue_list("evaluative_words", "negative")
-        self.polar = frozenset(polar)
-        self.speech = frozenset(lex.cue_list("speech_strong"))
-        self.speech_weak = frozenset(lex.cue_list("speech_weak"))
-        self.according = _phrases(lex.cue_list("according_to"))
+        self.weak = _phrases(opinion["weak"])
+        self.intensifiers = frozenset(opinion["intensifiers"])
+        self.evaluative = frozenset(opinion["evaluative"])
+        self.prescriptive = frozenset(opinion["prescriptive"])
+        polar = load_cues(EvaluativeCues, lex).evaluative_words
+        self.polar = frozenset(polar.get("positive", ()) + polar.get("negative", ()))
+        speech = load_cues(AttributionCues, lex)
+        self.speech = speech.speech_strong
+        self.speech_weak = speech.speech_weak
+        self.according = _phrases(list(speech.according_to))
 
     def __call__(self, facts: _Facts, sent: Span, index: int) -> Signal | None:
         if self._reported(facts, sent, index):
@@ -204,18 +239,21 @@ class SignalFinder:
     """Find the five kinds of signal."""
 
     def __init__(self, lex: Lexicons) -> None:
-        self.filler = lex.cue_list("filler_phrases")
-        self.link_bait = lex.cue_list("link_bait")
-        markers = "|".join(re.escape(m) for m in sorted(lex.cue_list("unverifiable_markers"), key=len, reverse=True))
+        cues = load_cues(SignalCues, lex)
+        self.cues = cues
+        self.filler = list(cues.filler_phrases)
+        self.link_bait = list(cues.link_bait)
+        markers = "|".join(re.escape(m) for m in sorted(cues.unverifiable_markers, key=len, reverse=True))
         self.marker = re.compile(r"[(\[]\s*(?:" + markers + r")\s*[)\]]", re.I)
-        self.opinion = OpinionFinder(lex)
-        self.speakers = frozenset(lex.cue_list("speaker_labels")) | frozenset(lex.cue_list("roles"))
+        self.opinion = OpinionFinder(lex, cues)
+        self.speakers = cues.speaker_labels | frozenset(load_cues(AttributionCues, lex).roles)
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
         sents = list(doc.sents)
         facts = _Facts.of(found)
         embeds = _embed_lines(text_of(doc))
+        blocks, teasers = page_blocks(text_of(doc), self.link_bait)
         context = _Context(
             doc=doc,
             found=found,
@@ -227,6 +265,9 @@ class SignalFinder:
             embeds=embeds,
             facts=facts,
             embed_lines=CharRanges(embeds),
+            related=CharRanges(blocks),
+            teasers=CharRanges(teasers),
+            widgets=CharRanges(widget_lines(text_of(doc), self.cues.page_widgets, list(self.cues.widget_phrases))),
             embed_opened=_embed_openers(sents, embeds),
         )
         for index in range(len(sents)):
@@ -244,6 +285,16 @@ class SignalFinder:
             yield Signal(
                 "unverifiable_marker", index, m.group(0), start, end, "a credibility tag with nothing behind it"
             )
+        first = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        if context.related.holds(first):  # a title in a "Related stories" list, not a heading or a sentence
+            yield Signal("off_topic", index, sent.text.strip(), first, sent.end_char, "a list of other stories")
+            return
+        if context.widgets.holds(first):
+            yield from _widget(doc, sent, index, first)
+            return
+        if context.teasers.holds(first):
+            yield Signal("headline", index, sent.text.strip(), first, sent.end_char, "a teaser for another story")
+            return
         heading = None if embed is not None or self._link_bait(sent) else self._heading(doc, sent, context.labels)
         if heading is not None:
             text = text_of(doc)[heading[0] : heading[1]]
@@ -316,9 +367,19 @@ class SignalFinder:
         ):
             return False
         _, last_content, first_prose_end = _bounds(doc)
-        if self._speaker(words) or start + len(line) >= last_content:
+        if self._speaker(words) or start + len(line) >= last_content or first_prose_end > start:
             return False
-        return first_prose_end <= start
+        return not self._credit_or_caption(text_of(doc), start, line)
+
+    def _credit_or_caption(self, text: str, start: int, line: str) -> bool:
+        """A credit line, a photo caption (the line above a credit), or a sentence broken over two lines
+        (the next line goes on in lower case): none is a heading."""
+        credits = list(self.cues.credit_phrases)
+        if is_credit(line, credits):
+            return True
+        after = text[start + len(line) :].lstrip()
+        following = after.split("\n", 1)[0].rstrip()
+        return bool(following) and (following[0].islower() or is_credit(following, credits))
 
     def _speaker(self, words: list[str]) -> bool:
         """True when the first words name a speaker: "Q", "MR. KIRBY", "THE PRESIDENT"."""
@@ -341,6 +402,22 @@ def _bounds(doc: Doc) -> tuple[int, int, int]:
         cached = (len(text) - len(text.lstrip()), len(text.rstrip()), prose.end() if prose else len(text) + 1)
         found.signal_bounds = cached
     return cached
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”'’)]?\s*$")
+
+
+def _widget(doc: Doc, sent: Span, index: int, first: int) -> Iterator[Signal]:
+    """The off_topic signal of a page control's line for the sentence that opens it, or a sentence after a
+    full stop in it; a fragment the parser split off a label ("Copy" | "Link") goes with the one before."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, first) + 1
+    if first > line_start and not SENTENCE_END.search(text[line_start:first]):
+        return
+    line_end = text.find("\n", first)
+    line_end = len(text) if line_end < 0 else line_end
+    end = sent.end_char if SENTENCE_END.search(sent.text) else line_end
+    yield Signal("off_topic", index, text[first:end].strip(), first, end, "a control or form of the page")
 
 
 def _embed_lines(text: str) -> list[tuple[int, int]]:

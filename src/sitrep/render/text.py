@@ -83,14 +83,15 @@ def _sections(report: Report, style: Style) -> Iterator[str]:
 
 def _sources(report: Report, style: Style) -> Iterator[str]:
     """Claims grouped by source, in order of first appearance."""
-    groups: dict[tuple[str, str, str | None], list[int]] = {}
+    groups: dict[tuple[str, str, str | None], list[tuple[int, str | None]]] = {}
     for a in report.attributions:
-        groups.setdefault((a.source, a.source_kind, a.via), []).append(a.sentence)
+        groups.setdefault((a.source, a.source_kind, a.via), []).append((a.sentence, a.as_written))
     for (source, kind, via), sentences in groups.items():
         relay = f" via {via}" if via else ""
         yield f"  {style(source, fg='green')} ({kind}{relay})"
-        for index in sentences:
-            yield f"      {style('§' + str(index), dim=True)} {_shorten(report.sentences[index].text)}"
+        for index, written in sentences:
+            shown = style(f" [as “{written}”]", dim=True) if written else ""
+            yield f"      {style('§' + str(index), dim=True)} {_shorten(report.sentences[index].text)}{shown}"
 
 
 def _summary(report: Report) -> str:
