@@ -41,3 +41,18 @@ def test_talks_that_could_begin_are_a_planned_meeting(analyze_text: Analyze) -> 
 def test_a_meeting_held_is_still_held(analyze_text: Analyze) -> None:
     report = analyze_text("The Polish and Ukrainian foreign ministers met in Warsaw on Tuesday to discuss grain.")
     assert [p for _, p in _types(report, "CONSULT")] == ["held"]
+
+
+def test_supporting_sanctions_is_no_sanction(analyze_text: Analyze) -> None:
+    report = analyze_text("The Canadian finance minister said she supports tougher sanctions on Russian banks.")
+    assert [e for e in report.events if e.type == "SANCTION"] == []
+
+
+def test_a_sanctions_bill_is_no_sanction(analyze_text: Analyze) -> None:
+    report = analyze_text("A sanctions bill against Russian banks stalled in the Senate for months.")
+    assert [e for e in report.events if e.type == "SANCTION"] == []
+
+
+def test_sanctions_imposed_are_a_sanction(analyze_text: Analyze) -> None:
+    report = analyze_text("Canada imposed sanctions on three Russian banks on Monday, the finance ministry said.")
+    assert [e.actors[:2] for e in report.events if e.type == "SANCTION"] == [("CAN", "RUS")]
