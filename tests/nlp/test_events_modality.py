@@ -56,3 +56,14 @@ def test_a_sanctions_bill_is_no_sanction(analyze_text: Analyze) -> None:
 def test_sanctions_imposed_are_a_sanction(analyze_text: Analyze) -> None:
     report = analyze_text("Canada imposed sanctions on three Russian banks on Monday, the finance ministry said.")
     assert [e.actors[:2] for e in report.events if e.type == "SANCTION"] == [("CAN", "RUS")]
+
+
+def test_hitting_people_with_sanctions_is_no_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("On Friday Canada hit 12 more Russian oligarchs with sanctions over the war in Ukraine.")
+    assert _types(report, "ATTACK") == []
+    assert [e.actors[:2] for e in report.events if e.type == "SANCTION"] == [("CAN", "RUS")]
+
+
+def test_hitting_a_city_with_missiles_is_an_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("Russian forces hit Kharkiv with missiles on Tuesday, the mayor said.")
+    assert [a for a, _ in _types(report, "ATTACK")] == [("RUS", "UKR")]
