@@ -81,3 +81,15 @@ def test_a_claim_by_one_side_is_attributed(analyze_text: Analyze) -> None:
     report = analyze_text("Russia's Defense Ministry said its forces had captured the village of Novomykhailivka.")
     assert _seized(report) == [(("RUS",), "Novomykhailivka", None)]  # a village of no known state: no loser
     assert [a.source_kind for a in report.attributions] == ["official_body"]
+
+
+def test_a_village_in_a_named_region_is_taken_in_that_region(analyze_text: Analyze) -> None:
+    report = analyze_text(
+        "Russian troops captured a small village in Ukraine's Kharkiv region on Monday, the ministry said."
+    )
+    assert [(a, p) for a, p, _ in _seized(report)] == [(("RUS", "UKR"), "Kharkiv region")]
+
+
+def test_a_village_only_near_a_place_names_no_place(analyze_text: Analyze) -> None:
+    report = analyze_text("Russian troops captured a small village near Kharkiv on Monday, the ministry said.")
+    assert _seized(report) == []

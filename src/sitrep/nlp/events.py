@@ -12,11 +12,14 @@ Data flow: reads the entity component's mentions (``Findings.actors``, ``persons
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.eventtypes import EventType
 from sitrep.nlp.actors import ActorIndex
+from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.eventcontext import EventContext
 from sitrep.nlp.eventsyntax import is_negated
 from sitrep.nlp.families import Family, build_families
@@ -25,11 +28,20 @@ from sitrep.nlp.mentions import FLOW, findings, sentence_index
 from sitrep.nlp.triggers import Trigger, trigger_index
 
 
+@cueset("events")
+@dataclass(frozen=True)
+class SelectionCues:
+    """The cue lists of trigger selection."""
+
+    claimed_modifiers: frozenset[str]  # "the alleged attack", "allegedly struck": told as a claim, no event
+
+
 class EventExtractor:
     """Build event mentions from triggers, one family module per event type."""
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        self.cues = load_cues(SelectionCues, lex)
         self.index = trigger_index(lex)
         self.families: dict[EventType, Family] = build_families(lex)
 
@@ -55,7 +67,8 @@ class EventExtractor:
         for trig in triggers:
             if trig.family not in self.families or (trig.start, trig.family) in seen:
                 continue
-            if is_negated(trig.head(ctx.doc)) or ctx.sentence(trig).text.rstrip().endswith("?"):
+            head = trig.head(ctx.doc)
+            if is_negated(head) or self._unreal(head) or ctx.sentence(trig).text.rstrip().endswith("?"):
                 continue
             seen.add((trig.start, trig.family))
             by_sent.setdefault(ctx.sent_of[trig.start], []).append(trig)
@@ -63,6 +76,10 @@ class EventExtractor:
         for group in by_sent.values():
             keep += [trig for trig in group if self.families[trig.family].keeps(ctx, trig, group)]
         return keep
+
+    def _unreal(self, head: Token) -> bool:
+        """ "the alleged attack", "a staged strike", "allegedly attacked": a claim of an event, not one."""
+        return any(c.dep_ in ("amod", "advmod") and c.lower_ in self.cues.claimed_modifiers for c in head.children)
 
 
 @Language.factory(

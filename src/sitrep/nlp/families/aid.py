@@ -78,6 +78,8 @@ class AidFamily(Family):
         anaphoric = is_anaphoric(head)
         if not (self._relevant(ctx, head, trig.label) or (anaphoric and ctx.last(EventType.AID))):
             return
+        if _announces_a_seizure(ctx, head):
+            return
         phase = self._governing_phase(ctx, head) or self._phase(trig, head)
         if phase == "announced" and self._is_more(head) and ctx.last(EventType.AID, "paused"):
             phase = "resumed"
@@ -206,3 +208,10 @@ class AidFamily(Family):
             if m.category not in cats and m.category not in PEOPLE:
                 cats.append(m.category)
         return cats
+
+
+def _announces_a_seizure(ctx: EventContext, head: Token) -> bool:
+    """ "announced the seizure of a tanker", "stop tankers and seize their oil": what is told is a
+    seizure (its trigger is the object or a conjunct of the aid word), not aid."""
+    seizures = {t.start for t in ctx.found.triggers if t.family is EventType.SEIZE}
+    return any(c.dep_ in ("dobj", "conj") and c.i in seizures for c in head.children)

@@ -36,6 +36,7 @@ class AttackCues:
 
     attack_strong: frozenset[str]  # verbs and nouns that are an attack by themselves: "strike", "shell"
     hostile_refs: frozenset[str]  # "the enemy", "the occupiers": the side that attacked last
+    attack_nonviolent_means: frozenset[str]  # "hit oligarchs with sanctions": struck with a measure, no attack
 
 
 @family(EventType.ATTACK)
@@ -109,12 +110,21 @@ class AttackFamily(Family):
     def _is_attack(self, ctx: EventContext, head: Token, trig: Trigger) -> bool:
         """A strong attack word, or a weaker one ("launched", "hit") with a munition it acts on."""
         lemma = head.lemma_.lower()
+        if self._by_nonviolent_means(head):
+            return False
         subtree_items = ctx.items.between(head.left_edge.i, head.right_edge.i + 1)
         has_munition = any(m.category in MUNITIONS for m in subtree_items)
         if lemma not in self.cues.attack_strong and not has_munition:
             return False
         # "launched the Contact Group", "launch production"
         return not (lemma == "launch" and not (has_munition or self._launches_weapon(ctx, head)))
+
+    def _by_nonviolent_means(self, head: Token) -> bool:
+        """ "hit 14 more Russians with sanctions", "struck the banks with tariffs": a measure, not an attack."""
+        owners = [head, *[c for c in head.children if c.dep_ == "dobj"]]
+        withs = [c for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ == "with"]
+        means = [g for w in withs for g in w.children if g.dep_ == "pobj"]
+        return any(g.lemma_.lower() in self.cues.attack_nonviolent_means for g in means)
 
     @staticmethod
     def _one_off(ctx: EventContext, trig: Trigger) -> bool:

@@ -33,6 +33,8 @@ class MeetingCues:
     consult_planned: tuple[str, ...]  # words of a clause that make a meeting planned: "will", "next"
     consult_kinds: dict[str, tuple[str, ...]]  # kinds of meeting ("call", "visit") by their words
     hypothetical_heads: frozenset[str]  # "open to talks", "called for negotiations": none yet
+    consult_speculative: frozenset[str]  # "talks could test red lines": what talks might do, no meeting
+    consult_occurring: frozenset[str]  # "talks could begin", "a meeting may take place": still a meeting
 
 
 @family(EventType.CONSULT)
@@ -108,12 +110,23 @@ class MeetingFamily(Family):
         modal = [c for c in head.children if c.dep_ in ("acl", "relcl")] + [governor]
         if head.pos_ == "NOUN" and any(t.lemma_.lower() in self.cues.hypothetical_heads for t in modal):
             return False  # "open to talks", "called for negotiations", "the talks needed to": no meeting yet
+        if self._speculated(head):
+            return False
         if head.dep_ == "compound" and head.head.lemma_.lower() not in self.nouns:
             return False  # "the negotiation process", "the negotiation track": no one meeting
         if not ctx.log.in_sentence(EventType.CONSULT, ctx.sent_of[trig.start]):
             return True
         last = ctx.last(EventType.CONSULT)  # "the talks in Abu Dhabi followed a meeting in Moscow": two meetings
         return own_place is not None and last is not None and last.place is not None and last.place != own_place
+
+    def _speculated(self, head: Token) -> bool:
+        """ "talks could test red lines", "negotiations might pave the way": the subject of what talks
+        could do, not a meeting (but "talks could begin", "a meeting may take place" are one)."""
+        verb = head.head
+        if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass") or verb.i == head.i:
+            return False
+        modal = any(c.dep_ == "aux" and c.lower_ in self.cues.consult_speculative for c in verb.children)
+        return modal and verb.lemma_.lower() not in self.cues.consult_occurring
 
     def _planned(self, head: Token, sent: Span) -> bool:
         verb = head if head.pos_ in ("VERB", "AUX") else head.head

@@ -70,6 +70,8 @@ class SeizeFamily(Family):
         if ground is None:
             return
         places = self._places(ctx, ground) if self._is_ground(ctx, ground) else []
+        if not places and ground.lemma_.lower() in self.cues.seize_ground_nouns:  # "a village in the Sumy region"
+            places = [p for pobj in _pobjs(ground, frozenset({"in"})) for p in self._places(ctx, pobj)][:1]
         area = self._area(head)
         if area is not None and not places:  # "regained 400 square kilometers in the Kharkiv region"
             places = [p for pobj in _pobjs(head, AREA_PREPS) for p in self._places(ctx, pobj)][:1]
