@@ -45,6 +45,7 @@ def _git(*args: str, cwd: Path) -> str:
 def _commit(work: Path, files: dict[str, str | None], message: str) -> str:
     for name, text in files.items():
         path = work / "content" / "news" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         if text is None:
             path.unlink()
         else:
@@ -77,6 +78,7 @@ def mirrors(tmp_path: Path) -> Path:
             "ferry.md": _post(
                 "Ferry strike ends", "2031-03-02", "https://x.org/ferry", "<p>Ferries sail.</p><p>Fares stay.</p>"
             ),
+            "more/bakery.md": _post("Second bakery", "2031-03-05", "https://x.org/bakery-2", "<p>Another.</p>"),
             "video.md": _post("Watch: gulls", "2031-03-04", "https://x.org/gulls", "<p>WATCH THE VIDEO NOW</p>"),
             "bakery.md": _post(
                 "Bakery &amp; café open",
@@ -90,7 +92,9 @@ def mirrors(tmp_path: Path) -> Path:
     )
     _commit(
         work,
-        dict.fromkeys(("ferry.md", "ferry-2.md", "ferry-3.md", "video.md", "bakery.md", "older.md", "other.md")),
+        dict.fromkeys(
+            ("ferry.md", "ferry-2.md", "ferry-3.md", "video.md", "bakery.md", "older.md", "other.md", "more/bakery.md")
+        ),
         "clean up",
     )
     root = tmp_path / "mirrors"
@@ -109,9 +113,10 @@ def test_month_of_one_feed_deduplicated_newest_version_cleaned(
     out = tmp_path / "month"
     assert _run(mirrors, out) == nm.EXIT_OK
     report = json.loads(capsys.readouterr().out)
-    assert (report["written"], report["duplicates_by_url"], report["duplicates_by_title"]) == (2, 1, 1)
-    assert (report["empty"], report["in_month_and_feed"], report["first_day"]) == (1, 5, "2031-03-02")
-    assert sorted(p.name for p in out.iterdir()) == ["2031-03-02-ferry.md", "2031-03-05-bakery.md"]
+    assert (report["written"], report["duplicates_by_url"], report["duplicates_by_title"]) == (3, 1, 1)
+    assert (report["empty"], report["in_month_and_feed"], report["first_day"]) == (1, 6, "2031-03-02")
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["2031-03-02-ferry.md", "2031-03-05-bakery-2.md", "2031-03-05-bakery.md"]
     ferry = (out / "2031-03-02-ferry.md").read_text(encoding="utf-8")
     assert ferry.endswith("---\nFerry strike ends\n\nFerries sail.\n\nFares stay.\n")
     parsed = parse_markdown(ferry, "ferry.md")

@@ -152,6 +152,7 @@ class Collector:
     tally: Tally = field(default_factory=Tally)
     urls: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
+    names: dict[str, int] = field(default_factory=dict)
 
     def take(self, version: Version, raw: bytes) -> None:
         try:
@@ -196,7 +197,10 @@ class Collector:
             "path": version.path,
             "sha256": nt.sha256_text(text),
         }
-        (self.out / f"{day}-{slug(version.path)}.md").write_text(front_matter(meta) + text, encoding="utf-8")
+        name = f"{day}-{slug(version.path)}"
+        count = self.names[name] = self.names.get(name, 0) + 1
+        path = self.out / (f"{name}.md" if count == 1 else f"{name}-{count}.md")  # same file name in two folders
+        path.write_text(front_matter(meta) + text, encoding="utf-8")
         self.tally.written += 1
         self.tally.words += len(text.split())
         self.tally.days[day] += 1
