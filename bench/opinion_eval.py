@@ -70,7 +70,8 @@ def flagged(items: Sequence[Item]) -> list[bool]:
 
 
 def scores(items: Sequence[Item], predicted: Sequence[bool]) -> dict[str, object]:
-    """Precision, recall and F1 of SUBJ with the confusion counts."""
+    """Macro-F1 (the lab's measure: the mean of the F1 of SUBJ and of OBJ), precision, recall and F1 of SUBJ,
+    and the confusion counts."""
     tp = sum(1 for i, p in zip(items, predicted, strict=True) if p and i.subjective)
     fp = sum(1 for i, p in zip(items, predicted, strict=True) if p and not i.subjective)
     fn = sum(1 for i, p in zip(items, predicted, strict=True) if not p and i.subjective)
@@ -78,7 +79,10 @@ def scores(items: Sequence[Item], predicted: Sequence[bool]) -> dict[str, object
     precision = tp / (tp + fp) if tp + fp else None
     recall = tp / (tp + fn) if tp + fn else None
     f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
+    obj_f1 = 2 * tn / (2 * tn + fp + fn) if tn else 0.0  # F1 of OBJ: its precision and recall, combined
     return {
+        "macro_f1": _round((f1 + obj_f1) / 2),
+        "obj_f1": _round(obj_f1),
         "precision": _round(precision),
         "recall": _round(recall),
         "f1": _round(f1),

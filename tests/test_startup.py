@@ -61,6 +61,7 @@ def test_help_and_store_commands_load_no_nlp_or_cluster_library(tmp_path: Path) 
         ["serve", "--help"],
         ["rejects", "--db", db],
         ["tracker", "aid", "--db", db],
+        ["tracker", "territory", "--db", db],
         ["events", "--db", db],
         ["export", "--db", db, "--table", "events", "--out", str(tmp_path / "out")],
     ]

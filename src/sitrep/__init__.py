@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
 from sitrep.errors import ExtractionError, InputError, NotFound, SitrepError, StoreError
 from sitrep.model import Article, Attribution, Entity, Event, Quantity, Report, Sentence, Signal
+from sitrep.version import __version__
 
 if TYPE_CHECKING:
     from sitrep.service import analyze, analyze_many, analyze_path, analyze_text

@@ -17,21 +17,15 @@ from typing import Any
 
 import click
 
-from sitrep import __version__
-from sitrep.cli_options import workers_option
+from sitrep import cli_corpus
+from sitrep.cli_options import day, workers_option
 from sitrep.errors import SitrepError
 from sitrep.model import Article, Report
+from sitrep.scale import cli as scale_cli
+from sitrep.version import __version__
+from sitrep.web import cli as web_cli
 
 log = logging.getLogger("sitrep")
-
-
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2025-07-08") from None
 
 
 def _fail(source: str, reason: str) -> None:
@@ -80,7 +74,7 @@ def _articles(paths: tuple[str, ...], published: dt.date | None, failures: list[
 )
 @click.option(
     "--published",
-    callback=_date,
+    callback=day,
     metavar="DATE",
     help="Publication date (YYYY-MM-DD) used to resolve 'Monday', 'last week'…",
 )
@@ -166,14 +160,9 @@ def evaluate(gold: str, details: bool, min_f1: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
-
-# Commands defined in their own modules register themselves on ``main`` when imported.
-from sitrep import cli_corpus  # noqa: E402,F401  (ingest, rejects, reprocess, events, claims, tracker, conflicts, export)
-from sitrep.scale import cli as _scale_cli  # noqa: E402,F401  (batch)
-from sitrep.web import cli as _web_cli  # noqa: E402,F401  (serve)
+# The command groups of the other modules: each adds its commands to ``main``, here and only here.
+for _register in (cli_corpus.register, scale_cli.register, web_cli.register):
+    _register(main)
 
 if __name__ == "__main__":  # pragma: no cover
-    # ``python -m sitrep.cli``: run the imported module's group, on which the other modules registered.
-    from sitrep.cli import main as registered
-
-    registered()
+    main()

@@ -1,6 +1,6 @@
 """Corpus commands: ingest into a database, reprocess, rejects, cross-article queries, trackers, exports.
 
-Registered on ``sitrep.cli.main`` by the import at the end of ``sitrep/cli.py``.
+``register(group)`` adds them to a command group (``sitrep.cli.main``).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from typing import Any
 
 import click
 
-from sitrep.cli import main
-from sitrep.cli_options import db_option, workers_option
+from sitrep.cli_options import day, db_option, workers_option
 from sitrep.corpus.export import FORMATS as EXPORT_FORMATS
 from sitrep.corpus.export import TABLES as EXPORT_TABLES
 from sitrep.errors import SitrepError
+from sitrep.eventtypes import EVENT_TYPES
 from sitrep.store.db import Database
 
 FORMATS = click.Choice(["table", "csv", "json"])
@@ -88,7 +88,7 @@ def _warn(source: str, reason: str) -> None:
     click.echo(f"sitrep: {source}: {reason}", err=True)
 
 
-@main.command()
+@click.command()
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--text", "text_col", default="text", show_default=True, help="JSONL/CSV field holding the article text.")
@@ -149,7 +149,7 @@ def ingest(
         sys.exit(3)
 
 
-@main.command()
+@click.command()
 @db_option
 @format_option
 def rejects(db_url: str, fmt: str) -> None:
@@ -164,7 +164,7 @@ def rejects(db_url: str, fmt: str) -> None:
     emit(rows, fmt)
 
 
-@main.command()
+@click.command()
 @db_option
 @click.option("--all", "everything", is_flag=True, help="Re-analyze every article, not only those of other versions.")
 @workers_option
@@ -175,10 +175,10 @@ def reprocess(db_url: str, everything: bool, workers: int | None) -> None:
     Example:
       sitrep reprocess --db sitrep.db
     """
-    from sitrep import __version__
     from sitrep.corpus.ingest import reprocess as run_reprocess
     from sitrep.corpus.ingest import stale_articles
     from sitrep.parallel import default_workers
+    from sitrep.version import __version__
 
     with opened(db_url) as db:
         ids = stale_articles(db, "" if everything else __version__)
@@ -196,19 +196,13 @@ def emit(rows: list[dict[str, Any]], fmt: str) -> None:
     click.echo(render(rows, fmt), nl=False)
 
 
-def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
-    from sitrep.cli import _date
-
-    return _date(_ctx, _param, value)
-
-
-@main.command()
+@click.command()
 @db_option
 @format_option
-@click.option("--type", "event_type", metavar="TYPE", help="AID, ATTACK, CONSULT, AGREE or SANCTION.")
+@click.option("--type", "event_type", metavar="TYPE", help="One of " + ", ".join(EVENT_TYPES) + ".")
 @click.option("--actor", metavar="CODE", help="A side taking part (ISO code such as USA, or NATO, EU).")
-@click.option("--since", callback=_day, metavar="DATE", help="Events on or after this day (YYYY-MM-DD).")
-@click.option("--until", callback=_day, metavar="DATE", help="Events on or before this day (YYYY-MM-DD).")
+@click.option("--since", callback=day, metavar="DATE", help="Events on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=day, metavar="DATE", help="Events on or before this day (YYYY-MM-DD).")
 @click.option("--place", metavar="NAME", help="Events whose place contains NAME.")
 def events(
     db_url: str, fmt: str, event_type: str | None, actor: str | None, since: Any, until: Any, place: str | None
@@ -231,7 +225,7 @@ def events(
     emit(rows, fmt)
 
 
-@main.command()
+@click.command()
 @db_option
 @format_option
 @click.option("--source", metavar="NAME", help="List the claims of the sources whose name contains NAME.")
@@ -248,14 +242,15 @@ def claims(db_url: str, fmt: str, source: str | None) -> None:
         emit(query(db, source), fmt)
 
 
-@main.group()
+@click.group()
 def tracker() -> None:
-    """Trackers over the whole store: aid (donor × category × phase) and strikes (per day).
+    """Trackers over the whole store: aid (donor × category × phase), strikes (per day), territory (per place).
 
     \b
     Example:
       sitrep tracker aid --format csv > aid.csv
       sitrep tracker strikes
+      sitrep tracker territory --since 2025-06-01
     """
 
 
@@ -295,7 +290,31 @@ def tracker_strikes(db_url: str, fmt: str) -> None:
         emit(strikes_tracker(db), fmt)
 
 
-@main.command()
+@tracker.command("territory")
+@db_option
+@format_option
+@click.option("--since", callback=day, metavar="DATE", help="Places taken on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=day, metavar="DATE", help="Places taken on or before this day (YYYY-MM-DD).")
+def tracker_territory(db_url: str, fmt: str, since: Any, until: Any) -> None:
+    """Per day and place: who took it, who lost it, the area (km²), who claims it and the sources.
+
+    Each row is one SEIZE event clustered across articles ("captured the village of X",
+    "retook Y", "regained 400 square kilometers"); claims of both sides are listed as reported.
+
+    \b
+    Example:
+      sitrep tracker territory --since 2025-06-01 --format csv > territory.csv
+    """
+    from sitrep.corpus.territory import territory_tracker
+
+    with opened(db_url) as db:
+        rows = territory_tracker(db, since, until)
+    if fmt == "table":
+        rows = [{k: v for k, v in r.items() if k != "cluster"} for r in rows]
+    emit(rows, fmt)
+
+
+@click.command()
 @db_option
 @format_option
 def conflicts(db_url: str, fmt: str) -> None:
@@ -314,7 +333,7 @@ def conflicts(db_url: str, fmt: str) -> None:
     emit(rows, fmt)
 
 
-@main.command("export")
+@click.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="csv", show_default=True)
 @click.option(
@@ -352,3 +371,9 @@ def export_cmd(db_url: str, fmt: str, tables: tuple[str, ...], out: str) -> None
             return
         for path, count in export(db, chosen, fmt, Path(out)):
             click.echo(f"{count:>8,}  {path}")
+
+
+def register(group: click.Group) -> None:
+    """Add the corpus commands (ingest, rejects, reprocess, events, claims, tracker, conflicts, export) to ``group``."""
+    for command in (ingest, rejects, reprocess, events, claims, tracker, conflicts, export_cmd):
+        group.add_command(command)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from typing import Any
@@ -32,3 +33,13 @@ def workers_option(func: Callable[..., Any]) -> Callable[..., Any]:
         show_default="all cores",
         help="Analysis processes; 1 analyzes in this process.",
     )(func)
+
+
+def day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    """Option callback: ``YYYY-MM-DD`` as a date (None when the option is not given)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2025-07-08") from None

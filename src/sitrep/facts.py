@@ -49,6 +49,7 @@ def report_facts(report: Report) -> list[dict[str, Any]]:
                     "date": e.date,
                     "items": list(e.items),
                     "value_usd": _number(e.value_usd) if e.value_usd else None,
+                    "area_km2": _number(e.area_km2) if e.area_km2 else None,
                     "sentence": text[e.sentence],
                 }
             )

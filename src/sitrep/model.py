@@ -73,7 +73,8 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Event:
-    """An aid decision, attack, meeting, agreement or sanction, merged over its mentions."""
+    """An event of a type of ``sitrep.eventtypes`` (aid, attack, meeting, agreement, sanction,
+    territory taken), merged over its mentions."""
 
     type: str
     phase: str | None
@@ -86,6 +87,7 @@ class Event:
     items: tuple[str, ...] = ()
     value_usd: float | None = None
     mentions: tuple[int, ...] = ()
+    area_km2: float | None = None
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ import dataclasses
 
 from spacy.tokens import Doc
 
-from sitrep import __version__
 from sitrep.model import Article, Entity, Quantity, Report, Sentence
 from sitrep.nlp.mentions import Findings, findings, sentence_index
 from sitrep.nlp.merge import to_events
+from sitrep.version import __version__
 
 
 def _sentences(doc: Doc) -> tuple[Sentence, ...]:

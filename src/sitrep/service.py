@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -13,6 +14,7 @@ from spacy.tokens import Doc
 
 from sitrep.errors import ExtractionError, SitrepError
 from sitrep.model import Article, Report
+from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.dates import infer_published
 from sitrep.nlp.lexicon import load_lexicons
 from sitrep.nlp.mentions import Findings
@@ -23,11 +25,19 @@ from sitrep.report import build_report
 log = logging.getLogger(__name__)
 
 
+@cueset("events")
+@dataclass(frozen=True)
+class SourceSites:
+    """Web sites whose articles speak for a side (``whitehouse.gov``: USA), in cues/events.json."""
+
+    sites: dict[str, str]
+
+
 def _home_from_url(url: str | None) -> str | None:
     if not url:
         return None
     host = urlparse(url).netloc.lower()
-    sites: dict[str, str] = load_lexicons().cues.get("sites", {})
+    sites = load_cues(SourceSites, load_lexicons()).sites
     return next((code for site, code in sites.items() if host == site or host.endswith("." + site)), None)
 
 

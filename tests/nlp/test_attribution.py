@@ -119,7 +119,7 @@ def test_heard_information_from_credits_the_informant(analyze_text: Analyze) -> 
 
 def test_mention_by_credits_the_speaker(analyze_text: Analyze) -> None:
     text = "Vladimir Putin gave a response to the mention by Joseph Biden of new sanctions."
-    assert "Joe Biden" in _credited(analyze_text(text), 0)
+    assert "Joseph Biden" in _credited(analyze_text(text), 0)  # named as written; "Joe Biden" is the resolved name
 
 
 def test_expressed_hope_that_counts_but_gratitude_does_not(analyze_text: Analyze) -> None:
@@ -178,3 +178,138 @@ def test_outlet_reporting_while_citing_anonymous_people_is_the_via(analyze_text:
     text = "The US paused deliveries of interceptors, Politico reported, citing people familiar with the talks."
     found = [(a.source, a.source_kind, a.via) for a in analyze_text(text).attributions]
     assert found == [("people familiar with the talks", "anonymous", "Politico")]
+
+
+def test_a_named_source_keeps_the_name_as_written(analyze_text: Analyze) -> None:
+    text = "Kevin Dorsey runs a small bakery in Leeds. Mr. Dorsey said that flour prices doubled this year."
+    assert _credited(analyze_text(text), 1) == {"Dorsey"}
+
+
+def test_quotation_paragraphs_after_a_tagged_one_keep_its_speaker(analyze_text: Analyze) -> None:
+    text = (
+        "Farmers met in the town hall on Monday.\n\n"
+        "“The harvest came late this year,” said Anna Kowalska, who grows wheat. “We lost half of it.”\n\n"
+        "“Nobody warned us about the frost. The forecast was wrong again.”\n\n"
+        "The meeting ended at noon."
+    )
+    report = analyze_text(text)
+    credited = {a.sentence for a in report.attributions if a.source == "Anna Kowalska"}
+    last = len(report.sentences) - 1
+    assert credited == set(range(1, last))
+    assert _credited(report, last) == set()
+
+
+def test_doubled_apostrophes_mark_a_quotation(analyze_text: Analyze) -> None:
+    text = "''The bridge will reopen in May after the repairs,'' said Tom Becker. ''Traffic will be slow until then.''"
+    report = analyze_text(text)
+    assert {a.sentence for a in report.attributions if a.source == "Tom Becker"} == {0, 1}
+
+
+def test_a_dash_after_a_quotation_names_its_speaker(analyze_text: Analyze) -> None:
+    text = "Voters wrote to us about the debate.\n\n“Why does nobody talk about rent anymore?” ― Maria Lopez\n"
+    report = analyze_text(text)
+    assert _credited(report, 1) == {"Maria Lopez"}
+
+
+def test_a_label_before_a_title_colon_is_no_speaker(analyze_text: Analyze) -> None:
+    text = "The Latest: Smith wins the vote in Ohio\n\nThe count ended late on Tuesday."
+    assert analyze_text(text).attributions == ()
+
+
+def test_sources_no_lexicon_lists(analyze_text: Analyze) -> None:
+    text = (
+        "Halvorsen said on Monday that the plant will close. "
+        "Her lawyer said the deal was signed in March. "
+        "Several shop owners said prices rose. "
+        "Norway said it would send more aid."
+    )
+    report = analyze_text(text)
+    found = [(a.sentence, a.source, a.source_kind) for a in report.attributions]
+    assert found == [
+        (0, "Halvorsen", "person"),
+        (1, "Her lawyer", "anonymous"),
+        (2, "Several shop owners", "anonymous"),
+        (3, "Norway", "official_body"),
+    ]
+
+
+def test_it_and_they_are_the_body_credited_just_before(analyze_text: Analyze) -> None:
+    text = "The ministry said the bridge was hit twice. It said that repairs would take a month."
+    assert _credited(analyze_text(text), 1) == {"ministry"}
+
+
+def test_helping_someone_respond_is_not_speech(analyze_text: Analyze) -> None:
+    text = "The grant will help the town respond to floods. The mayor did not answer questions."
+    assert analyze_text(text).attributions == ()
+
+
+def test_a_question_quote_is_credited_by_the_tag_after_it(analyze_text: Analyze) -> None:
+    text = "“Who pays for the new road?” Pereira said. “Nobody has told us. We asked twice.”"
+    report = analyze_text(text)
+    credited = {a.sentence for a in report.attributions if a.source == "Pereira"}
+    assert {0, 2, 3} <= credited
+    assert 1 not in credited  # "Pereira said." is only the tag
+
+
+def test_a_quote_taken_for_the_subject_does_not_hide_the_speaker(analyze_text: Analyze) -> None:
+    text = "“The market is in panic mode,” said Greta Lindqvist, a trader in Oslo."
+    assert _credited(analyze_text(text), 0) == {"Greta Lindqvist"}
+
+
+def test_the_paragraph_after_a_colon_tag_is_the_speakers(analyze_text: Analyze) -> None:
+    text = "Okafor spoke after the vote. Okafor continued:\n\nThe rules are unfair to small towns. They must change.\n"
+    report = analyze_text(text)
+    assert _credited(report, 2) == {"Okafor"} and _credited(report, 3) == {"Okafor"}
+
+
+def test_transcript_turns_are_credited_to_the_speaker_label(analyze_text: Analyze) -> None:
+    text = "HOST: Welcome back to the show tonight.\n\nBRANDT: Thanks for having me here.\n\nHOST: What comes next?\n"
+    report = analyze_text(text)
+    assert {a.source for a in report.attributions} == {"Host"}
+
+
+def test_common_nouns_name_bodies_outlets_posts_documents_and_poll_shares(analyze_text: Analyze) -> None:
+    text = (
+        "The bank said that it had closed forty branches. "
+        "The newspaper reported that the mayor had resigned. "
+        "His post said the count was wrong. "
+        "Six thousand jobs depend on the port, one slide says. "
+        "However, 63 percent said the tax was fair."
+    )
+    found = [(a.sentence, a.source, a.source_kind) for a in analyze_text(text).attributions]
+    assert found == [
+        (0, "bank", "official_body"),
+        (1, "newspaper", "outlet"),
+        (2, "His post", "social_media"),
+        (3, "one slide", "document"),
+        (4, "63 percent", "anonymous"),
+    ]
+
+
+def test_saying_after_a_preposition_credits_the_main_subject(analyze_text: Analyze) -> None:
+    text = "Okonjo ended the meeting by saying that the budget was already spent."
+    assert _credited(analyze_text(text), 0) == {"Okonjo"}
+
+
+def test_accusing_condemning_finding_and_naming_are_claims(analyze_text: Analyze) -> None:
+    text = (
+        "Warsaw accused Minsk of moving troops to the border. "
+        "The study found that most wells were dry. "
+        "Lindgren called the ruling a disgrace. "
+        "The council called for calm. "
+        "She called him twice."
+    )
+    report = analyze_text(text)
+    assert [sorted(_credited(report, i)) for i in range(5)] == [["Warsaw"], ["study"], ["Lindgren"], [], []]
+    assert next(a for a in report.attributions if a.sentence == 0).source_kind == "official_body"
+
+
+def test_a_pronoun_inside_reported_speech_is_the_speaker(analyze_text: Analyze) -> None:
+    text = "Ingrid Moss chaired the hearing. Shortly after, Paul Varga said he believes that the dam is safe."
+    assert _credited(analyze_text(text), 1) == {"Paul Varga"}
+
+
+def test_declining_to_comment_claims_nothing(analyze_text: Analyze) -> None:
+    text = "Ingrid Moss chaired the hearing. Her deputy said nothing. Paul Varga did not comment on the letter."
+    report = analyze_text(text)
+    assert _credited(report, 2) == set()

@@ -130,3 +130,39 @@ def test_embedded_post_split_across_lines(analyze_text: Analyze) -> None:
         "— Volodymyr Zelenskyy (@ZelenskyyUa) March 3, 2025",
     ]
     assert not [s for s in analyze_text(text, published="2025-03-04").signals if s.signal == "headline"]
+
+
+def _opinions(report: Report) -> list[int]:
+    return [s.sentence for s in report.signals if s.signal == "opinion"]
+
+
+def test_an_evaluative_verdict_in_own_voice_is_opinion(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text("The new tariff plan is stupid.")) == [0]
+
+
+def test_adjectives_that_state_facts_or_degree_are_not_opinion(analyze_text: Analyze) -> None:
+    text = "Two people are dead. The damage is severe. The town is ready to rebuild the bridge."
+    assert _opinions(analyze_text(text)) == []
+
+
+def test_the_writer_giving_a_view_in_the_first_person(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text("I think the council made a terrible choice.")) == [0]
+    assert _opinions(analyze_text("In my view, the reform is a wonderful idea.")) == [0]
+
+
+def test_a_believer_in_the_first_person_is_not_reported_speech(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text("I believe that the mayor is utterly dishonest.")) == [0]
+
+
+def test_scare_quotes_with_an_evaluative_word_are_opinion(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text("The “experts” gave yet another ridiculous forecast.")) == [0]
+    assert _opinions(analyze_text("The “experts” met in Geneva on Monday.")) == []
+
+
+def test_addressing_the_reader_with_an_evaluative_word_is_opinion(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text("You would be foolish to trust these numbers.")) == [0]
+
+
+def test_a_credit_word_inside_another_word_does_not_make_speech_reported(analyze_text: Analyze) -> None:
+    # "per" (as in "per the ministry") is inside "experts" and "superb": only whole words credit a source
+    assert _opinions(analyze_text("The experts made an utterly absurd forecast.")) == [0]

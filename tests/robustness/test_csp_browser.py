@@ -18,7 +18,10 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from spacy.language import Language
 
-from sitrep.web import Settings, create_app
+from frontlinedata import store_seizes
+from sitrep.store.db import Database
+from sitrep.web.app import create_app
+from sitrep.web.settings import Settings
 from testdata import GOLD, SEED
 from webfixtures import chromium, ingested, serving
 
@@ -27,7 +30,19 @@ DOCS = [
     GOLD / "docs" / "zelenskyy-vinnytsia-strike-2022-03-06.txt",
     GOLD / "docs" / "putin-aliyev-call-2022-05-31.txt",
 ]
-PAGES = ["/", "/analyze", "/timeline", "/aid", "/strikes", "/map", "/sources", "/sources?source=Trump", "/nowhere"]
+PAGES = [
+    "/",
+    "/analyze",
+    "/timeline",
+    "/aid",
+    "/strikes",
+    "/map",
+    "/frontline",
+    "/frontline?until=2025-06-05",
+    "/sources",
+    "/sources?source=Trump",
+    "/nowhere",
+]
 RECORD_VIOLATIONS = """
 window.__csp = [];
 document.addEventListener('securitypolicyviolation',
@@ -38,8 +53,10 @@ CANARY = '<!doctype html><title>canary</title><p style="color: red">x</p><script
 
 @pytest.fixture(scope="module")
 def csp_app(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> FastAPI:
-    """The app over a store holding three analyzed articles, plus a route that fails and a canary page."""
+    """The app over a store holding three analyzed articles and the SEIZE reports, a route that fails, a canary page."""
     path = ingested(tmp_path_factory.mktemp("csp"), DOCS, nlp)
+    with Database(str(path)) as db:
+        store_seizes(db)  # the Frontline page with places on its map
     app = create_app(Settings(db_url=str(path), token="csp-test-token-0123456789", rate_limit=0))
 
     def boom() -> None:

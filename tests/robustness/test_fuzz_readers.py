@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitrep.errors import InputError
-from sitrep.ingest import Limits, read_bytes, read_text
+from sitrep.ingest import Limits, read_bytes, read_text, sources
 from sitrep.model import Article
 
 FUZZ = settings(
@@ -215,9 +215,6 @@ def test_byte_reader_with_sniffing_and_decoding(data: bytes) -> None:
 def test_byte_reader_on_legacy_encodings(data: bytes, encoding: str) -> None:
     text = (SENTENCE + data.decode("latin-1")).encode(encoding, errors="replace")
     _only_input_errors(lambda: read_bytes(text, doc="<stdin>", limits=LIMITS))
-
-
-sources = pytest.importorskip("sitrep.ingest.sources")
 
 
 @settings(FUZZ, max_examples=150)

@@ -22,8 +22,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from spacy.language import Language
 
-from sitrep.web import Settings, create_app
+from sitrep.web.app import create_app
 from sitrep.web.security import TokenBuckets
+from sitrep.web.settings import Settings
 from testdata import SEED
 from webfixtures import ingested, serving
 

@@ -28,12 +28,16 @@ def _report(text: str = TEXT, version: str = "0.1.0") -> Report:
     )
 
 
+MIGRATIONS = sorted(int(p.name[:4]) for p in (Path(__file__).parents[2] / "src/sitrep/store/migrations").glob("*.sql"))
+
+
 def test_migrations_create_the_schema_once(db_url: str) -> None:
+    assert MIGRATIONS[:2] == [1, 2] and 5 in MIGRATIONS  # 0005: events.area_km2
     with open_db(db_url) as db:
-        assert db.schema_version() == 2
+        assert db.schema_version() == MIGRATIONS[-1]
     with open_db(db_url) as db:  # reopening applies nothing twice
-        assert db.schema_version() == 2
-        assert db.scalar("SELECT COUNT(*) FROM schema_version") == 2
+        assert db.schema_version() == MIGRATIONS[-1]
+        assert db.scalar("SELECT COUNT(*) FROM schema_version") == len(MIGRATIONS)
 
 
 def test_a_report_is_stored_once_with_all_its_facts(db_url: str) -> None:
@@ -44,8 +48,15 @@ def test_a_report_is_stored_once_with_all_its_facts(db_url: str) -> None:
         assert db.scalar("SELECT COUNT(*) FROM articles") == 1
         assert db.scalar("SELECT id FROM articles") == ident
         assert db.scalar("SELECT COUNT(*) FROM sentences WHERE article_id = ?", (ident,)) == 2
-        row = db.query("SELECT type, actor1, actor2, date, day FROM events")[0]
-        assert row == {"type": "AID", "actor1": "USA", "actor2": "UKR", "date": "2025-W28", "day": "2025-07-07"}
+        row = db.query("SELECT type, actor1, actor2, date, day, area_km2 FROM events")[0]
+        assert row == {
+            "type": "AID",
+            "actor1": "USA",
+            "actor2": "UKR",
+            "date": "2025-W28",
+            "day": "2025-07-07",
+            "area_km2": None,
+        }
         assert db.scalar("SELECT value FROM quantities") == 30
 
 
@@ -104,4 +115,4 @@ def test_concurrent_first_opens_migrate_once(db_url: str) -> None:
             return db.schema_version()
 
     with ThreadPoolExecutor(4) as pool:
-        assert list(pool.map(open_and_count, range(4))) == [2, 2, 2, 2]
+        assert list(pool.map(open_and_count, range(4))) == [MIGRATIONS[-1]] * 4

@@ -10,7 +10,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from spacy.language import Language
 
-from sitrep.web import Settings, create_app
+from frontlinedata import store_seizes
+from sitrep.store.db import Database
+from sitrep.web.app import create_app
+from sitrep.web.settings import Settings
 from testdata import GOLD, SEED
 from webfixtures import ingested, serving
 
@@ -26,8 +29,12 @@ DOCS = [
 
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> str:
-    """A SQLite file holding the seed article and a few gold documents, ingested for real."""
-    return str(ingested(tmp_path_factory.mktemp("web"), DOCS, nlp))
+    """A SQLite file holding the seed article and a few gold documents, ingested for real,
+    and the SEIZE reports of ``frontlinedata`` (places taken and retaken in June 2025)."""
+    path = ingested(tmp_path_factory.mktemp("web"), DOCS, nlp)
+    with Database(str(path)) as db:
+        store_seizes(db)
+    return str(path)
 
 
 @pytest.fixture(scope="session")

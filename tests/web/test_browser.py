@@ -142,6 +142,7 @@ PAGES = {
     "aid-tracker": "/aid",
     "strikes": "/strikes",
     "map": "/map",
+    "frontline": "/frontline",
     "sources": "/sources",
     "source-claims": "/sources?source=Trump",
 }
@@ -177,7 +178,31 @@ def test_map_draws_places(desktop: Page, live_url: str) -> None:
     assert desktop.tab.locator("svg.map circle.dot").count() >= 2
 
 
-@pytest.mark.parametrize("name", ["analyze", "overview", "aid-tracker", "map"])
+def test_frontline_colours_places_by_their_last_taker_and_filters_by_time(desktop: Page, live_url: str) -> None:
+    tab = desktop.tab
+    tab.goto(f"{live_url}/frontline")
+    held = tab.locator("svg.map rect.held")
+    assert held.count() == 2  # Vovchansk and Kupiansk; Tykhe has no coordinates and is listed below the map
+    link = tab.locator("svg.map a[aria-label^='Vovchansk']")
+    ukr = link.locator("rect").get_attribute("class")
+    assert link.get_attribute("aria-label") == "Vovchansk: taken by UKR on 2025-06-10"
+    assert "side-contested" in (tab.locator("svg.map a[aria-label^='Kupiansk'] rect").get_attribute("class") or "")
+    assert "Tykhe" in tab.locator("main p", has_text="Not on the map").inner_text()
+    tab.get_by_role("navigation", name="The front line as of a day").get_by_role("link", name="2025-06-02").click()
+    tab.wait_for_url("**/frontline?until=2025-06-02")
+    rus = tab.locator("svg.map a[aria-label^='Vovchansk'] rect").get_attribute("class")
+    assert rus != ukr and rus and rus.startswith("held side-") and tab.locator("svg.map rect.held").count() == 1
+    assert tab.locator("#held-h + div tbody tr").count() == 2  # Vovchansk and Tykhe, both taken by RUS
+    tab.get_by_label("Changed hands since").fill("2025-06-06")
+    tab.get_by_label("As of", exact=True).fill("")
+    tab.get_by_role("button", name="Show").click()
+    tab.wait_for_url("**/frontline?since=2025-06-06*")
+    assert tab.locator("svg.map rect.held").count() == 1
+    assert tab.locator("svg.map a[aria-label^='Vovchansk'] rect").get_attribute("class") == ukr  # colours hold
+    assert desktop.problems == []
+
+
+@pytest.mark.parametrize("name", ["analyze", "overview", "aid-tracker", "map", "frontline"])
 def test_phone_width(phone: Page, live_url: str, screenshots: Path, name: str) -> None:
     if name == "analyze":
         paste_seed(phone, live_url)

@@ -1,9 +1,12 @@
 """Cluster event mentions from many articles into real-world events.
 
-Two mentions are the same event when they have the same type (and, for aid, the
-same phase), the same sides (in order for aid and attacks, where the first side
-gives or attacks; in any order for meetings and agreements), places that do not
-disagree, and days within ``WINDOW_DAYS`` of the cluster's latest mention.
+Two mentions are the same event when they have the same type (and, where the
+registry says phases tell events apart, as for aid, the same phase), the same sides
+(in order where the registry calls the type directed: aid, attacks, seizures; in any
+order otherwise: meetings, agreements, sanctions), places that do not disagree, and
+days within ``WINDOW_DAYS`` of the cluster's latest mention. For the types whose place
+tells events apart (``by_place`` in the registry: seizures), the place must be the same
+(or absent from both).
 
 Calibration: ``WINDOW_DAYS`` 3 keeps a call's readouts (same day, or the day after
 across time zones) and a strike's follow-up reports together, while weekly aid
@@ -20,10 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from sitrep.eventtypes import spec
 from sitrep.store.db import Database, Row
 
 WINDOW_DAYS = 3
-_UNORDERED = frozenset({"CONSULT", "AGREE"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Mention:
     published: str | None
     source: str
     duplicate_of: str | None
+    area_km2: float | None = None
 
 
 @dataclass
@@ -96,6 +100,11 @@ class Cluster:
     @property
     def value_usd(self) -> float | None:
         return max((m.value_usd for m in self.mentions if m.value_usd), default=None)
+
+    @property
+    def area_km2(self) -> float | None:
+        """The largest area any report gives (SEIZE)."""
+        return max((m.area_km2 for m in self.mentions if m.area_km2), default=None)
 
     def accepts(self, mention: Mention) -> bool:
         last = self.last_day
@@ -156,21 +165,33 @@ def _mention(row: Row) -> Mention:
         published=row["published"],
         source=source_of(row["outlet"], row["url"], row["doc"]),
         duplicate_of=row["duplicate_of"],
+        area_km2=row["area_km2"],
     )
 
 
-def _key(m: Mention) -> tuple[str, str | None, tuple[str, ...]]:
-    actors = tuple(sorted(m.actors)) if m.type in _UNORDERED else m.actors
-    return m.type, m.phase if m.type == "AID" else None, actors
+_Key = tuple[str, str | None, tuple[str, ...], str | None]
+
+
+def _key(m: Mention) -> _Key:
+    return group_of(m.type, m.phase, m.actors, m.place)
+
+
+def group_of(kind: str, phase: str | None, actors: Iterable[str], place: str | None = None) -> _Key:
+    """What mentions must share to be one event: type, phase where it tells events apart, sides (in order
+    only where they are directed), and the place where it tells events apart (registry: ``by_place``)."""
+    entry = spec(kind)
+    sides = tuple(actors) if entry.directed else tuple(sorted(actors))
+    where = (place or "").casefold() if entry.by_place else None
+    return kind, phase if entry.phase_splits_clusters else None, sides, where
 
 
 def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
     """Group mentions into clusters, ordered by first day."""
-    groups: dict[tuple[str, str | None, tuple[str, ...]], list[Mention]] = defaultdict(list)
+    groups: dict[_Key, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[_key(m)].append(m)
     clusters: list[Cluster] = []
-    for (kind, phase, actors), members in groups.items():
+    for (kind, phase, actors, _place), members in groups.items():
         open_: list[Cluster] = []
         for m in sorted(members, key=lambda m: (m.day or dt.date.min, m.doc, m.idx)):
             home = next((c for c in reversed(open_) if c.accepts(m)), None)

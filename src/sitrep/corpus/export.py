@@ -1,5 +1,9 @@
 """Export the store as CSV, JSONL or Parquet: the raw tables, the event clusters, an ACLED-like
 event table and PLOVER-like event records, so Sitrep joins the datasets analysts already use.
+
+The ACLED and PLOVER codes of each event type come from the registry (``sitrep.eventtypes``);
+a SEIZE is ACLED's "Government regains territory" when the side taking control is the place's
+own country, else "Non-state actor overtakes territory".
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import IO, Any
 from sitrep.corpus.clusters import Cluster
 from sitrep.corpus.places import resolve
 from sitrep.corpus.queries import cluster_row, event_clusters, quantity_reports
+from sitrep.eventtypes import Acled, EventSpec, EventType, Plover, acled_sub_event, spec
 from sitrep.store.db import Database, Row
 
 log = logging.getLogger(__name__)
@@ -22,16 +27,30 @@ RAW_TABLES = ("articles", "events", "quantities", "attributions", "signals", "re
 TABLES = (*RAW_TABLES, "clusters", "acled", "plover")
 FORMATS = ("csv", "jsonl", "parquet")
 
-# Sitrep event type -> (ACLED event_type, PLOVER event_type)
-_ACLED = {
-    "ATTACK": "Explosions/Remote violence",
-    "AID": "Strategic developments",
-    "CONSULT": "Strategic developments",
-    "AGREE": "Strategic developments",
-    "SANCTION": "Strategic developments",
-}
-_PLOVER = {"ATTACK": "ASSAULT", "AID": "AID", "CONSULT": "CONSULT", "AGREE": "AGREE", "SANCTION": "SANCTION"}
-_PLOVER_MODE = {"AID": "military", "ATTACK": "aerial", "CONSULT": "", "AGREE": "", "SANCTION": "economic"}
+#: The coding of a type the registry does not know (a store written by another version).
+_UNKNOWN_ACLED = Acled("Strategic developments")
+
+
+def _entry(type_: str) -> EventSpec | None:
+    try:
+        return spec(type_)
+    except (KeyError, ValueError):
+        return None
+
+
+def _acled_types(c: Cluster, country: str | None) -> tuple[str, str]:
+    """ACLED event_type and sub_event_type of a cluster (``country``: that of its place)."""
+    entry = _entry(c.type)
+    phase = c.phase or c.first_report.phase
+    if entry is None:
+        return _UNKNOWN_ACLED.event_type, f"{c.type.title()} {phase or ''}".strip()
+    taker = c.actors[0] if c.actors else None
+    return entry.acled.event_type, acled_sub_event(c.type, taker, country, phase)
+
+
+def _plover(type_: str) -> Plover:
+    entry = _entry(type_)
+    return entry.plover if entry else Plover(type_)
 
 
 def table_rows(db: Database, name: str) -> list[dict[str, Any]]:
@@ -59,7 +78,7 @@ def _precision(c: Cluster) -> int:
 def _fatalities(db: Database) -> dict[str, float]:
     """Per cluster, the largest number killed any report gives."""
     most: dict[str, float] = {}
-    for r in quantity_reports(db, "ATTACK"):
+    for r in quantity_reports(db, EventType.ATTACK):
         if r.measure == "killed":
             most[r.cluster] = max(most.get(r.cluster, 0.0), r.value)
     return most
@@ -92,6 +111,12 @@ def _geo(c: Cluster, stored: dict[tuple[str, int], Row]) -> dict[str, Any]:
     }
 
 
+def _sub_event(c: Cluster, phase: str | None) -> str:
+    """ACLED's sub-event type (for SEIZE it needs the state of the place, not known here yet: the
+    side taking control is treated as foreign, "Non-state actor overtakes territory")."""
+    return acled_sub_event(c.type, c.actors[0] if c.actors else None, None, c.phase or phase)
+
+
 def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]]:
     """One row per event cluster in ACLED's column names, with the place resolved at ingest."""
     killed = _fatalities(db)
@@ -101,14 +126,15 @@ def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]
         first = c.first_report
         day = c.first_day.isoformat() if c.first_day else None
         geo = _geo(c, stored)
+        event_type, sub_event_type = _acled_types(c, geo["country"])
         rows.append(
             {
                 "event_id_cnty": c.id,
                 "event_date": day,
                 "year": int(day[:4]) if day else None,
                 "time_precision": _precision(c),
-                "event_type": _ACLED.get(c.type, "Strategic developments"),
-                "sub_event_type": f"{c.type.title()} {c.phase or first.phase or ''}".strip(),
+                "event_type": event_type,
+                "sub_event_type": sub_event_type,
                 "actor1": c.actors[0] if c.actors else None,
                 "actor2": c.actors[1] if len(c.actors) > 1 else None,
                 "country": geo["country"],
@@ -122,6 +148,7 @@ def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]
                 "fatalities": int(killed.get(c.id, 0)),
                 "independent_sources": c.independent,
                 "articles": c.articles,
+                "area_km2": c.area_km2,
             }
         )
     return rows
@@ -130,10 +157,11 @@ def acled_rows(db: Database, clusters: Iterable[Cluster]) -> list[dict[str, Any]
 def plover_record(c: Cluster) -> dict[str, Any]:
     """A PLOVER-like event record: event_type, mode, actor, recipient, date, location, anchor quote."""
     first = c.first_report
+    coding = _plover(c.type)
     return {
         "id": c.id,
-        "event_type": _PLOVER.get(c.type, c.type),
-        "mode": _PLOVER_MODE.get(c.type, ""),
+        "event_type": coding.event_type,
+        "mode": coding.mode,
         "context": c.phase or first.phase,
         "actor": c.actors[0] if c.actors else None,
         "recipient": c.actors[1] if len(c.actors) > 1 else None,
@@ -142,6 +170,7 @@ def plover_record(c: Cluster) -> dict[str, Any]:
         "anchor_quote": first.quote,
         "source": first.doc,
         "sources": c.sources,
+        "area_km2": c.area_km2,
     }
 
 

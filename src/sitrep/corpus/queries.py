@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.corpus.clusters import Cluster, cluster, load_mentions, mention_index, source_of
+from sitrep.eventtypes import EventType
 from sitrep.store.db import Database, Row
 
 
@@ -64,6 +65,7 @@ def cluster_row(c: Cluster, detail: bool = False) -> dict[str, Any]:
     }
     if detail:
         row["value_usd"] = c.value_usd
+        row["area_km2"] = c.area_km2
         row["mentions"] = [
             {"doc": m.doc, "published": m.published, "source": m.source, "sentence": m.sentence, "quote": m.quote}
             for m in c.mentions
@@ -127,7 +129,7 @@ class QuantityReport:
         targeted side of its event ("113 cruise missiles" tagged UKR in an attack on Ukraine), then the
         event's first side."""
         first, others = (self.event_actors[0], self.event_actors[1:]) if self.event_actors else (None, ())
-        if self.actor in others and first is not None and self.event != "LOSS":
+        if self.actor in others and first is not None and self.event != EventType.LOSS:
             return first
         return self.actor
 
@@ -350,7 +352,7 @@ def aid_tracker(db: Database, unknown_donors: bool = False) -> list[dict[str, An
     invasion began") are left out, unless the event states the week or month they cover; figures of no
     known giver are left out too unless ``unknown_donors``, then under donor "?".
     """
-    reports = quantity_reports(db, "AID")
+    reports = quantity_reports(db, EventType.AID)
     day_of = {r.cluster: r.day for r in reports}
     given = [(r, donor) for r in reports if (not r.period or _spanned(r.event_date)) and (donor := _donor(r))]
     table: dict[tuple[str, str, str, str], list[Any]] = {}
@@ -358,7 +360,7 @@ def aid_tracker(db: Database, unknown_donors: bool = False) -> list[dict[str, An
         if donor == "?" and not unknown_donors:
             continue
         _add(table, ((day_of.get(key) or "")[:7] or "unknown", donor, category, measure), value, docs)
-    for c in event_clusters(db, EventFilter(type="AID")):
+    for c in event_clusters(db, EventFilter(type=EventType.AID)):
         usd, giver = _usd(c), _usd_donor(c)
         if usd and giver and (giver != "?" or unknown_donors):
             month = (_iso(c.first_day) or "")[:7] or "unknown"
@@ -410,7 +412,7 @@ def strikes_tracker(db: Database) -> list[dict[str, Any]]:
     event an interception is tied to.
     """
     table: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for r in quantity_reports(db, "ATTACK"):
+    for r in quantity_reports(db, EventType.ATTACK):
         when = _when(r)
         attacker = r.event_actor if r.measure == "intercepted" else r.side
         if r.measure not in ("launched", "intercepted") or when is None or attacker is None:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.ingest import frontmatter
+from sitrep.ingest.frontmatter import AUTHOR_KEYS, OUTLET_KEYS, URL_KEYS, date_field, host, text_field
+from sitrep.ingest.frontmatter import split as split_front_matter
 from sitrep.ingest.normalize import one_line
 from sitrep.ingest.parsed import Parsed
 
@@ -95,17 +96,17 @@ def parse_markdown(text: str, source: str) -> Parsed:
 
     ``text`` must still carry its trailing spaces: two of them mark a hard line break.
     """
-    fields, body = frontmatter.split(text, source)
+    fields, body = split_front_matter(text, source)
     cleaned = clean_body(body)
     title = _title(fields) or _first_heading(body)
-    url = frontmatter.text_field(fields, frontmatter.URL_KEYS)
+    url = text_field(fields, URL_KEYS)
     return Parsed(
         text=cleaned,
         title=title,
-        published=frontmatter.date_field(fields, source),
+        published=date_field(fields, source),
         url=url,
         outlet=_outlet(fields, url),
-        author=_metadata_text(fields, frontmatter.AUTHOR_KEYS),
+        author=_metadata_text(fields, AUTHOR_KEYS),
     )
 
 
@@ -134,7 +135,7 @@ def _title(fields: dict[str, Any]) -> str | None:
 
 def _metadata_text(fields: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     """A front matter text field, unescaped and normalised to one line."""
-    value = frontmatter.text_field(fields, keys)
+    value = text_field(fields, keys)
     if value is None:
         return None
     return one_line(inline(value)) or None
@@ -142,7 +143,7 @@ def _metadata_text(fields: dict[str, Any], keys: tuple[str, ...]) -> str | None:
 
 def _outlet(fields: dict[str, Any], url: str | None) -> str | None:
     """The outlet the front matter names, else the host of its URL."""
-    return _metadata_text(fields, frontmatter.OUTLET_KEYS) or frontmatter.host(url)
+    return _metadata_text(fields, OUTLET_KEYS) or host(url)
 
 
 def _first_heading(body: str) -> str | None:

@@ -13,8 +13,8 @@ from typing import BinaryIO
 import ftfy
 
 from sitrep.errors import InputError
-from sitrep.ingest import formats
 from sitrep.ingest.decode import binary_kind, decode
+from sitrep.ingest.formats import canonical, from_extension, looks_like_markup, sniff
 from sitrep.ingest.html import parse_html
 from sitrep.ingest.language import identify
 from sitrep.ingest.limits import ENV_VARS, MAX_TEXT_CHARS, Limits, format_size
@@ -44,7 +44,7 @@ def read_path(path: str | Path, *, published: dt.date | None = None, limits: Lim
     source = str(path)
     limits = limits or Limits.from_env()
     data = _read_file(Path(path), source, limits)
-    fmt = formats.from_extension(path)
+    fmt = from_extension(path)
     return _from_bytes(data, source, fmt, published, limits, noun="file")
 
 
@@ -64,7 +64,7 @@ def read_bytes(
     limits = limits or Limits.from_env()
     if len(data) > limits.max_bytes:
         raise InputError(doc, _too_large("input", len(data), limits))
-    fmt_name = formats.canonical(fmt, doc) if fmt else None
+    fmt_name = canonical(fmt, doc) if fmt else None
     return _from_bytes(data, doc, fmt_name, published, limits, noun="input")
 
 
@@ -100,7 +100,7 @@ def read_text(
     size = _utf8_size(text, limits)
     if size > limits.max_bytes:
         raise InputError(doc, _too_large("input", size, limits))
-    fmt_name = formats.canonical(fmt, doc) or formats.sniff(text)
+    fmt_name = canonical(fmt, doc) or sniff(text)
     return _from_text(text, doc, fmt_name, published, limits, noun="input")
 
 
@@ -169,9 +169,9 @@ def _from_bytes(
     kind = binary_kind(data)
     if kind is not None:
         raise InputError(source, f"binary {kind}, not text")
-    markup = fmt == "html" or (fmt is None and formats.looks_like_markup(data[:4096].decode("latin-1")))
+    markup = fmt == "html" or (fmt is None and looks_like_markup(data[:4096].decode("latin-1")))
     text = decode(data, source, markup=markup)
-    return _from_text(text, source, fmt or formats.sniff(text), published, limits, noun=noun)
+    return _from_text(text, source, fmt or sniff(text), published, limits, noun=noun)
 
 
 def _from_text(text: str, source: str, fmt: str, published: dt.date | None, limits: Limits, *, noun: str) -> Article:

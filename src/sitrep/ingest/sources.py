@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import InputError
-from sitrep.ingest import archives
+from sitrep.ingest.archives import count_items, is_feed, is_warc, iter_feed, iter_warc
 from sitrep.ingest.decode import binary_kind
 from sitrep.ingest.limits import Limits
 from sitrep.ingest.reader import _os_reason, read_path, read_stream, read_text
@@ -73,10 +73,10 @@ def iter_source(source: str, columns: Columns, limits: Limits) -> Iterator[Item]
         yield from _directory(path, limits)
         return
     kind = RECORD_SUFFIXES.get(path.suffix.lower())
-    if source.startswith(("http://", "https://")) or archives.is_feed(source):
-        yield from archives.iter_feed(source, limits)
-    elif archives.is_warc(path):
-        yield from archives.iter_warc(path, limits)
+    if source.startswith(("http://", "https://")) or is_feed(source):
+        yield from iter_feed(source, limits)
+    elif is_warc(path):
+        yield from iter_warc(path, limits)
     elif kind == "jsonl":
         yield from _jsonl(path, columns, limits)
     elif kind == "csv":
@@ -220,8 +220,8 @@ def _count_source(source: str) -> int:
     kind = RECORD_SUFFIXES.get(path.suffix.lower())
     if source != "-" and path.is_dir():
         return sum(1 for p in path.rglob("*") if p.is_file() and _is_document(p))
-    if archives.is_feed(source) or archives.is_warc(path):
-        return archives.count_items(path)
+    if is_feed(source) or is_warc(path):
+        return count_items(path)
     if kind is not None and unreadable_records_file(path) is not None:
         return 1
     if kind == "jsonl":

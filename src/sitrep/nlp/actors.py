@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.nlp.mentions import ActorMention, Findings, PersonMention, PlaceMention
 
+# Closed-class grammar words (first-person pronouns, prepositions of place): English syntax, not vocabulary.
 FIRST_PERSON = {"i", "we", "our", "us", "my", "me", "ours"}
 PLACE_PREPS = {"in", "at", "to", "near", "across", "outside", "inside", "over", "into", "from", "around", "on"}
 

@@ -24,13 +24,21 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Attribution
 from sitrep.nlp.actors import ActorIndex
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
-from sitrep.nlp.mentions import ByStart, CharRanges, Findings, PersonMention, findings, text_of
+from sitrep.nlp.mentions import FLOW, ByStart, CharRanges, Findings, PersonMention, findings, text_of
+from sitrep.nlp.quotations import (
+    Paragraphs,
+    Quotation,
+    continues,
+    dash_credit,
+    find_quotations,
+    quotations,
+    speaker_turns,
+)
 
-QUOTE_PAIRS = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"|«[^»]{3,}?»")
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
-MIN_QUOTE_WORDS = 4
 PRONOUNS = {"he", "she", "him", "her"}
 DEMONSTRATIVES = {"this", "that", "these", "it"}
+GROUP_PRONOUNS = {"it", "they"}
 ROLE_CONNECTORS = {"of", "to", "for", "in", "at", "on"}
 ROLE_SKIP = {"the", "a", "an", "our", "this", "his", "her", "their", "its", "'s", "’s", "-", "also", "then", ","}
 TITLE_GLUE = {"of", "the", "to", "for", "'s", "’s", "-", "in", "on"}
@@ -38,9 +46,17 @@ TITLE_GLUE = {"of", "the", "to", "for", "'s", "’s", "-", "in", "on"}
 
 @dataclass(frozen=True)
 class _Source:
+    """A source: ``name`` resolved (the canonical name of a person), ``shown`` as the sentence names it."""
+
     name: str
     kind: str
     via: str | None = None
+    shown: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The name a fact carries: as written where the sentence names the source, else the resolved name."""
+        return self.shown or self.name
 
 
 @dataclass(frozen=True)
@@ -58,6 +74,7 @@ class AttributionFinder:
     def __init__(self, lex: Lexicons) -> None:
         self.strong = set(lex.cue_list("speech_strong"))
         self.weak = set(lex.cue_list("speech_weak"))
+        self.acts = set(lex.cue_list("speech_acts"))
         self.frames = self.strong | self.weak | set(lex.cue_list("speech_quote_frame"))
         self.objects: dict[str, list[str]] = lex.cues.get("speech_object", {})
         self.preps: dict[str, list[str]] = lex.cues.get("speech_prep", {})
@@ -68,12 +85,15 @@ class AttributionFinder:
         self.anonymous = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in lex.cue_list("anonymous")) + r")\b")
         self.official = set(lex.cue_list("official_nouns"))
         self.document = set(lex.cue_list("document_nouns"))
+        self.people = set(lex.cue_list("people_nouns"))
+        self.outlet_nouns = set(lex.cue_list("outlet_nouns"))
+        self.social = set(lex.cue_list("social_nouns")) - {"x", "telegram"}
         self.synonyms: dict[str, str] = lex.cues.get("role_synonyms", {})
         self.role_heads = {r.split()[-1] for r in lex.cue_list("roles")} | set(self.synonyms)
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
-        found.quoted = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(text_of(doc))]
+        found.quoted = find_quotations(text_of(doc))
         state = _State(doc, found, ActorIndex(doc, found))
         for index, sent in enumerate(state.sents):
             for source, cue in self._sentence_sources(state, sent):
@@ -81,7 +101,9 @@ class AttributionFinder:
                 if cue == "stated by" and index > 0 and sent[0].lower_ in DEMONSTRATIVES:
                     state.add(index - 1, source, cue)
             self._note_subject(state, index, sent)
-        self._quotes(state)
+        lines = Paragraphs(text_of(doc))
+        self._quotes(state, lines)
+        self._blocks(state, lines)
         found.attributions.sort(key=lambda a: a.sentence)
         return doc
 
@@ -110,7 +132,9 @@ class AttributionFinder:
         for token in sent:
             if state.in_quote(token.idx):
                 continue
-            if self._is_speech(token):
+            if self._is_frame_verb(token):
+                self._speaker(state, token)  # found now, while the pools hold only what came before
+            if self._is_speech(token) and not _tag_only(sent, token):
                 source = self._speaker(state, token)
                 if source is not None:
                     found.append((source, "stated by" if _is_passive_credit(token) else token.lemma_.lower()))
@@ -122,9 +146,15 @@ class AttributionFinder:
             return False
         lemma = token.lemma_.lower()
         if lemma in self.strong:
+            if any(c.dep_ == "neg" for c in token.children) and not _has_clause(token):
+                return False  # "cannot comment on the letter", "did not say": nothing claimed
             return not (lemma == "point" and not any(c.lower_ == "out" for c in token.children))
         if lemma in self.weak and _has_clause(token):
             return True
+        if lemma in self.acts and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+            return True  # "accused Moscow of ...", "condemned the strike", "dismissed the report as ..."
+        if lemma == "call" and _names_as(token):
+            return True  # "called the vote a sham"
         if lemma in self.weak and _is_passive_credit(token):
             return any(c.dep_ == "nsubjpass" and c.lower_ in DEMONSTRATIVES for c in token.children)
         return self._speech_object(token, lemma) or self._speech_prep(token, lemma)
@@ -175,18 +205,28 @@ class AttributionFinder:
                 break
 
     def _speaker(self, state: _State, verb: Token) -> _Source | None:
+        """The verb's speaker, found once (in text order, so that pronouns see only what came before)."""
+        if verb.i not in state.speaker_of:
+            state.speaker_of[verb.i] = self._find_speaker(state, verb)
+        return state.speaker_of[verb.i]
+
+    def _find_speaker(self, state: _State, verb: Token) -> _Source | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             return self._classify(state, _np(pobj)) if pobj is not None else None
         node = verb
         for _ in range(3):
-            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # a quotation the parser took for a subject ("“...,” said X") is what is said, not who says it
+            subj = next((c for c in subjects if not state.in_quote(c.idx)), subjects[0] if subjects else None)
             if subj is not None:
                 if subj.dep_ == "nsubjpass" and subj.lower_ not in PRONOUNS:
                     return None
                 return self._classify(state, _np(subj))
-            if node.dep_ not in ("advcl", "xcomp", "conj", "acl") or node.head.i == node.i:
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "... by saying that", "after saying"
+                node = node.head
+            if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "prep") or node.head.i == node.i:
                 return None
             if node.dep_ == "conj" and node.head.dep_ == "ccomp":
                 return None  # "noting that X is ..., and spoke": X is not the speaker
@@ -210,27 +250,30 @@ class AttributionFinder:
         prefix = state.doc[sent.start : colon.i]
         if any(t.pos_ in ("VERB", "AUX") for t in prefix):
             return None
-        person = next(iter(state.persons.between(sent.start, sent.start + 4)), None)
-        return (_Source(person.name, "person"), "colon") if person is not None else None
+        person = next(iter(state.persons.between(sent.start, min(sent.start + 4, colon.i))), None)
+        return (_Source(person.name, "person", shown=person.text), "colon") if person is not None else None
 
     # --- naming the source -------------------------------------------------
     def _classify(self, state: _State, phrase: Span | None) -> _Source | None:
         if phrase is None or not phrase.text.strip():
             return None
         lower = phrase.text.lower()
-        person = state.person_in(phrase)
+        mention = state.mention_in(phrase)
+        person = mention.name if mention else None
         if person and all(w in self.role_heads for w in person.lower().split()):
             person = None  # a title the NER took for a name ("the Adviser")
         root = phrase.root
         if root.lower_ in PRONOUNS:
-            name = state.pronoun_person(phrase.start)
+            name = state.outer_speaker(root) or state.pronoun_person(phrase.start)
             return _Source(name, "person") if name else None
+        if root.lower_ in GROUP_PRONOUNS:
+            return state.pronoun_body(phrase.start)
         if self.anonymous.search(lower) and not person:
             return _Source(_clean(phrase.text), "anonymous")
         actor = state.outlet_or_body(phrase)
         is_role = self._is_role_word(root)
         if person and (actor is None or is_role or root.i in range(*state.person_range(phrase))):
-            return _Source(person, "person")
+            return _Source(person, "person", shown=mention.text if mention else None)
         role = self._role_person(state, phrase) if is_role else None
         if role:
             return _Source(role, "person")
@@ -238,8 +281,28 @@ class AttributionFinder:
             return actor
         if root.lemma_.lower() in self.official or root.lower_ in self.official:
             return _Source(_clean(phrase.text), "official_body")
-        if root.lemma_.lower() in self.document:
-            return _Source(_clean(phrase.text), "document")
+        return self._by_head_noun(state, phrase)
+
+    def _by_head_noun(self, state: _State, phrase: Span) -> _Source | None:
+        """A source named by a common noun: "the newspaper", "a leaked memo", "his post"."""
+        lemma = phrase.root.lemma_.lower()
+        for kind, nouns in (("outlet", self.outlet_nouns), ("social_media", self.social), ("document", self.document)):
+            if lemma in nouns:
+                return _Source(_clean(_head_phrase(phrase).text), kind)
+        return self._unlisted(state, phrase)
+
+    def _unlisted(self, state: _State, phrase: Span) -> _Source | None:
+        """A source no lexicon lists: a proper name, a state, a group or role of unnamed people."""
+        root = phrase.root
+        if root.pos_ == "PROPN":
+            name = _proper_name(root)
+            body = _body_name(root, name) or state.is_place(root.i)  # "Kyiv said": the government seated there
+            return _Source(name, "official_body" if body else "person")
+        actor = state.actors.actor_at.get(root.i)
+        if actor is not None and actor.kind == "state":
+            return _Source(_clean(actor.text), "official_body")
+        if root.lemma_.lower() in self.people or root.lower_ in self.people or self._is_role_word(root):
+            return _Source(_clean(_head_phrase(phrase).text), "anonymous")
         return None
 
     def _is_role_word(self, token: Token) -> bool:
@@ -287,24 +350,55 @@ class AttributionFinder:
         return state.roles
 
     # --- quotations ----------------------------------------------------------
-    def _quotes(self, state: _State) -> None:
-        for start, end in state.found.quoted:
-            if len(text_of(state.doc)[start:end].split()) < MIN_QUOTE_WORDS:
-                continue  # a name or scare quote ("the “Trump Trillion.”"), not a quotation
-            source = self._quote_speaker(state, start, end)
+    def _quotes(self, state: _State, lines: Paragraphs) -> None:
+        last: tuple[Quotation, _Source] | None = None
+        for quote in quotations(lines, state.found.quoted):
+            source = self._quote_speaker(state, quote.start, quote.end) or self._dash_after(state, lines, quote)
+            if source is None and last is not None and continues(lines, quote, last[0]):
+                source = last[1]
+            last = (quote, source) if source is not None else None
             if source is None:
                 continue
-            for index in state.sentences_across(start + 1, end - 1):
+            for index in state.sentences_across(quote.start + 1, quote.end - 1):
                 state.add(index, source, "quote")
 
+    def _blocks(self, state: _State, lines: Paragraphs) -> None:
+        """Paragraphs credited as a whole: the one after "He added:" and a transcript's "SMITH: ..." turns."""
+        for sent in state.sents:
+            text = sent.text.rstrip()
+            if not text.endswith(":") or lines.text[sent.start_char + len(text) :].split("\n", 1)[0].strip():
+                continue
+            verbs = (t for t in sent if t.i in state.speaker_of and state.speaker_of[t.i] is not None)
+            verb = next(verbs, None)
+            following = lines.next_with_text(lines.index(sent.start_char))
+            if verb is not None and following is not None:
+                source = state.speaker_of[verb.i]
+                assert source is not None
+                for n in state.sentences_across(*lines.bounds(following)):
+                    state.add(n, source, "block")
+        for name, (start, end) in speaker_turns(lines):
+            for n in state.sentences_across(start, end):
+                state.add(n, _Source(name, "person"), "turn")
+
     def _quote_speaker(self, state: _State, start: int, end: int) -> _Source | None:
-        for index in state.sentences_holding(start, end - 1):
+        """The speaker of a verb of saying next to the quotation, in a sentence it touches or in the
+        one that follows it on its line (“Is this right?” | she asked.)."""
+        text = text_of(state.doc)
+        after = len(text[end:]) - len(text[end:].lstrip(" \t"))
+        for index in state.sentences_holding(start, end - 1, end + after):
             for token in state.sents[index]:
                 if (token.idx >= end or token.idx < start) and self._is_frame_verb(token):
                     source = self._speaker(state, token)
                     if source is not None:
                         return source
         return None
+
+    def _dash_after(self, state: _State, lines: Paragraphs, quote: Quotation) -> _Source | None:
+        """ "“How did we get here?” ― Jane Doe": the name after a dash credits the quotation."""
+        chars = dash_credit(lines.text, quote)
+        span = state.doc.char_span(*chars, alignment_mode="expand") if chars else None
+        source = self._classify(state, span) if span is not None else None
+        return source if source is not None and source.kind == "person" else None
 
     def _is_frame_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.frames
@@ -342,6 +436,10 @@ class _State:
         self.seen: set[tuple[int, str]] = set()
         self.speakers = _Pool()
         self.subjects = _Pool()
+        self.bodies = _Pool()
+        self.speaker_of: dict[int, _Source | None] = {}
+        self._place_tokens: set[int] | None = None
+        self.body_sources: dict[str, _Source] = {}
         self.roles: dict[str, list[_Role]] | None = None
 
     def in_quote(self, char: int) -> bool:
@@ -363,16 +461,19 @@ class _State:
         if key in self.seen:
             return
         self.seen.add(key)
-        self.found.attributions.append(Attribution(source.name, source.kind, index, cue, source.via))
+        self.found.attributions.append(Attribution(source.label, source.kind, index, cue, source.via))
         if source.kind == "person":
             self.speakers.append((index, source.name))
+        else:
+            self.bodies.append((index, source.name))
+            self.body_sources[source.name] = source
 
     def _persons_in(self, span: Span) -> list[PersonMention]:
         return self.persons.between(span.start, span.end)
 
-    def person_in(self, span: Span) -> str | None:
+    def mention_in(self, span: Span) -> PersonMention | None:
         people = self._persons_in(span)
-        return people[0].name if people else None
+        return people[0] if people else None
 
     def person_range(self, span: Span) -> tuple[int, int]:
         people = self._persons_in(span)
@@ -402,6 +503,29 @@ class _State:
             return self.speakers.noted[-1][1]
         candidate = self.persons.last_before(before)
         return candidate.name if candidate else None
+
+    def outer_speaker(self, pronoun: Token) -> str | None:
+        """The person whose words hold the pronoun: "Trump said [he believes ...]" -> Trump."""
+        node = pronoun.head
+        for _ in range(4):
+            if node.dep_ == "ccomp" and node.head.i in self.speaker_of:
+                outer = self.speaker_of[node.head.i]
+                return outer.name if outer is not None and outer.kind == "person" else None
+            if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+                return None
+            node = node.head
+        return None
+
+    def is_place(self, i: int) -> bool:
+        """Whether token ``i`` is part of a named place."""
+        if self._place_tokens is None:
+            self._place_tokens = {t for p in self.found.places for t in range(p.start, p.end)}
+        return i in self._place_tokens
+
+    def pronoun_body(self, before: int) -> _Source | None:
+        """ "it" or "they": the body, outlet, document or group credited in the three sentences before."""
+        recent = self._recent(before, self.bodies)
+        return self.body_sources[recent[0]] if recent else None
 
     def choose(self, names: list[str], at: int) -> str | None:
         """The role holder: a recent subject or speaker, else the home side's, else the nearest mention."""
@@ -456,6 +580,20 @@ def _title_before(doc: Doc, person: PersonMention) -> list[Token]:
     return list(doc[i + 1 : person.start])
 
 
+def _names_as(verb: Token) -> bool:
+    """ "called X a Y": an object and what it is called (not "called on", "called for", "called him")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") for c in (*verb.children, *objects[0].children))
+
+
+def _tag_only(sent: Span, verb: Token) -> bool:
+    """A sentence that is only a speech tag ("Clinton said.", "He added:"): what is said stands in another."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "oprd", "dative") for c in verb.children):
+        return False
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return len(words) <= 6 and not any(t.is_quote for t in sent)
+
+
 def _has_clause(token: Token) -> bool:
     """The verb takes a clause ("said that ..."); a "that" on a verb that is itself a clause does not count."""
     embedded = token.dep_ in ("ccomp", "advcl", "relcl", "acl")
@@ -481,6 +619,30 @@ def _preps(head: Token, marker: str) -> list[Token]:
 def _np(token: Token) -> Span:
     doc = token.doc
     return doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def _proper_name(root: Token) -> str:
+    """The run of proper nouns that ends at ``root`` ("Rep. Jason Chaffetz")."""
+    start = root.i
+    while start > 0 and root.doc[start - 1].pos_ == "PROPN" and root.doc[start - 1].head.i == root.i:
+        start -= 1
+    return _clean(root.doc[start : root.i + 1].text)
+
+
+def _body_name(root: Token, name: str) -> bool:
+    """A proper name that names a body: a state, a people, or an organisation of several words or initials
+    (the small model takes many lone surnames for organisations, so one plain word is a person)."""
+    if root.ent_type_ in ("GPE", "NORP"):
+        return True
+    return root.ent_type_ in ("ORG", "FAC") and (" " in name or name.isupper())
+
+
+def _head_phrase(phrase: Span) -> Span:
+    """The phrase cut before a comma, an apposition or a clause that describes its head."""
+    root = phrase.root
+    cut = [c.left_edge.i for c in root.rights if c.dep_ in ("relcl", "acl", "appos", "punct")]
+    end = min([phrase.end, *cut])
+    return phrase.doc[phrase.start : max(end, root.i + 1)]
 
 
 def _phrase_from(token: Token) -> Span:
@@ -510,12 +672,15 @@ def _combine_relayed(sources: list[tuple[_Source, str]]) -> list[tuple[_Source, 
     outlets = [s for s, _ in sources if s.kind == "outlet"]
     anonymous = [(s, c) for s, c in sources if s.kind == "anonymous"]
     if outlets and anonymous:
-        return [(_Source(s.name, s.kind, outlets[0].name), c) for s, c in anonymous]
+        return [(_Source(s.name, s.kind, outlets[0].label, s.shown), c) for s, c in anonymous]
     return sources
 
 
 @Language.factory(
-    "sitrep_attribution", requires=["doc._.sitrep"], assigns=["doc._.sitrep"], default_config={"lexicon_dir": None}
+    "sitrep_attribution",
+    requires=FLOW["sitrep_attribution"].requires,
+    assigns=FLOW["sitrep_attribution"].assigns,
+    default_config={"lexicon_dir": None},
 )
 def make_attribution(nlp: Language, name: str, lexicon_dir: str | None) -> AttributionFinder:
     """Factory of the attribution component."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 PEOPLE = frozenset({"civilian", "child", "military", "person"})
 """Categories that count people (killed, injured, captured), never items given as aid."""
 
+# Groups of the contract's categories (shared/spec/facts.md), fixed by the contract, not by a lexicon.
 MUNITIONS = frozenset(
     {
         "drone",

@@ -9,11 +9,14 @@ systems"). Counts of people may take theirs from their own predicate ("9,000 die
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.eventtypes import EventType
 from sitrep.nlp.categories import MUNITIONS, PEOPLE
 from sitrep.nlp.counts import CountContext, line_start
+from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.lexicon import Lexicons
 from sitrep.nlp.mentions import EventMention, Findings, text_of
 from sitrep.nlp.numbers import Number
@@ -22,16 +25,27 @@ from sitrep.nlp.triggers import Trigger
 # A list marker at the start of a line, after any white space: "- ", "* ", "1. ", "2) ".
 LIST_MARK = re.compile(r"\s*(?:[-*+•●▪◦–]|\d{1,2}[.)])\s")
 #: The event type and measure of a count, and the event mention it belongs to.
-Measured = tuple[tuple[str, str], EventMention | None]
+Measured = tuple[tuple[EventType, str], EventMention | None]
+
+
+@cueset("quantities")
+@dataclass(frozen=True)
+class CountEventCues:
+    """The cue lists that tie counts of people to their event, in cues/quantities.json."""
+
+    people_verbs: dict[str, tuple[str, ...]]  # "killed": ("die", ...)
+    victim_verbs: frozenset[str]  # "became victims"
+    anaphoric_determiners: frozenset[str]  # "these five systems"
 
 
 class CountEvents:
     """Tie a count to the event its trigger (or its predicate) names, and to a side."""
 
     def __init__(self, lex: Lexicons) -> None:
-        self.people_verbs = {w: m for m, ws in lex.cues.get("people_verbs", {}).items() for w in ws}
-        self.victim_verbs = set(lex.cues.get("victim_verbs", []))
-        self.anaphoric = set(lex.cues.get("anaphoric_determiners", []))
+        cues = load_cues(CountEventCues, lex)
+        self.people_verbs = {w: m for m, ws in cues.people_verbs.items() for w in ws}
+        self.victim_verbs = set(cues.victim_verbs)
+        self.anaphoric = set(cues.anaphoric_determiners)
 
     def people_event(self, ctx: CountContext, number: Number, end: int, category: str, sent: Span) -> Measured | None:
         """The measure a predicate of the counted people gives: "died", "surrendered", "became victims"."""
@@ -48,7 +62,7 @@ class CountEvents:
                 break
         if measure is None:
             return None
-        ev = "LOSS" if measure == "captured" or category == "military" else "ATTACK"
+        ev = EventType.LOSS if measure == "captured" or category == "military" else EventType.ATTACK
         same = ctx.events_in(ev, ctx.found.sent_of[number.start])
         return (ev, measure), (same[0] if same else None)
 
@@ -102,23 +116,23 @@ class CountEvents:
         _, _, label, trig = min(scored, key=lambda s: (s[0], s[1]))
         return label, _mention_for(ctx, trig, label[0])
 
-    def _measure(self, ctx: CountContext, trig: Trigger, category: str) -> tuple[str, str] | None:
+    def _measure(self, ctx: CountContext, trig: Trigger, category: str) -> tuple[EventType, str] | None:
         lemma = ctx.doc[trig.start].lemma_.lower()
         people = category in PEOPLE
-        if trig.family == "aid":
+        if trig.family is EventType.AID:
             return None if people else _aid_measure(ctx, trig)
-        if trig.family == "attack":
+        if trig.family is EventType.ATTACK:
             return _attack_measure(trig.label or "launched", lemma, category, people)
-        if trig.family == "loss":
+        if trig.family is EventType.LOSS:
             if people:
                 return (
-                    ("LOSS", "captured")
+                    (EventType.LOSS, "captured")
                     if trig.label == "captured"
-                    else ("LOSS", "killed")
+                    else (EventType.LOSS, "killed")
                     if lemma in ("lose", "loss", "losses", "eliminate")
                     else None
                 )
-            return None if category in MUNITIONS else ("LOSS", trig.label or "destroyed")
+            return None if category in MUNITIONS else (EventType.LOSS, trig.label or "destroyed")
         return None
 
     def actor(
@@ -132,26 +146,26 @@ class CountEvents:
         near = actors.codes_in(doc[number.start : end]) or actors.codes_in(doc[begin : number.start])
         if not near and end < len(doc) and doc[end].lower_ == "of":  # "four tanks of the Russian Federation"
             near = actors.codes_in(doc[end : min(len(doc), end + 5)])
-        if near and (ev == "LOSS" or (ev == "ATTACK" and measure == "intercepted")):
+        if near and (ev == EventType.LOSS or (ev == EventType.ATTACK and measure == "intercepted")):
             return near[0]
-        if ev == "LOSS":
+        if ev == EventType.LOSS:
             return _loser(ctx, number)
         if mention is not None and mention.actors:
             return mention.actors[0]
-        if near and ev != "AID":
+        if near and ev != EventType.AID:
             return near[0]
-        if ev != "ATTACK":
+        if ev != EventType.ATTACK:
             return None
         # Counts with no side of their own ("shot down 277 drones") belong to the article's attack.
         return ctx.last_attack.actors[0] if ctx.last_attack else None
 
 
-def _aid_measure(ctx: CountContext, trig: Trigger) -> tuple[str, str] | None:
-    mention = _mention_for(ctx, trig, "AID")
+def _aid_measure(ctx: CountContext, trig: Trigger) -> tuple[EventType, str] | None:
+    mention = _mention_for(ctx, trig, EventType.AID)
     if mention is None and trig.label in ("paused", "resumed", "cancelled"):
         return None  # "39 ships are blocked in the ports": "block", "stop" are aid words only in an aid event
     phase = mention.phase if mention and mention.phase else ("delivered" if trig.label == "tensed" else trig.label)
-    return ("AID", phase or "delivered")
+    return (EventType.AID, phase or "delivered")
 
 
 def _loser(ctx: CountContext, number: Number) -> str | None:
@@ -162,20 +176,20 @@ def _loser(ctx: CountContext, number: Number) -> str | None:
     return codes[0] if codes else None
 
 
-def _attack_measure(label: str, lemma: str, category: str, people: bool) -> tuple[str, str] | None:
+def _attack_measure(label: str, lemma: str, category: str, people: bool) -> tuple[EventType, str] | None:
     if label == "battle":
         return None
     if label in ("killed", "injured"):
-        return ("ATTACK", label) if people else None
+        return (EventType.ATTACK, label) if people else None
     if people:
         return None
     if label == "intercepted":
         if category in MUNITIONS or category == "air_defense_missile":
-            return ("ATTACK", "intercepted")
-        return ("LOSS", "destroyed") if lemma in ("destroy", "down") else None
+            return (EventType.ATTACK, "intercepted")
+        return (EventType.LOSS, "destroyed") if lemma in ("destroy", "down") else None
     if label == "hit":
-        return ("ATTACK", "hit") if category not in MUNITIONS else ("ATTACK", "launched")
-    return ("ATTACK", "launched") if category in MUNITIONS else None
+        return (EventType.ATTACK, "hit") if category not in MUNITIONS else (EventType.ATTACK, "launched")
+    return (EventType.ATTACK, "launched") if category in MUNITIONS else None
 
 
 def _mention_for(ctx: CountContext, trig: Trigger, type_: str) -> EventMention | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from sitrep.eventtypes import EventType
 from sitrep.model import Quantity
 from sitrep.nlp.actors import ActorIndex
 from sitrep.nlp.categories import PEOPLE
@@ -41,7 +42,7 @@ class CountContext:
     def of(cls, doc: Doc) -> CountContext:
         """The lookups of ``doc``, after the entity and event components have run."""
         found = findings(doc)
-        attacks = [m for m in found.events if m.type == "ATTACK" and m.actors]
+        attacks = [m for m in found.events if m.type == EventType.ATTACK and m.actors]
         ctx = cls(
             doc=doc,
             found=found,
@@ -89,9 +90,9 @@ class CountContext:
 def line_start(doc: Doc, char: int) -> int:
     """Where the line holding character ``char`` starts (the newlines are indexed once per doc)."""
     found = findings(doc)
-    newlines: list[int] | None = found.cache.get("newlines")
+    newlines = found.newlines
     if newlines is None:
         newlines = [m.start() for m in re.finditer("\n", text_of(doc))]
-        found.cache["newlines"] = newlines
+        found.newlines = newlines
     before = bisect_left(newlines, char)
     return newlines[before - 1] + 1 if before else 0

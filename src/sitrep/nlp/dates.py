@@ -35,6 +35,7 @@ MONTHS = {
 }
 MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+# The calendar: fixed English names, not a vocabulary that grows.
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _MONTH = (

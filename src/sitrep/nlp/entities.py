@@ -23,6 +23,7 @@ from sitrep.nlp import places as placemod
 from sitrep.nlp import references
 from sitrep.nlp.lexicon import ActorTerm, ItemTerm, Lexicons, PersonTerm, PlaceTerm, load_lexicons
 from sitrep.nlp.mentions import (
+    FLOW,
     ActorMention,
     DateMention,
     Findings,
@@ -33,6 +34,8 @@ from sitrep.nlp.mentions import (
     text_of,
 )
 
+# Words of English titles that may stand before a name ("Prime Minister X"): name grammar used to
+# cut a title off a person span; the public roles of known people live in persons.jsonl.
 TITLE_WORDS = {
     "president",
     "prime",
@@ -262,7 +265,10 @@ def _date_mentions(doc: Doc, published: object) -> Iterator[DateMention]:
 
 
 @Language.factory(
-    "sitrep_entities", requires=["doc.ents"], assigns=["doc._.sitrep"], default_config={"lexicon_dir": None}
+    "sitrep_entities",
+    requires=FLOW["sitrep_entities"].requires,
+    assigns=FLOW["sitrep_entities"].assigns,
+    default_config={"lexicon_dir": None},
 )
 def make_entities(nlp: Language, name: str, lexicon_dir: str | None) -> EntityRecognizer:
     """Factory of the entity component (versioned by the package version)."""

@@ -1,20 +1,24 @@
-"""Syntax helpers of the event component: sides, places, dates and money around a trigger.
+"""Syntax helpers of the event families: sides, places, dates and money around a trigger.
 
-``EventContext`` holds the per-document lookups; the functions read the dependency
-parse (subjects, "to X", "by X", coordinated names) and the entity mentions.
+The functions read the dependency parse (subjects, "to X", "by X", coordinated names)
+and the entity mentions that ``EventContext`` (``nlp/eventcontext.py``) indexes.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.nlp.actors import ActorIndex, is_location
-from sitrep.nlp.mentions import ByStart, EventMention, Findings, ItemMention
+from sitrep.nlp.actors import is_location
 from sitrep.nlp.triggers import Trigger
 
+if TYPE_CHECKING:
+    from sitrep.nlp.eventcontext import EventContext
+
+# Closed-class grammar words (prepositions, determiners, listing words) and the few verbs and nouns
+# whose syntax the helpers below read (dying, thanking): English grammar, not per-conflict vocabulary.
 TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
 TARGET_PREPS = {"at", "on", "of", "against"}
 VICTIM_VERBS = {"die", "kill", "injure", "wound"}
@@ -26,116 +30,6 @@ MONEY = re.compile(
     re.I,
 )
 SCALE = {"million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-
-
-class EventLog:
-    """Lookups over the event mentions found so far, brought up to date with the list as it grows.
-
-    Answers as a backward scan of the list would, as long as mentions are only appended.
-    """
-
-    def __init__(self, events: list[EventMention]) -> None:
-        self.events = events
-        self._seen = 0
-        self._last: dict[tuple[str, str | None], EventMention] = {}  # by type and phase
-        self._last_any: dict[str, EventMention] = {}  # by type, any phase
-        self._last_kind: dict[tuple[str, str], EventMention] = {}  # by type and kind of meeting
-        self._sentences: set[tuple[str, int]] = set()
-        self._attacker: str | None = None  # first side of the latest attack
-        self._other_attacker: str | None = None  # first side of the latest attack with another first side
-
-    def _sync(self) -> None:
-        for mention in self.events[self._seen :]:
-            self._last[(mention.type, mention.phase)] = mention
-            self._last_any[mention.type] = mention
-            self._last_kind[(mention.type, mention.kind)] = mention
-            self._sentences.add((mention.type, mention.sentence))
-            if mention.type == "ATTACK" and mention.actors and mention.actors[0] != self._attacker:
-                self._attacker, self._other_attacker = mention.actors[0], self._attacker
-        self._seen = len(self.events)
-
-    def last(self, type_: str, phase: str | None = None) -> EventMention | None:
-        """The latest mention of ``type_`` (and of ``phase`` when given)."""
-        self._sync()
-        return self._last_any.get(type_) if phase is None else self._last.get((type_, phase))
-
-    def last_of_kind(self, type_: str, kind: str) -> EventMention | None:
-        """The latest mention of ``type_`` of this kind ("the conversation": the last call)."""
-        self._sync()
-        return self._last_kind.get((type_, kind))
-
-    def in_sentence(self, type_: str, sentence: int) -> bool:
-        """Whether a mention of ``type_`` was found in ``sentence``."""
-        self._sync()
-        return (type_, sentence) in self._sentences
-
-    def attacker_besides(self, code: str) -> str | None:
-        """The first side of the latest attack whose first side is not ``code``."""
-        self._sync()
-        return self._attacker if self._attacker != code else self._other_attacker
-
-
-class EventContext:
-    """Per-doc state shared by the event builders, with the doc's mentions indexed by start token."""
-
-    def __init__(self, doc: Doc, found: Findings, actors: ActorIndex, sents: list[Span], sent_of: list[int]) -> None:
-        self.doc, self.found, self.actors, self.sents, self.sent_of = doc, found, actors, sents, sent_of
-        counts: Counter[str] = Counter(a.code for a in found.actors if a.code and a.kind in ("state", "demonym"))
-        counts.update(code for code in (actors.person_codes.get(p.name) for p in found.persons) if code)
-        self.ranked = [code for code, _ in counts.most_common()]
-        self.items = ByStart(found.items)
-        self.places = ByStart(found.places)
-        self.actor_mentions = ByStart(found.actors)
-        self.persons = ByStart(found.persons)
-        self.dates = ByStart(found.dates)
-        self.items_at: dict[int, list[ItemMention]] = {}
-        for item in found.items:
-            for i in range(item.start, item.end):
-                self.items_at.setdefault(i, []).append(item)
-        self.log = EventLog(found.events)
-
-    def sentence(self, trig: Trigger) -> Span:
-        return self.sents[self.sent_of[trig.start]]
-
-    def last(self, type_: str, phase: str | None = None) -> EventMention | None:
-        return self.log.last(type_, phase)
-
-    def default_other(self, code: str) -> str | None:
-        return next((c for c in self.ranked if c != code), None)
-
-    def enemy_of(self, code: str) -> str | None:
-        """The side fighting ``code``: an attacker seen earlier, else the most named side besides the publisher."""
-        attacker = self.log.attacker_besides(code)
-        if attacker is not None:
-            return attacker
-        home = self.actors.home
-        return next((c for c in self.ranked if c not in (code, home)), None) or self.default_other(code)
-
-    def first_other(self, codes: list[str]) -> str | None:
-        return next((c for c in self.ranked if c not in codes), None)
-
-    def mention(self, type_: str, phase: str | None, actors: list[str], trig: Trigger, **kw: object) -> EventMention:
-        sent = self.sentence(trig)
-        date = kw.pop("date", None) or nearest_date(self, trig, sent)
-        mention = EventMention(
-            type_,
-            phase,
-            list(actors),
-            self.sent_of[trig.start],
-            trig.start,
-            trig.end,
-            date=date if isinstance(date, str) else None,
-        )
-        mention.persons = list(kw.get("persons") or [])  # type: ignore[call-overload]
-        mention.place = kw.get("place") if isinstance(kw.get("place"), str) else None  # type: ignore[assignment]
-        mention.items = list(kw.get("items") or [])  # type: ignore[call-overload]
-        mention.anaphoric = bool(kw.get("anaphoric"))
-        mention.explicit_actors = bool(kw.get("explicit", True))
-        value = kw.get("value_usd")
-        mention.value_usd = float(value) if isinstance(value, (int, float)) else None
-        mention.kind = str(kw.get("kind") or "")
-        mention.distinct = bool(kw.get("distinct"))
-        return mention
 
 
 def is_negated(token: Token) -> bool:
@@ -229,6 +123,7 @@ def _owner(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
+# Dependency labels and the English words of thanks that mark a giver ("grateful to X for"): syntax.
 CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj")
 THANK_HEADS = {"thank", "grateful", "gratitude", "thankful", "appreciation", "appreciate"}
 
@@ -416,6 +311,7 @@ def coordinated_money(ctx: EventContext, sent: Span) -> list[float]:
     return extra
 
 
+# Dependency labels of clauses beside or inside another: syntax, not vocabulary.
 OTHER_CLAUSES = ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl")
 
 
@@ -434,3 +330,11 @@ def clause_text(head: Token, sent: Span) -> str:
         keep.add(token.i)
         todo.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSES or head in c.subtree)
     return " ".join(t.lower_ for t in sent if t.i in keep)
+
+
+def is_unreal(token: Token, unreal: frozenset[str]) -> bool:
+    """ "the possibility of imposing sanctions", "his willingness to adopt a ceasefire": a head
+    word of ``unreal`` governs ``token`` (or modifies a noun that does): none happened yet."""
+    chain = [token, *list(token.ancestors)[:4]]
+    near = chain + [c for t in chain if t.pos_ == "NOUN" for c in t.children if c.dep_ == "amod"]
+    return any(t.lemma_.lower() in unreal for t in near)

@@ -71,6 +71,8 @@ class Lexicons:
     persons: tuple[PersonTerm, ...]
     places: tuple[PlaceTerm, ...]
     cues: dict[str, Any] = field(hash=False, compare=False)
+    cue_files: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+    directory: str = field(default="", hash=False, compare=False)
     heads: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     opponents: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
@@ -139,15 +141,23 @@ def _places(path: Path) -> Iterator[PlaceTerm]:
         yield PlaceTerm(row["name"], tuple(row.get("aliases", ())), row.get("country"), row.get("kind", "city"))
 
 
-def _cues(folder: Path) -> dict[str, Any]:
-    """Every ``cues/*.json`` file merged into one mapping (keys are unique across files)."""
-    merged: dict[str, Any] = {}
+def _cue_files(folder: Path) -> dict[str, dict[str, Any]]:
+    """Every ``cues/*.json`` file by its stem ("events"), without its ``_about`` note."""
+    files: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         data.pop("_about", None)
+        files[path.stem] = data
+    return files
+
+
+def _cues(files: dict[str, dict[str, Any]], folder: Path) -> dict[str, Any]:
+    """Every cue file merged into one mapping (keys are unique across files)."""
+    merged: dict[str, Any] = {}
+    for stem, data in files.items():
         clash = set(data) & set(merged)
         if clash:
-            raise ValueError(f"{path}: cue lists {sorted(clash)} are defined twice")
+            raise ValueError(f"{folder / stem}.json: cue lists {sorted(clash)} are defined twice")
         merged.update(data)
     return merged
 
@@ -175,12 +185,15 @@ def _opponents(path: Path) -> dict[str, tuple[str, ...]]:
 def load_lexicons(directory: str | None = None) -> Lexicons:
     """Read every lexicon file in ``directory`` (default: the packaged one)."""
     base = Path(directory) if directory else LEXICON_DIR
+    cue_files = _cue_files(base / "cues")
     lex = Lexicons(
         items=tuple(_items(base / "items.jsonl")),
         actors=tuple(_actors(base / "actors.jsonl")),
         persons=tuple(_persons(base / "persons.jsonl")),
         places=tuple(_places(base / "places.jsonl")),
-        cues=_cues(base / "cues"),
+        cues=_cues(cue_files, base / "cues"),
+        cue_files=cue_files,
+        directory=str(base),
         heads=dict(_heads(base / "heads.jsonl")),
         opponents=_opponents(base / "conflicts.jsonl"),
     )

@@ -2,6 +2,12 @@
 
 Components write only to ``doc._.sitrep`` (a ``Findings``); ``sitrep.report`` is
 the only reader that turns them into the public ``Report``.
+
+Data flow: ``FLOW`` declares, per component, the ``Findings`` fields it reads and
+writes, as spaCy ``requires``/``assigns`` over one read-only extension per field
+(``doc._.sitrep_events`` is ``doc._.sitrep.events``). The factories pass them to
+spaCy, ``nlp.analyze_pipes`` checks their order, and tests/nlp/test_dataflow.py checks
+that each component's modules touch no field it does not declare.
 """
 
 from __future__ import annotations
@@ -12,11 +18,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import attrgetter
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from spacy.tokens import Doc
 
+from sitrep.eventtypes import EventType
 from sitrep.model import Attribution, Quantity, Signal
+
+if TYPE_CHECKING:
+    from sitrep.nlp.triggers import Trigger
 
 
 @dataclass(frozen=True)
@@ -79,7 +89,7 @@ class DateMention:
 class EventMention:
     """One mention of an event in one sentence, before merging."""
 
-    type: str
+    type: EventType
     phase: str | None
     actors: list[str]
     sentence: int
@@ -90,6 +100,7 @@ class EventMention:
     date: str | None = None
     items: list[str] = field(default_factory=list)
     value_usd: float | None = None
+    area_km2: float | None = None
     anaphoric: bool = False
     explicit_actors: bool = True
     kind: str = ""
@@ -113,15 +124,61 @@ class Findings:
     attributions: list[Attribution] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)
-    text: str = ""
-    cache: dict[str, Any] = field(default_factory=dict)
-    triggers: list[Any] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
     sent_of: list[int] = field(default_factory=list)
     by_trigger: dict[int, EventMention] = field(default_factory=dict)
+    # Memos of the doc's text, filled by the first component that asks (``text_of``, ``counts.line_start``,
+    # ``signals._bounds``); each is a pure function of the text, so no component depends on another's.
+    text: str = ""
+    newlines: list[int] | None = None
+    signal_bounds: tuple[int, int, int] | None = None
+
+
+#: The fields that are memos of the text, not findings: any component may fill them.
+MEMOS = frozenset({"text", "newlines", "signal_bounds"})
+#: The fields the caller sets before the pipeline runs (``service._findings``).
+INPUTS = frozenset({"published", "published_inferred", "home"})
+
+
+@dataclass(frozen=True)
+class Flow:
+    """What one component reads and writes, as spaCy attribute names (``doc._.sitrep_<field>``)."""
+
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
+    @property
+    def requires(self) -> list[str]:
+        """What an earlier component must assign (the caller's ``INPUTS`` are set before any runs)."""
+        return [f"doc._.sitrep_{name}" for name in self.reads if name not in INPUTS]
+
+    @property
+    def assigns(self) -> list[str]:
+        return [f"doc._.sitrep_{name}" for name in self.writes]
+
+
+FLOW: dict[str, Flow] = {
+    "sitrep_entities": Flow(reads=("published", "home"), writes=("actors", "persons", "places", "items", "dates")),
+    "sitrep_events": Flow(
+        reads=("actors", "persons", "places", "items", "dates", "home"),
+        writes=("home", "triggers", "sent_of", "events", "by_trigger"),
+    ),
+    "sitrep_quantities": Flow(
+        reads=("actors", "persons", "places", "items", "dates", "home", "triggers", "sent_of", "events", "by_trigger"),
+        writes=("quantities",),
+    ),
+    "sitrep_attribution": Flow(reads=("actors", "persons", "places", "home"), writes=("attributions", "quoted")),
+    "sitrep_signals": Flow(
+        reads=("items", "sent_of", "events", "quantities", "attributions", "quoted"), writes=("signals",)
+    ),
+}
 
 
 if not Doc.has_extension("sitrep"):
     Doc.set_extension("sitrep", default=None)
+for _name in Findings.__dataclass_fields__:
+    if not Doc.has_extension(f"sitrep_{_name}"):
+        Doc.set_extension(f"sitrep_{_name}", getter=attrgetter(f"_.sitrep.{_name}"))
 
 
 def findings(doc: Doc) -> Findings:

@@ -11,15 +11,15 @@ import copy
 
 from spacy.tokens import Doc
 
+from sitrep.eventtypes import EventType, is_directed, sides_key, spec
 from sitrep.model import Event
 from sitrep.nlp.mentions import EventMention
 
-SIDED = ("AID", "ATTACK")
 GENERIC_ITEMS = {"equipment"}  # "parts and equipment" for the tanks: no distinct pledge of its own
 
 
 def _sides(m: EventMention) -> tuple[str, ...]:
-    return tuple(m.actors[:2]) if m.type in SIDED else tuple(sorted(set(m.actors)))
+    return sides_key(m.type, m.actors)
 
 
 def _compatible(a: EventMention, b: EventMention) -> bool:
@@ -37,7 +37,7 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
         return False
     distinct_pledges = a.phase == "announced" and a.sentence != b.sentence
     items_a, items_b = set(a.items) - GENERIC_ITEMS, set(b.items) - GENERIC_ITEMS
-    return not (a.type == "AID" and distinct_pledges and items_a and items_b and not items_a & items_b)
+    return not (a.type == EventType.AID and distinct_pledges and items_a and items_b and not items_a & items_b)
 
 
 def _may_refer(group: EventMention, mention: EventMention) -> bool:
@@ -47,13 +47,14 @@ def _may_refer(group: EventMention, mention: EventMention) -> bool:
 
 def _same_sides_if_named(group: EventMention, mention: EventMention) -> bool:
     """ "the delivery" by donors the sentence names is theirs, not the last donor's."""
-    return mention.type not in SIDED or not mention.explicit_actors or _sides(group) == _sides(mention)
+    return not is_directed(mention.type) or not mention.explicit_actors or _sides(group) == _sides(mention)
 
 
 def _absorb(into: EventMention, other: EventMention) -> None:
     into.place = into.place or other.place
     into.date = into.date or other.date
     into.value_usd = into.value_usd or other.value_usd
+    into.area_km2 = into.area_km2 or other.area_km2
     into.kind = into.kind or other.kind
     for name in other.persons:
         if name not in into.persons:
@@ -109,8 +110,8 @@ class _Groups:
 
     def referred(self, mention: EventMention) -> Group | None:
         """The latest group that an anaphoric ``mention`` ("this pause") refers back to."""
-        any_phase = mention.phase is None or mention.type == "CONSULT"
-        named = mention.type in SIDED and mention.explicit_actors
+        any_phase = mention.phase is None or spec(mention.type).any_phase_reference
+        named = is_directed(mention.type) and mention.explicit_actors
         number = self._last.get((mention.type, "*" if any_phase else mention.phase, _sides(mention) if named else None))
         return None if number is None else self.groups[number]
 
@@ -140,7 +141,7 @@ def to_events(doc: Doc, mentions: list[EventMention]) -> list[Event]:
         anchor = doc[first.start : first.end].text
         events.append(
             Event(
-                type=merged.type,
+                type=str(merged.type),
                 phase=merged.phase,
                 actors=tuple(merged.actors),
                 sentence=first.sentence,
@@ -150,6 +151,7 @@ def to_events(doc: Doc, mentions: list[EventMention]) -> list[Event]:
                 date=merged.date,
                 items=tuple(merged.items),
                 value_usd=merged.value_usd,
+                area_km2=merged.area_km2,
                 mentions=tuple(sorted({m.sentence for m in members})),
             )
         )

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.lexicon import Lexicons
 from sitrep.nlp.mentions import ItemMention
 
+# Units of measure and number scales: a number before them measures, it does not count things.
+# Fixed English units, not a vocabulary that grows with a conflict.
 UNIT_WORDS = {
     "mm",
     "-mm",
@@ -54,13 +57,24 @@ class Number:
     value: float
 
 
+@cueset("quantities")
+@dataclass(frozen=True)
+class NumberCues:
+    """The number words of cues/quantities.json."""
+
+    number_words: dict[str, float]  # "five": 5
+    multipliers: dict[str, float]  # "million": 1e6
+    age_units: frozenset[str]  # "year" in "a 5-year-old": no count
+
+
 class NumberReader:
     """Find the numbers of a doc that may count something."""
 
     def __init__(self, lex: Lexicons) -> None:
-        self.words: dict[str, float] = {k: float(v) for k, v in lex.cues["number_words"].items()}
-        self.mult: dict[str, float] = {k: float(v) for k, v in lex.cues["multipliers"].items()}
-        self.age_units = set(lex.cues.get("age_units", []))
+        cues = load_cues(NumberCues, lex)
+        self.words: dict[str, float] = cues.number_words
+        self.mult: dict[str, float] = cues.multipliers
+        self.age_units = set(cues.age_units)
 
     def numbers(self, doc: Doc, date_tokens: set[int], item_tokens: dict[int, ItemMention]) -> Iterator[Number]:
         """Every number of ``doc``, in order, outside dates and weapon names, that may count something."""

@@ -17,9 +17,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.lexicon import Lexicons
 from sitrep.nlp.mentions import PlaceMention
 
+# spaCy entity labels a place name may carry, and closed-class determiners: grammar, not vocabulary.
 NAME_ENTS = {"GPE", "LOC", "ORG", "FAC", "PERSON", ""}
 DETERMINERS = {"the", "this", "that"}
 MAX_NAME = 4
@@ -37,15 +39,27 @@ class PlaceCues:
 
     @classmethod
     def of(cls, lex: Lexicons) -> PlaceCues:
-        """The cues of ``lex`` (none when its cue files lack them)."""
-        cues = lex.cues
+        """The cues of ``lex`` (``CueError`` naming the file and key when one is missing)."""
+        cues = load_cues(PlaceCueLists, lex)
         return cls(
-            frozenset(cues.get("settlement_nouns", ())),
-            frozenset(cues.get("area_nouns", ())),
-            frozenset(cues.get("anaphor_nouns", ())),
-            int(cues.get("anaphor_sentences", 2)),
-            frozenset(cues.get("proximity_words", ())),
+            cues.settlement_nouns,
+            cues.area_nouns,
+            cues.anaphor_nouns,
+            cues.anaphor_sentences,
+            cues.proximity_words,
         )
+
+
+@cueset("places")
+@dataclass(frozen=True)
+class PlaceCueLists:
+    """The keys of cues/places.json."""
+
+    settlement_nouns: frozenset[str]
+    area_nouns: frozenset[str]
+    anaphor_nouns: frozenset[str]
+    anaphor_sentences: int
+    proximity_words: frozenset[str]
 
 
 @dataclass

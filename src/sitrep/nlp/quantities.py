@@ -9,21 +9,39 @@ trigger that governs it (``sitrep.nlp.countevents``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from sitrep.eventtypes import EventType
 from sitrep.model import Quantity
 from sitrep.nlp.categories import PEOPLE
 from sitrep.nlp.countevents import CountEvents, verb_after
 from sitrep.nlp.countevents import is_list_item as _is_list_item  # noqa: F401  (kept importable for the tests)
 from sitrep.nlp.countevents import lead_in as _lead_in  # noqa: F401
 from sitrep.nlp.counts import CountContext
+from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
-from sitrep.nlp.mentions import ItemMention, text_of
+from sitrep.nlp.mentions import FLOW, ItemMention, text_of
 from sitrep.nlp.numbers import Number, NumberReader
 
+# Part-of-speech tags that end a run of name words, and the closed-class words that lead an
+# ellipsis ("including", "which"): grammar, not vocabulary.
 RUN_STOP_POS = {"VERB", "AUX", "ADP", "PUNCT", "CCONJ", "PRON", "DET", "SCONJ", "PART", "SPACE", "NUM", "X", "SYM"}
 ELLIPSIS_LEAD = {"including", "incl.", "which", "them", "among"}
+
+
+@cueset("quantities")
+@dataclass(frozen=True)
+class QuantityCues:
+    """The cue lists of the quantity component in cues/quantities.json."""
+
+    qualifiers: dict[str, tuple[str, ...]]  # "approx": ("about", ...)
+    system_heads: tuple[str, ...]  # head nouns of a weapon system (when heads.jsonl is empty)
+    elliptic_heads: tuple[str, ...]  # "more than 100 of them"
+    uncounted_heads: frozenset[str]  # nouns a number before does not count
+    in_action: tuple[str, ...]  # "killed in action"
 
 
 class QuantityExtractor:
@@ -32,14 +50,15 @@ class QuantityExtractor:
     def __init__(self, lex: Lexicons) -> None:
         self.reader = NumberReader(lex)
         self.events = CountEvents(lex)
+        cues = load_cues(QuantityCues, lex)
         self.qualifiers = sorted(
-            ((p.split(), q) for q, ps in lex.cues["qualifiers"].items() for p in ps), key=lambda e: -len(e[0])
+            ((p.split(), q) for q, ps in cues.qualifiers.items() for p in ps), key=lambda e: -len(e[0])
         )
-        self.heads = dict(lex.heads) or {w: "system" for w in lex.cue_list("system_heads")}
-        self.elliptic = sorted((p.split() for p in lex.cue_list("elliptic_heads")), key=len, reverse=True)
+        self.heads = dict(lex.heads) or {w: "system" for w in cues.system_heads}
+        self.elliptic = sorted((p.split() for p in cues.elliptic_heads), key=len, reverse=True)
         self.people_verbs = self.events.people_verbs
-        self.uncounted = set(lex.cues.get("uncounted_heads", []))
-        self.in_action = [p.split() for p in lex.cues.get("in_action", [])]
+        self.uncounted = set(cues.uncounted_heads)
+        self.in_action = [p.split() for p in cues.in_action]
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = CountContext.of(doc)
@@ -64,7 +83,7 @@ class QuantityExtractor:
             return None
         (ev, measure), mention = event
         if category == "military" and measure == "killed":
-            ev = "LOSS"  # soldiers killed are a loss of their own side
+            ev = EventType.LOSS  # soldiers killed are a loss of their own side
         q_start, qualifier = self._qualifier(doc, number, sent)
         start_char = doc[q_start].idx
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
@@ -72,7 +91,7 @@ class QuantityExtractor:
             value=number.value,
             qualifier=qualifier,
             category=category,
-            event=ev,
+            event=ev.value,
             measure=measure,
             text=text_of(doc)[start_char:end_char],
             start=start_char,
@@ -193,7 +212,10 @@ def _counted_before(ctx: CountContext, number: Number, sent: Span, elliptic: int
 
 
 @Language.factory(
-    "sitrep_quantities", requires=["doc._.sitrep"], assigns=["doc._.sitrep"], default_config={"lexicon_dir": None}
+    "sitrep_quantities",
+    requires=FLOW["sitrep_quantities"].requires,
+    assigns=FLOW["sitrep_quantities"].assigns,
+    default_config={"lexicon_dir": None},
 )
 def make_quantities(nlp: Language, name: str, lexicon_dir: str | None) -> QuantityExtractor:
     """Factory of the quantity component."""

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from sitrep.nlp.mentions import ActorMention, Findings, PersonMention
 
+# Actor kinds and the closed-class words skipped before "state"/"country": grammar, not vocabulary.
 QUALIFIER_KINDS = ("state", "demonym")
 SKIP = {"the", "'s", "’s", ",", "state", "country"}
 

@@ -1,8 +1,9 @@
-"""Event trigger words (from cues.json) found in a parsed ``Doc``.
+"""Event trigger words (from cues/events.json) found in a parsed ``Doc``.
 
 A trigger is one word or a short phrase ("shoot down", "put on hold") matched on
-lemmas or lower-cased forms, labelled with its family (aid, attack, loss, consult,
-agree, sanction) and, where the family has them, its phase or measure.
+lemmas or lower-cased forms, labelled with its family (an ``EventType``: the cue keys
+of each type are declared in ``sitrep.eventtypes``) and, where the family has them,
+its phase or measure.
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from sitrep.eventtypes import REGISTRY, EventType
+from sitrep.nlp.cuesets import CueError
 from sitrep.nlp.lexicon import Lexicons
 
+# Closed-class grammar words (forms of "be", future and plan auxiliaries), not domain vocabulary.
 BE_FORMS = {"is", "are", "am", "was", "were", "be", "being", "'re", "’re", "'s", "’s", "'m", "’m"}
+# "according (to)" is attribution grammar, never an "accord" trigger; future and plan auxiliaries: grammar.
 SKIP_FORMS = {"according", "accordingly"}
 FUTURE_AUX = {"will", "shall", "'ll", "going", "would", "could", "may", "might", "plan", "intend", "expect"}
 
@@ -26,7 +31,7 @@ class Trigger:
 
     start: int
     end: int
-    family: str
+    family: EventType
     label: str | None
 
     def head(self, doc: Doc) -> Token:
@@ -39,24 +44,23 @@ class TriggerIndex:
     """First-word index over every trigger phrase of the cue lexicon."""
 
     def __init__(self, lex: Lexicons) -> None:
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = defaultdict(list)
-        for family in ("aid", "attack", "loss"):
-            for label, words in lex.cues[family].items():
-                for phrase in words:
-                    self._add(phrase, family, label)
-        for phrase in lex.cues["attack_nouns"]:
-            self._add(phrase, "attack", "launched")
-        for family in ("consult", "agree", "sanction"):
-            for phrase in lex.cues[family]:
-                self._add(phrase, family, None)
-        for phrase in lex.cues.get("battle_nouns", ()):
-            self._add(phrase, "attack", "battle")
-        for phrase in lex.cues.get("consult_with_verbs", ()):
-            self._add(phrase, "consult", "with")
+        self.by_first: dict[str, list[tuple[tuple[str, ...], EventType, str | None]]] = defaultdict(list)
+        events = lex.cue_files.get("events", {})
+        for spec in REGISTRY.values():
+            for cue in spec.cues:
+                if cue.key not in events:
+                    raise CueError(
+                        f"{lex.directory}/cues/events.json: no cue list {cue.key!r} (triggers of {spec.type})"
+                    )
+                phrases = events[cue.key]
+                by_label = phrases.items() if isinstance(phrases, dict) else [(cue.label, phrases)]
+                for label, words in by_label:
+                    for phrase in words:
+                        self._add(phrase, spec.type, label)
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
 
-    def _add(self, phrase: str, family: str, label: str | None) -> None:
+    def _add(self, phrase: str, family: EventType, label: str | None) -> None:
         words = tuple(phrase.lower().split())
         self.by_first[words[0]].append((words, family, label))
 
@@ -94,7 +98,7 @@ def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
 
 
 def _dedupe(found: list[Trigger]) -> list[Trigger]:
-    seen: set[tuple[int, str, str | None]] = set()
+    seen: set[tuple[int, EventType, str | None]] = set()
     out = []
     for trig in sorted(found, key=lambda t: (t.start, -(t.end - t.start))):
         key = (trig.start, trig.family, trig.label)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 
 import click
 
+from sitrep.eventtypes import sides_text
 from sitrep.model import Event, Report
 
 Style = Callable[..., str]
@@ -32,7 +33,7 @@ def _header(report: Report, style: Style) -> str:
 
 
 def _event_line(event: Event, report: Report, style: Style) -> Iterator[str]:
-    sides = " → ".join(event.actors[:2]) if event.type in ("AID", "ATTACK") else " – ".join(event.actors)
+    sides = sides_text(event.type, event.actors)
     label = f"{event.type} {event.phase or ''}".strip()
     extras = [x for x in (event.place, event.date) if x]
     yield f"  {style(label.ljust(16), fg='cyan', bold=True)} {sides.ljust(22)} {'  '.join(extras)}"
@@ -48,6 +49,8 @@ def _event_line(event: Event, report: Report, style: Style) -> Iterator[str]:
         yield f"  {'':16} items: {', '.join(i.replace('_', ' ') for i in event.items)}"
     if event.value_usd:
         yield f"  {'':16} value: ${_number(event.value_usd)}"
+    if event.area_km2:
+        yield f"  {'':16} area: {_number(event.area_km2)} km²"
     yield f"  {'':16} {style('§' + str(event.sentence), dim=True)} “{_shorten(report.sentences[event.sentence].text)}”"
 
 

@@ -1,6 +1,6 @@
 """``sitrep batch``: the analysis on a Dask distributed cluster.
 
-Registered on ``sitrep.cli.main`` by the import at the end of ``sitrep/cli.py``.
+``register(group)`` adds it to a command group (``sitrep.cli.main``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from contextlib import contextmanager
 
 import click
 
-from sitrep.cli import main
 from sitrep.errors import SitrepError
 
 log = logging.getLogger(__name__)
@@ -44,7 +43,7 @@ def connect(scheduler: str, workers: int | None, lexicon_dir: str | None) -> Ite
             cluster.close()
 
 
-@main.command()
+@click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "--scheduler",
@@ -102,3 +101,8 @@ def batch(
     click.echo(summary.line())
     if summary.failed:
         sys.exit(3)
+
+
+def register(group: click.Group) -> None:
+    """Add ``batch`` to ``group``."""
+    group.add_command(batch)

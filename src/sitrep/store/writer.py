@@ -141,7 +141,7 @@ def _insert_children(db: Database, ident: str, report: Report) -> None:
 
 def _event_row(ident: str, index: int, e: Event, published: str | None, countries: set[str]) -> tuple[Any, ...]:
     actors = list(e.actors)
-    return (*_event_facts(ident, index, e, published, actors), *_place_columns(e, countries))
+    return (*_event_facts(ident, index, e, published, actors), *_place_columns(e, countries), e.area_km2)
 
 
 def _place_columns(e: Event, countries: set[str]) -> tuple[Any, ...]:
@@ -189,7 +189,7 @@ def first_day(value: str | None) -> str | None:
 _COLUMNS = {
     "sentences": 5,
     "quantities": 12,
-    "events": 20,
+    "events": 21,  # 15 facts (0001), 5 place columns (0002), area_km2 (0005)
     "attributions": 7,
     "signals": 8,
 }

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from sitrep.corpus.queries import EventFilter
 from sitrep.errors import ExtractionError
+from sitrep.eventtypes import EVENT_TYPES, EventType
 from sitrep.model import Article, Report
 from sitrep.store.db import Database
 from sitrep.web import queries
@@ -158,9 +159,12 @@ def article_filter(
     return ArticleFilter(q, outlet, days.since, days.until)
 
 
+EVENT_TYPE_HELP = "One of " + ", ".join(EVENT_TYPES) + "."
+
+
 def event_filter(
     days: DayRange,
-    type: Annotated[str | None, Query(max_length=20, description="AID, ATTACK, CONSULT, AGREE or SANCTION.")] = None,
+    type: Annotated[EventType | None, Query(description=EVENT_TYPE_HELP)] = None,
     actor: Annotated[str | None, Query(max_length=20, description="A side taking part (USA, NATO…).")] = None,
     place: Annotated[str | None, Query(max_length=200)] = None,
 ) -> EventFilter:
@@ -221,6 +225,24 @@ def tracker_strikes(request: Request, paging: LongPaged) -> Page:
     from sitrep.corpus.queries import strikes_tracker
 
     return listed(request, paging, strikes_tracker)
+
+
+@router.get("/tracker/territory", tags=["trackers"], summary="Places taken per day: who took them, who lost them, area")
+def tracker_territory(request: Request, paging: LongPaged, days: DayRange) -> Page:
+    """The rows of ``sitrep tracker territory``: one per SEIZE event clustered across articles."""
+    from sitrep.corpus.territory import territory_tracker
+
+    return listed(request, paging, lambda db: territory_tracker(db, days.since, days.until))
+
+
+@router.get("/tracker/frontline", tags=["trackers"], summary="Per place, the side that last took it (as of until)")
+def tracker_frontline(request: Request, paging: LongPaged, days: DayRange) -> Page:
+    """The places of the Frontline page: the last taker (null when contested), claimants, day and coordinates."""
+    from dataclasses import asdict
+
+    from sitrep.corpus.territory import front_line
+
+    return listed(request, paging, lambda db: [asdict(h) for h in front_line(db, days.since, days.until)])
 
 
 @router.get("/conflicts", tags=["corpus"], summary="The same quantity of one event reported with different values")

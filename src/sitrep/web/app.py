@@ -4,26 +4,39 @@ security headers and (only when configured) CORS."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from sitrep import __version__
-from sitrep.web import api, errors, pages, security
+from sitrep.eventtypes import sides_text, spec
+from sitrep.version import __version__
+from sitrep.web import api, errors, frontline, pages, security
 from sitrep.web.settings import Settings
 
 log = logging.getLogger(__name__)
 
 DESCRIPTION = """Analyze articles on war and military aid into sourced, structured facts, and query
-the corpus stored by `sitrep ingest`: event clusters, claims by source, aid and strike trackers,
+the corpus stored by `sitrep ingest`: event clusters, claims by source, aid, strike and territory trackers,
 conflicting figures and exports. Errors are JSON: `{"status", "error", "reason", "source"}`."""
 
 
 def _folder(name: str) -> Path:
     return Path(str(resources.files("sitrep.web") / name))
+
+
+def _sides(event: Mapping[str, Any]) -> str:
+    """An event row's sides, "USA → UKR" where the registry calls its type directed, else "USA – RUS"."""
+    return sides_text(event["type"], list(event["actors"]))
+
+
+def _event_label(type_: str) -> str:
+    """The registry's label of an event type ("Territory taken")."""
+    return spec(type_).label
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -34,11 +47,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=_folder("templates"))
     templates.env.globals["version"] = __version__
     templates.env.filters["num"] = _num
+    templates.env.filters["sides"] = _sides
+    templates.env.filters["event_label"] = _event_label
     app.state.templates = templates
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(pages.documented)
+    app.include_router(frontline.router)
     app.mount("/static", StaticFiles(directory=_folder("static")), name="static")
     # The last added runs first: security headers on every response, then CORS, the rate limit, the body limit.
     app.add_middleware(errors.BodyLimit, limit=settings.body_limit)

@@ -1,4 +1,4 @@
-"""``sitrep serve``: the web API and dashboard (registered by the import at the end of ``sitrep/cli.py``)."""
+"""``sitrep serve``: the web API and dashboard (``register(group)`` adds it to a command group)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,12 @@ import logging
 
 import click
 
-from sitrep.cli import main
 from sitrep.cli_options import db_option
 
 log = logging.getLogger(__name__)
 
 
-@main.command()
+@click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8750, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
@@ -31,8 +30,8 @@ def serve(db_url: str, host: str, port: int) -> None:
 
     from sitrep.errors import SitrepError
     from sitrep.store.db import Database
-    from sitrep.web import Settings, create_app
-    from sitrep.web.settings import load_token, token_file
+    from sitrep.web.app import create_app
+    from sitrep.web.settings import Settings, load_token, token_file
 
     try:
         Database(db_url).close()  # fail early, with one line, when the store cannot be opened
@@ -44,3 +43,8 @@ def serve(db_url: str, host: str, port: int) -> None:
     click.echo(f"Sitrep dashboard on http://{host}:{port}/  (database {db_url}; Ctrl-C stops)")
     app = create_app(Settings(db_url=db_url, token=token))
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(group: click.Group) -> None:
+    """Add ``serve`` to ``group``."""
+    group.add_command(serve)

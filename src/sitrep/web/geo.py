@@ -17,6 +17,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from sitrep.eventtypes import EventType
+
 Ring = list[list[float]]
 
 
@@ -78,7 +80,7 @@ class Marker:
 
     @property
     def strikes(self) -> int:
-        return sum(1 for e in self.events if e["type"] == "ATTACK")
+        return sum(1 for e in self.events if e["type"] == EventType.ATTACK)
 
 
 def markers(rows: list[dict[str, Any]]) -> tuple[list[Marker], list[dict[str, Any]]]:
@@ -104,33 +106,80 @@ def _bounds(points: list[tuple[float, float]]) -> tuple[float, float, float, flo
     return min(xs) - 3, max(min(ys) - 3, -60), max(xs) + 3, min(max(ys) + 3, 80)
 
 
-def svg_map(found: list[Marker], title: str) -> Markup:
-    """Countries in the bounds of the markers (an equirectangular projection scaled by the mid latitude)."""
-    west, south, east, north = _bounds([(m.lon, m.lat) for m in found])
-    k = math.cos(math.radians((south + north) / 2))
-    width = 900.0
-    scale = width / ((east - west) * k)
-    height = (north - south) * scale
+@dataclass(frozen=True)
+class Frame:
+    """A view of the world's box (west, south, east, north), equirectangular, scaled by its mid latitude."""
 
-    def xy(lon: float, lat: float) -> str:
-        return f"{(lon - west) * k * scale:.1f},{(north - lat) * scale:.1f}"
+    west: float
+    south: float
+    east: float
+    north: float
+    width: float = 900.0
 
-    shapes = []
-    for code, rings in sorted(countries().items()):
-        d = "".join(
-            "M" + "L".join(xy(x, y) for x, y in ring) + "Z"
-            for ring in rings
-            if _overlaps(ring, west, south, east, north)
+    @property
+    def _k(self) -> float:
+        return math.cos(math.radians((self.south + self.north) / 2))
+
+    @property
+    def _scale(self) -> float:
+        return self.width / ((self.east - self.west) * self._k)
+
+    @property
+    def height(self) -> float:
+        return (self.north - self.south) * self._scale
+
+    def xy(self, lon: float, lat: float) -> str:
+        """The SVG point of a longitude and latitude, as "x,y"."""
+        return f"{(lon - self.west) * self._k * self._scale:.1f},{(self.north - lat) * self._scale:.1f}"
+
+    def land(self) -> str:
+        """The outlines of the countries in view, one titled ``path.land`` each."""
+        shapes = []
+        for code, rings in sorted(countries().items()):
+            d = "".join(
+                "M" + "L".join(self.xy(x, y) for x, y in ring) + "Z"
+                for ring in rings
+                if _overlaps(ring, self.west, self.south, self.east, self.north)
+            )
+            if d:
+                shapes.append(f'<path d="{d}" class="land"><title>{escape(code)}</title></path>')
+        return "".join(shapes)
+
+    def svg(self, marks: str, title: str) -> Markup:
+        """The map: sea, land, then ``marks`` (SVG drawn with ``xy``) on top."""
+        t = escape(title)
+        return Markup(
+            f'<svg class="map" viewBox="0 0 {self.width:.0f} {self.height:.0f}" role="img" aria-label="{t}">'
+            f'<title>{t}</title><rect width="100%" height="100%" class="sea"/>{self.land()}{marks}</svg>'
         )
-        if d:
-            shapes.append(f'<path d="{d}" class="land"><title>{escape(code)}</title></path>')
+
+
+def frame(points: list[tuple[float, float]]) -> Frame:
+    """The frame that shows every (lon, lat) point and at least the default view."""
+    return Frame(*_bounds(points))
+
+
+def close_frame(points: list[tuple[float, float]], margin: float = 1.0, span: float = 6.0) -> Frame:
+    """A frame close around the (lon, lat) points, twice as wide as high on screen.
+
+    ``margin`` degrees beyond the points, ``span`` degrees of longitude at least.
+    """
+    if not points:
+        return Frame(*DEFAULT_BOX)
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    mid_x, mid_y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    k = math.cos(math.radians(mid_y))
+    half_x = max((max(xs) - min(xs)) / 2 + margin, span / 2)
+    half_y = (max(ys) - min(ys)) / 2 + margin
+    half_x, half_y = max(half_x, 2 * half_y / k), max(half_y, half_x * k / 2)
+    return Frame(mid_x - half_x, max(mid_y - half_y, -60), mid_x + half_x, min(mid_y + half_y, 80))
+
+
+def svg_map(found: list[Marker], title: str) -> Markup:
+    """Countries in the bounds of the markers, with a dot per marker."""
+    view = frame([(m.lon, m.lat) for m in found])
     taken: list[tuple[float, float, float, float]] = []
-    dots = [_dot(m, xy(m.lon, m.lat), taken) for m in found]
-    t = escape(title)
-    return Markup(
-        f'<svg class="map" viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{t}"><title>{t}</title>'
-        f'<rect width="100%" height="100%" class="sea"/>{"".join(shapes)}{"".join(dots)}</svg>'
-    )
+    return view.svg("".join(_dot(m, view.xy(m.lon, m.lat), taken) for m in found), title)
 
 
 def _overlaps(ring: Ring, west: float, south: float, east: float, north: float) -> bool:
@@ -138,17 +187,26 @@ def _overlaps(ring: Ring, west: float, south: float, east: float, north: float) 
     return max(xs) >= west and min(xs) <= east and max(ys) >= south and min(ys) <= north
 
 
-def _dot(m: Marker, at: str, taken: list[tuple[float, float, float, float]]) -> str:
+Box = tuple[float, float, float, float]
+
+
+def name_label(name: str, at: str, radius: float, taken: list[Box]) -> str:
+    """An SVG text naming a mark at ``at`` ("x,y"), or "" when it would cover a label already in ``taken``."""
+    x, y = (float(v) for v in at.split(","))
+    box = (x - radius, y - 9, x + radius + 4 + 7.2 * len(name), y + 9)
+    if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+        return ""
+    taken.append(box)
+    return f'<text x="{x + radius + 2:.1f}" y="{y + 4:.1f}" class="dot-label">{escape(name)}</text>'
+
+
+def _dot(m: Marker, at: str, taken: list[Box]) -> str:
     """A marker, named on the map unless its name would cover one already drawn (busiest places first)."""
     x, y = (float(v) for v in at.split(","))
     radius = 5 + 3 * math.sqrt(len(m.events))
     kind = "strike" if m.strikes else "event"
     label = f"{m.place}: {len(m.events)} events, {m.strikes} strikes"
-    box = (x - radius, y - 9, x + radius + 4 + 7.2 * len(m.place), y + 9)
-    name = ""
-    if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
-        taken.append(box)
-        name = f'<text x="{x + radius + 2:.1f}" y="{y + 4:.1f}" class="dot-label">{escape(m.place)}</text>'
+    name = name_label(m.place, at, radius, taken)
     return (
         f'<a href="/timeline?place={quote(m.place)}" aria-label="{escape(label)}">'
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" class="dot dot-{kind}"><title>{escape(label)}</title>'

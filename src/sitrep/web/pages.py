@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from sitrep.errors import InputError
+from sitrep.eventtypes import EVENT_TYPES
 from sitrep.model import Article, Attribution, Quantity, Report, Sentence, Signal
 from sitrep.store.db import Database
 from sitrep.web import charts, geo, highlight, queries
@@ -26,9 +27,9 @@ NAV = (
     ("/aid", "Aid tracker"),
     ("/strikes", "Strikes"),
     ("/map", "Map"),
+    ("/frontline", "Frontline"),
     ("/sources", "Sources"),
 )
-EVENT_TYPES = ("AID", "ATTACK", "CONSULT", "AGREE", "SANCTION")
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:

@@ -1,0 +1,208 @@
+"""AID: military aid given, paused, resumed, requested or cancelled.
+
+Sides are the giver first and the recipient second: named before an aid noun ("U.S.
+assistance"), "from/by X", a thanked party, else the subject; the recipient "to X".
+A mention that names no giver ("the delivery") takes the last aid mention's sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.eventtypes import EventType
+from sitrep.nlp.categories import PEOPLE
+from sitrep.nlp.cuesets import cueset, load_cues
+from sitrep.nlp.eventcontext import EventContext
+from sitrep.nlp.eventsyntax import (
+    about,
+    after_to,
+    coordinated_money,
+    givers_of,
+    governed_by,
+    has_agent,
+    is_anaphoric,
+    money_in,
+    prep_code,
+    recipient_of,
+    subject_of,
+    unnamed_giver,
+)
+from sitrep.nlp.families.base import Family, family
+from sitrep.nlp.lexicon import Lexicons
+from sitrep.nlp.mentions import EventMention
+from sitrep.nlp.triggers import Trigger, is_completed, is_future, is_progressive
+
+
+@cueset("events")
+@dataclass(frozen=True)
+class AidCues:
+    """The cue lists of the aid family."""
+
+    aid_objects: frozenset[str]  # nouns that name aid: "weapons", "assistance"
+    aid_weak: frozenset[str]  # triggers that name aid only with a thing, a recipient or aid words: "delivery"
+    more_words: frozenset[str]  # "more weapons": a resumption after a pause
+    aid_context: frozenset[str]  # words that make a sum of money military aid
+    aid_modifiers: frozenset[str]  # "military" in "military support"
+    aid_modified: frozenset[str]  # "support" in "military support"
+    aid_explicit_labels: frozenset[str]  # labels that are aid only with a thing given: "halted"
+    aid_arrivals: frozenset[str]  # "arrive": a delivery
+
+
+@family(EventType.AID)
+class AidFamily(Family):
+    """Aid decisions and deliveries, one mention per giver and sum."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        super().__init__(lex)
+        self.cues = load_cues(AidCues, lex)
+
+    def keeps(self, ctx: EventContext, trig: Trigger, group: list[Trigger]) -> bool:
+        """A weak trigger ("delivery") yields to a strong one in its sentence; a trigger governed by a
+        strong one is part of that decision ("announcing that we are providing"), unless it names its
+        own doer ("donated by Italy")."""
+        doc = ctx.doc
+        strong = [
+            t for t in group if t.family is EventType.AID and doc[t.start].lemma_.lower() not in self.cues.aid_weak
+        ]
+        if strong and trig not in strong:
+            return False
+        return not (governed_by(doc, trig, strong) and not has_agent(doc[trig.start]))
+
+    def mentions(self, ctx: EventContext, trig: Trigger) -> Iterator[EventMention]:
+        head = trig.head(ctx.doc)
+        if head.dep_ == "amod" and head.head.pos_ == "NOUN":
+            head = head.head
+        anaphoric = is_anaphoric(head)
+        if not (self._relevant(ctx, head, trig.label) or (anaphoric and ctx.last(EventType.AID))):
+            return
+        phase = self._governing_phase(ctx, head) or self._phase(trig, head)
+        if phase == "announced" and self._is_more(head) and ctx.last(EventType.AID, "paused"):
+            phase = "resumed"
+        givers, recipient = self._sides(ctx, head)
+        items = self._items(ctx, head)
+        money = money_in(ctx.sentence(trig).text)
+        if ctx.doc[trig.start].lemma_.lower() in self.cues.aid_weak:
+            aid_money = money is not None and self._aid_words(ctx.sentence(trig))
+            if not (items or recipient or aid_money):
+                return  # "all Pentagon shipments", "a $2.25 trillion infrastructure package"
+        explicit = bool(givers)
+        if not givers:
+            if unnamed_giver(ctx, head, set(self.cues.aid_objects)):
+                return  # "At least 30 countries have provided", "support provided by other Allies"
+            prev = ctx.last(EventType.AID, phase) or ctx.last(EventType.AID)
+            givers = [g for g in (prev.actors[:1] if prev else []) if g != recipient]
+            recipient = recipient or (prev.actors[1] if prev and len(prev.actors) > 1 else None)
+        if not givers:
+            return
+        recipient = recipient or ctx.first_other(givers)
+        sums = [(money, items), *((extra, []) for extra in coordinated_money(ctx, ctx.sentence(trig)))]
+        for giver in givers:
+            actors = [giver] + ([recipient] if recipient and recipient != giver else [])
+            for value, things in sums:
+                yield ctx.mention(
+                    EventType.AID,
+                    phase,
+                    actors,
+                    trig,
+                    items=things,
+                    anaphoric=anaphoric,
+                    explicit=explicit,
+                    value_usd=value,
+                )
+
+    def _aid_words(self, sent: Span) -> bool:
+        """The sentence speaks of aid or of military matters, not just of money."""
+        return any(t.lemma_.lower() in self.cues.aid_context for t in sent)
+
+    def _relevant(self, ctx: EventContext, head: Token, label: str | None) -> bool:
+        """The trigger's phrase names aid ("weapons", "security assistance") or, for a
+        giving verb, a counted thing other than people ("restore this building" is not aid)."""
+        tokens = [t for t in head.subtree if not (after_to(t) or about(t, head))]
+        if head.dep_ == "acl":  # "Patriot batteries donated by Germany": the thing given is the noun modified
+            tokens += list(head.doc[head.head.left_edge.i : head.head.i + 1])
+        if any(self._aid_word(t) for t in tokens):
+            return True
+        span = {t.i for t in tokens}
+        nearby = ctx.items.between(min(span), max(span) + 1) if span else []
+        things = [m for m in nearby if m.start in span and m.category not in PEOPLE]
+        if label in self.cues.aid_explicit_labels:  # "halted the Russian tanks" is no pause of aid
+            return any(not ctx.actors.codes_in(ctx.doc[max(0, m.start - 2) : m.start]) for m in things)
+        return bool(things)
+
+    def _aid_word(self, token: Token) -> bool:
+        """An aid noun, or a modifier like "military" or "humanitarian" on one ("military support")."""
+        forms = {token.lower_, token.lemma_.lower()}
+        if forms & self.cues.aid_objects:
+            return True
+        if token.i > 0 and f"{token.doc[token.i - 1].lower_} {token.lower_}" in self.cues.aid_objects:
+            return True  # "air defense"
+        head = token.head
+        modifies = token.dep_ in ("amod", "compound", "conj") and head.i != token.i
+        return bool(forms & self.cues.aid_modifiers) and modifies and head.lemma_.lower() in self.cues.aid_modified
+
+    def _phase(self, trig: Trigger, head: Token) -> str:
+        label = trig.label or "delivered"
+        if head.lemma_.lower() in self.cues.aid_arrivals:
+            return "delivered"  # "Abrams tanks will arrive next week": the delivery, dated
+        if label in ("tensed", "delivered") and head.pos_ in ("VERB", "AUX"):
+            thanked_for = head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ == "for"
+            if is_future(head) or is_progressive(head) or head.tag_ == "VB" or thanked_for:
+                return "announced"
+            return "delivered" if (is_completed(head) or head.tag_ in ("VBG", "VBZ", "VBP", "VBN")) else "announced"
+        if label in ("tensed", "delivered") and is_future(head):
+            return "announced"  # "will play a role in the provision of", "planned deliveries"
+        return "delivered" if label == "tensed" else label
+
+    @staticmethod
+    def _governing_phase(ctx: EventContext, head: Token) -> str | None:
+        """ "batteries donated by Germany" inside "we are announcing ...": the announcement's phase."""
+        if not (head.dep_ == "acl" and head.tag_ == "VBN"):
+            return None
+        for node in head.ancestors:
+            mention = ctx.found.by_trigger.get(node.i)
+            if mention is not None and mention.type == EventType.AID:
+                return mention.phase
+        return None
+
+    def _is_more(self, head: Token) -> bool:
+        """ "more weapons", "additional aid" (not "more than 1,000")."""
+        doc = head.doc
+        return any(
+            t.lower_ in self.cues.more_words and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "than")
+            for t in head.subtree
+        )
+
+    @staticmethod
+    def _sides(ctx: EventContext, head: Token) -> tuple[list[str], str | None]:
+        recipient = recipient_of(ctx, head)
+        if head.lemma_ == "receive":
+            giver = prep_code(ctx, head, ("from",))
+            subj = subject_of(head)
+            return ([giver] if giver else []), (ctx.actors.first_code(subj.subtree) if subj else recipient)
+        givers = [g for g in givers_of(ctx, head) if g != recipient]
+        return givers, recipient
+
+    @staticmethod
+    def _items(ctx: EventContext, head: Token) -> list[str]:
+        """Categories of what is given: the object of a verb, the subtree of a noun."""
+        if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass"):
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            parts = [
+                c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp", "ccomp")
+            ]
+            parts += [c for c in head.children if c.dep_ == "nsubj" and not ctx.actors.codes_in(c.subtree)]
+            spans = [range(c.left_edge.i, c.right_edge.i + 1) for c in parts]
+            if head.dep_ == "acl":  # "Patriot batteries donated by Germany"
+                spans.append(range(head.head.left_edge.i, head.head.i + 1))
+        else:
+            spans = [range(head.left_edge.i, head.right_edge.i + 1)]
+        inside = sorted({n for span in spans for n in ctx.items.positions_between(span.start, span.stop)})
+        cats: list[str] = []
+        for m in (ctx.found.items[n] for n in inside):
+            if m.category not in cats and m.category not in PEOPLE:
+                cats.append(m.category)
+        return cats

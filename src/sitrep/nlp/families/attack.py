@@ -1,0 +1,162 @@
+"""ATTACK: strikes, shelling, interceptions and battles, the attacker first.
+
+The attacker is named before an attack noun ("Russian strikes"), "by/from X", the
+subject of the verb, the owner of an intercepted munition, or the side that
+attacked last when the text only says "the enemy". A battle ("the battle of Kyiv",
+"fighting around Bakhmut") is one attack per place named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep.eventtypes import EventType
+from sitrep.nlp.actors import is_location
+from sitrep.nlp.categories import MUNITIONS
+from sitrep.nlp.cuesets import cueset, load_cues
+from sitrep.nlp.eventcontext import EventContext
+from sitrep.nlp.eventsyntax import city_of, is_anaphoric, is_incident, is_nominal, prep_code, subject_of
+from sitrep.nlp.families.base import Family, family
+from sitrep.nlp.lexicon import Lexicons
+from sitrep.nlp.mentions import EventMention
+from sitrep.nlp.triggers import Trigger
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DAY = re.compile(rf"\b(?:(?:{MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS}))\b")
+
+
+@cueset("events")
+@dataclass(frozen=True)
+class AttackCues:
+    """The cue lists of the attack family."""
+
+    attack_strong: frozenset[str]  # verbs and nouns that are an attack by themselves: "strike", "shell"
+    hostile_refs: frozenset[str]  # "the enemy", "the occupiers": the side that attacked last
+
+
+@family(EventType.ATTACK)
+class AttackFamily(Family):
+    """Attacks and battles."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        super().__init__(lex)
+        self.cues = load_cues(AttackCues, lex)
+
+    def mentions(self, ctx: EventContext, trig: Trigger) -> Iterator[EventMention]:
+        head = trig.head(ctx.doc)
+        if trig.label == "battle":
+            yield from self._battle(ctx, trig, head)
+            return
+        if not self._is_attack(ctx, head, trig):
+            return
+        attacker = self._attacker(ctx, head, trig)
+        if attacker is None and trig.label not in ("killed", "injured"):  # not "lives taken by the occupiers"
+            attacker = self._hostile(ctx, head)
+        anaphoric = is_anaphoric(head)
+        if attacker is None:
+            prev = ctx.last(EventType.ATTACK)
+            if not (anaphoric and prev):
+                return
+            attacker = prev.actors[0]
+        target = prep_code(ctx, head, ("on", "at", "against", "across", "in", "of"), allow_place=True)
+        if target is None or target == attacker:
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            target = next((c for o in objects for c in ctx.actors.codes_in(o.subtree, allow_place=True)), None)
+        target = target if target and target != attacker else ctx.default_other(attacker)
+        actors = [attacker] + ([target] if target else [])
+        yield ctx.mention(
+            EventType.ATTACK,
+            "held",
+            actors,
+            trig,
+            anaphoric=anaphoric,
+            place=city_of(ctx, trig),
+            distinct=self._one_off(ctx, trig),
+        )
+
+    def _is_attack(self, ctx: EventContext, head: Token, trig: Trigger) -> bool:
+        """A strong attack word, or a weaker one ("launched", "hit") with a munition it acts on."""
+        lemma = head.lemma_.lower()
+        subtree_items = ctx.items.between(head.left_edge.i, head.right_edge.i + 1)
+        has_munition = any(m.category in MUNITIONS for m in subtree_items)
+        if lemma not in self.cues.attack_strong and not has_munition:
+            return False
+        # "launched the Contact Group", "launch production"
+        return not (lemma == "launch" and not (has_munition or self._launches_weapon(ctx, head)))
+
+    @staticmethod
+    def _one_off(ctx: EventContext, trig: Trigger) -> bool:
+        """One incident: told as one ("a Russian strike", "fired at a house") or dated to a day."""
+        sent = ctx.sentence(trig)
+        days = [e for e in sent.ents if e.label_ == "DATE" and DAY.search(e.text)]
+        return is_incident(trig.head(ctx.doc)) or bool(days)
+
+    def _hostile(self, ctx: EventContext, head: Token) -> str | None:
+        """ "enemy missile attack", "the occupiers hit": the side that attacked last in the text."""
+        subj = subject_of(head) if not is_nominal(head) else None
+        words = [t for t in head.subtree if t.i < head.i] if is_nominal(head) else list(subj.subtree if subj else [])
+        if not any(t.lemma_.lower() in self.cues.hostile_refs for t in words):
+            return None
+        return ctx.log.attacker_besides("")  # the latest attacker: the enemy of the story
+
+    def _launches_weapon(self, ctx: EventContext, head: Token) -> bool:
+        """ "launched strikes", "the drones that Russia launched" (not "launched the Contact Group")."""
+        if any(t.lemma_.lower() in self.cues.attack_strong for t in head.subtree if t.i != head.i):
+            return True
+        modified = head.head if head.dep_ in ("relcl", "acl") else None
+        return modified is not None and any(m.category in MUNITIONS for m in ctx.items_at.get(modified.i, ()))
+
+    def _battle(self, ctx: EventContext, trig: Trigger, head: Token) -> Iterator[EventMention]:
+        """ "the battle of Kyiv", "fighting in and around Bakhmut": one attack per place named."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return
+        named = ctx.places.between(head.i + 1, head.right_edge.i + 1)
+        places = [p for p in named if is_location(ctx.doc[p.end - 1])]
+        places += [p for p in named if ctx.doc[p.end - 1].dep_ in ("pobj", "conj") and p not in places]
+        for place in places:
+            actors = self._battle_sides(ctx, head, place.country)
+            if actors:
+                yield ctx.mention(EventType.ATTACK, "held", actors, trig, place=place.name, distinct=True)
+
+    @staticmethod
+    def _battle_sides(ctx: EventContext, head: Token, country: str | None) -> list[str]:
+        """Attacker first: named, or the place's own side for a counteroffensive, else its enemy."""
+        if country is None:
+            return []
+        named = ctx.actors.codes_in([t for t in head.subtree if t.i < head.i])
+        attacker = named[0] if named else prep_code(ctx, head, ("by",))
+        if attacker is None:
+            attacker = country if head.lemma_.lower().startswith("counter") else ctx.enemy_of(country)
+        target = country if country != attacker else ctx.default_other(attacker)
+        return [a for a in (attacker, target) if a]
+
+    @staticmethod
+    def _attacker(ctx: EventContext, head: Token, trig: Trigger) -> str | None:
+        if trig.label == "intercepted":
+            for m in ctx.items.between(head.left_edge.i, head.right_edge.i + 1):
+                if m.category in MUNITIONS:
+                    code = ctx.actors.codes_in(ctx.doc[max(0, m.start - 3) : m.end])
+                    if code:
+                        return code[0]
+            return None
+        if is_nominal(head):
+            lead = [t for t in head.subtree if t.i < head.i]
+            if head.dep_ == "conj":  # "Russian missile and drone attack": modifiers shared with the first noun
+                lead += [t for t in head.head.subtree if t.i < head.head.i]
+            code = ctx.actors.codes_in(lead)
+            if code:
+                return code[0]
+            by = prep_code(ctx, head, ("by", "from"))
+            if by:
+                return by
+        if head.tag_ == "VBN" and not any(c.lemma_ == "have" for c in head.children):
+            return prep_code(ctx, head, ("by",))  # "30,000 Russian soldiers killed", "a school damaged": the victim
+        subj = subject_of(head)
+        if subj is not None:
+            codes = ctx.actors.codes_in(subj.subtree)
+            return codes[0] if codes else None
+        return prep_code(ctx, head, ("by",))

@@ -1,0 +1,201 @@
+"""SEIZE: control of a place or an area taken or retaken ("Russian forces captured the village of X",
+"Ukraine said it had retaken Y", "regained 400 square kilometers", "X fell to Russian forces").
+
+The ground is the object of the verb (the subject of "fell", the "of" phrase of "the capture of"):
+a named place, or a ground noun ("village", "territory") with a place in its own phrase, or an
+area ("400 square kilometers", which goes on the event as ``area_km2``). Anything else taken
+("seized assets", "captured five tanks", "seized a ship") is no seizure.
+
+Sides: the side that takes control first (the subject; "by X" in the passive; "to X" after
+"fell"; a pronoun subject takes the subject of the clause above, "Ukraine said it had retaken"),
+then the side that loses it when known: "from X", else the state the place lies in when it is
+not the taker's, else, for a retaking, the taker's one opponent in ``conflicts.jsonl``.
+
+No event: a seizure denied ("denied that ... captured"), hoped for, planned or only possible
+("aims to capture", "could fall", "failed to take"), negated or asked about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep.eventtypes import EventType
+from sitrep.nlp.cuesets import cueset, load_cues
+from sitrep.nlp.eventcontext import EventContext
+from sitrep.nlp.eventsyntax import is_unreal, prep_code, subject_of
+from sitrep.nlp.families.base import Family, family
+from sitrep.nlp.lexicon import Lexicons
+from sitrep.nlp.mentions import EventMention, PlaceMention
+from sitrep.nlp.triggers import Trigger, is_future
+
+# Closed-class grammar words: modal auxiliaries ("could fall": no seizure yet).
+MODALS = frozenset({"can", "could", "may", "might", "should", "would", "must", "will", "shall"})
+# Dependency labels that stay inside the phrase of the ground ("the village of X", "the Kharkiv region").
+OWN_PHRASE = frozenset({"compound", "appos", "amod", "det", "nummod", "poss", "conj", "cc", "pobj", "quantmod"})
+# Closed-class grammar words: prepositions that place an area taken ("400 square kilometers in X").
+AREA_PREPS = frozenset({"in", "around", "near", "of"})
+# Closed-class grammar words: personal pronouns that stand for a side named in the clause above.
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+
+
+@cueset("events")
+@dataclass(frozen=True)
+class SeizeCues:
+    """The cue lists of the seize family."""
+
+    seize_ground_nouns: frozenset[str]  # nouns of ground that can be taken: "village", "territory", "control"
+    seize_area_units: dict[str, float]  # units of area, in square kilometers each
+    seize_unreal: frozenset[str]  # heads that make a seizure unreal: "aim", "deny", "fail", "plan"
+
+
+@family(EventType.SEIZE)
+class SeizeFamily(Family):
+    """Places and areas taken or retaken."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        super().__init__(lex)
+        self.cues = load_cues(SeizeCues, lex)
+        self.units = sorted(
+            ((u.split(), km2) for u, km2 in self.cues.seize_area_units.items()), key=lambda u: -len(u[0])
+        )
+
+    def mentions(self, ctx: EventContext, trig: Trigger) -> Iterator[EventMention]:
+        head = trig.head(ctx.doc)
+        ground = self._ground(head) if self._real(head) else None
+        if ground is None:
+            return
+        places = self._places(ctx, ground)
+        area = self._area(head)
+        if area is not None and not places:  # "regained 400 square kilometers in the Kharkiv region"
+            places = [p for pobj in _pobjs(head, AREA_PREPS) for p in self._places(ctx, pobj)][:1]
+        if not places and area is None:
+            return  # "seized assets", "captured the town": no place, no area, nothing to report
+        taker = self._taker(ctx, head)
+        if taker is None:
+            return
+        each: list[PlaceMention | None] = list(places) or [None]
+        for place in each:
+            loser = self._loser(ctx, head, taker, place, trig.label)
+            actors = [taker] + ([loser] if loser and loser != taker else [])
+            name = place.name if place else None
+            yield ctx.mention(EventType.SEIZE, None, actors, trig, place=name, area_km2=area, distinct=bool(name))
+
+    def _real(self, head: Token) -> bool:
+        """A seizure told as done: a verb, or a noun with its "of" phrase ("the capture of X"), not
+        planned, possible, hoped for or denied."""
+        if head.pos_ == "NOUN":
+            if not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+                return False
+        elif head.pos_ not in ("VERB", "AUX") or head.dep_ == "amod":
+            return False  # "occupied territories": a state, not a change of hands
+        if is_future(head) or is_unreal(head, self.cues.seize_unreal):
+            return False
+        chain = [head, *[t for t in head.ancestors if t.pos_ in ("VERB", "AUX")][:2]]
+        return not any(c.dep_ == "aux" and c.lower_ in MODALS for t in chain for c in t.children)
+
+    @staticmethod
+    def _ground(head: Token) -> Token | None:
+        """What was taken: the "of" object of a noun, the subject of "fell", the passive subject, the object."""
+        obj: Token | None
+        if head.pos_ == "NOUN":
+            of = next(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")
+            obj = next((g for g in of.children if g.dep_ == "pobj"), None)
+        elif head.lemma_.lower() == "fall":
+            obj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        else:
+            passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            obj = passive or next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() == "control":  # "took control of X"
+            held = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((g for g in held.children if g.dep_ == "pobj"), None) if held is not None else None
+        return obj
+
+    @staticmethod
+    def _places(ctx: EventContext, ground: Token) -> list[PlaceMention]:
+        """The places named in the ground's own phrase ("the villages of X and Y"), not beside it ("near Z")."""
+        own, todo = set(), [ground]
+        while todo:
+            token = todo.pop()
+            own.add(token.i)
+            todo += [c for c in token.children if c.dep_ in OWN_PHRASE or (c.dep_ == "prep" and c.lower_ == "of")]
+        return [p for p in ctx.places.between(min(own), max(own) + 1) if p.end - 1 in own]
+
+    def _area(self, head: Token) -> float | None:
+        """ "400 square kilometers" in the clause of the trigger, in square kilometers."""
+        doc = head.doc
+        words = list(head.subtree)
+        for n, token in enumerate(words):
+            for unit, km2 in self.units:
+                end = token.i + len(unit)
+                if end <= len(doc) and [t.lower_ for t in doc[token.i : end]] == unit and n > 0:
+                    number = words[n - 1]
+                    value = _number(number.text) if number.like_num else None
+                    if value is not None:
+                        return value * km2
+        return None
+
+    @staticmethod
+    def _taker(ctx: EventContext, head: Token) -> str | None:
+        if head.lemma_.lower() == "fall" and head.pos_ != "NOUN":
+            return prep_code(ctx, head, ("to",))
+        if head.pos_ == "NOUN":
+            before = ctx.actors.codes_in([t for t in head.subtree if t.i < head.i])
+            return before[0] if before else prep_code(ctx, head, ("by",))
+        if any(c.dep_ in ("nsubjpass", "agent") for c in head.children):
+            return prep_code(ctx, head, ("by",))
+        subj = subject_of(head)
+        if subj is None:
+            return None
+        codes = ctx.actors.codes_in(subj.subtree)
+        if codes:
+            return codes[0]
+        owned = any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in subj.children)  # "its forces"
+        return _speaker_side(ctx, head) if subj.lower_ in PRONOUNS or owned else None
+
+    def _loser(
+        self, ctx: EventContext, head: Token, taker: str, place: PlaceMention | None, label: str | None
+    ) -> str | None:
+        stated = prep_code(ctx, head, ("from",))
+        if stated:
+            return stated
+        if place is not None and place.country and place.country != taker:
+            return place.country
+        opponents = self.lex.opponents.get(taker, ())
+        return opponents[0] if label == "retaken" and len(opponents) == 1 else None
+
+
+def _speaker_side(ctx: EventContext, head: Token) -> str | None:
+    """ "Ukraine said it had retaken": the side named as subject of the clause above; "we": the publisher's."""
+    node = head
+    while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        codes = ctx.actors.codes_in(subj.subtree) if subj is not None else []
+        if codes:
+            return codes[0]
+    subj = subject_of(head)
+    ours = subj is not None and (subj.lower_ == "we" or any(c.lower_ == "our" for c in subj.children))
+    return ctx.actors.home if ours else None
+
+
+def _pobjs(head: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of ``head``'s prepositions of ``preps``, and of its object's."""
+    owners = [head, *[c for c in head.children if c.dep_ == "dobj"]]
+    return [
+        g
+        for o in owners
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
