@@ -30,10 +30,13 @@ def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @contextmanager
-def opened(db_url: str) -> Iterator[Database]:
-    """The database, with store errors turned into one line on stderr and exit code 4."""
+def opened(db_url: str, write: bool = False) -> Iterator[Database]:
+    """The database, with store errors turned into one line on stderr and exit code 4.
+
+    Commands that ``write`` bring the schema up to date; the others only check its version.
+    """
     try:
-        with Database(db_url) as db:
+        with Database(db_url, migrate=write) as db:
             yield db
     except SitrepError as exc:
         click.echo(f"sitrep: {exc.source}: {exc.reason}", err=True)
@@ -131,7 +134,7 @@ def ingest(
     columns = Columns(text=text_col, title=title_col, date=date_col, url=url_col)
     items = iter_sources(list(sources), columns)
     summary = IngestSummary()
-    with opened(db_url) as db:
+    with opened(db_url, write=True) as db:
         total = count_inputs(list(sources), columns)
         try:
             if progress:
@@ -180,13 +183,34 @@ def reprocess(db_url: str, everything: bool, workers: int | None) -> None:
     from sitrep.parallel import default_workers
     from sitrep.version import __version__
 
-    with opened(db_url) as db:
+    with opened(db_url, write=True) as db:
         ids = stale_articles(db, "" if everything else __version__)
         with Progress(len(ids), "reprocess") as bar:
             done, failed = run_reprocess(db, ids, tick=bar.tick, workers=workers or default_workers())
     click.echo(f"{done} re-analyzed with pipeline {__version__}, {failed} failed")
     if failed:
         sys.exit(3)
+
+
+@click.command()
+@db_option
+def recluster(db_url: str) -> None:
+    """Rebuild the event clusters of a store from its stored mentions.
+
+    For a store loaded in bulk, or after a change of the clustering rules: every id that still
+    names the same cluster is kept, the ids of clusters merged into another resolve to it.
+
+    \b
+    Example:
+      sitrep recluster --db sitrep.db
+    """
+    from sitrep.store.clusters_sql import recluster as rebuild
+
+    started = time.monotonic()
+    with opened(db_url, write=True) as db:
+        mentions = int(db.scalar("SELECT COUNT(*) FROM events") or 0)
+        clusters = rebuild(db)
+    click.echo(f"{clusters} clusters of {mentions} event mentions in {time.monotonic() - started:.1f} s")
 
 
 def emit(rows: list[dict[str, Any]], fmt: str) -> None:
@@ -215,11 +239,15 @@ def events(
     Example:
       sitrep events --type AID --actor USA --since 2022-02-24
     """
+    from sitrep.corpus.cluster_queries import summary_rows
     from sitrep.corpus.queries import EventFilter, cluster_row, event_clusters
 
     flt = EventFilter(type=event_type, actor=actor, since=since, until=until, place=place)
     with opened(db_url) as db:
-        rows = [cluster_row(c, detail=fmt == "json") for c in event_clusters(db, flt)]
+        if fmt == "json":  # with every mention
+            rows = [cluster_row(c, detail=True) for c in event_clusters(db, flt)]
+        else:
+            rows = summary_rows(db, flt)
     if fmt == "table":
         rows = [{k: v for k, v in r.items() if k not in ("cluster", "last_day")} for r in rows]
     emit(rows, fmt)
@@ -374,6 +402,7 @@ def export_cmd(db_url: str, fmt: str, tables: tuple[str, ...], out: str) -> None
 
 
 def register(group: click.Group) -> None:
-    """Add the corpus commands (ingest, rejects, reprocess, events, claims, tracker, conflicts, export) to ``group``."""
-    for command in (ingest, rejects, reprocess, events, claims, tracker, conflicts, export_cmd):
+    """Add the corpus commands (ingest, rejects, reprocess, recluster, events, claims, tracker, conflicts, export)
+    to ``group``."""
+    for command in (ingest, rejects, reprocess, recluster, events, claims, tracker, conflicts, export_cmd):
         group.add_command(command)

@@ -217,3 +217,36 @@ def test_a_templated_document_with_other_figures_is_not_a_duplicate(nlp: Languag
     _code, out = _invoke("ingest", "--db", db_url, "--no-progress", str(source), str(other))
     assert out.strip().startswith("2 new"), out
     assert "(0 near-duplicates linked)" in out
+
+
+def test_templated_memoranda_of_other_dates_are_all_stored(nlp: Language, db_url: str, tmp_path: Path) -> None:
+    memo = (
+        "Memorandum for the Secretary of State. By the authority vested in me as President, I hereby delegate to "
+        "the Secretary the authority to direct the drawdown of up to $300 million in defense articles and services "
+        "of the Department of Defense to provide assistance to Ukraine."
+    )
+    table = tmp_path / "memos.csv"
+    with table.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["link", "headline", "date", "body"])
+        writer.writerow(["https://x.test/memo-1", "Memorandum", "2023-03-03", memo])
+        writer.writerow(["https://x.test/memo-2", "Memorandum", "2023-07-25", memo])  # a repeat: another date
+        writer.writerow(["https://mirror.test/memo-1", "Memorandum", "2023-03-03", memo])  # a republication
+    args = ["--text", "body", "--title", "headline", "--date", "date", "--url", "link"]
+    code, out = _invoke("ingest", "--db", db_url, "--no-progress", *args, str(table))
+    assert code == 0, out
+    assert out.strip().splitlines()[-1] == (
+        "2 new, 1 already stored, 0 rejected, 0 failed (0 near-duplicates linked),"
+        " 1 repeats of a stored text with another date"
+    )
+    code, again = _invoke("ingest", "--db", db_url, "--no-progress", *args, str(table))
+    assert again.strip().splitlines()[-1].startswith("0 new, 3 already stored")
+    with open_db(db_url) as db:
+        assert [r["published"] for r in db.query("SELECT published FROM articles ORDER BY published")] == [
+            "2023-03-03",
+            "2023-07-25",
+        ]
+        assert db.scalar("SELECT COUNT(*) FROM repeats") == 1
+        assert db.scalar("SELECT COUNT(*) FROM duplicates") == 0  # a repeat is no near-duplicate copy
+        assert db.query("SELECT url FROM republications") == [{"url": "https://mirror.test/memo-1"}]
+        assert db.scalar("SELECT COUNT(*) FROM events WHERE type = 'AID'") == 2

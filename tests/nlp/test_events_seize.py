@@ -32,6 +32,8 @@ def _seized(report: Report) -> list[tuple[tuple[str, ...], str | None, float | N
             [(("RUS", "UKR"), "Urozhaine", None), (("RUS", "UKR"), "Staromaiorske", None)],
         ),
         ("Russia's capture of Avdiivka was its largest gain in months.", [(("RUS", "UKR"), "Avdiivka", None)]),
+        ("The Russian Defense Ministry announced the capture of Vuhledar.", [(("RUS", "UKR"), "Vuhledar", None)]),
+        ("Russian troops occupied the city of Kherson in March.", [(("RUS", "UKR"), "Kherson", None)]),
     ],
 )
 def test_places_and_areas_taken(analyze_text: Analyze, text: str, expected: list[object]) -> None:
@@ -51,10 +53,18 @@ def test_places_and_areas_taken(analyze_text: Analyze, text: str, expected: list
         "Russian troops captured five Ukrainian tanks near Avdiivka.",
         "The occupied territories remain under Russian control.",
         "Has Russia captured Toretsk?",
+        "Even if Bakhmut falls to Russian forces, the front will hold.",
+        "Only four states took Moscow's side in the vote.",
     ],
 )
 def test_no_seizure(analyze_text: Analyze, text: str) -> None:
     assert _seized(analyze_text(text)) == []
+
+
+def test_an_area_in_square_miles_is_converted(analyze_text: Analyze) -> None:
+    assert _seized(analyze_text("Ukrainian troops have taken about 100 square miles of Kursk.")) == [
+        (("UKR", "RUS"), "Kursk", 259.0)
+    ]
 
 
 def test_seizure_is_dated_and_in_the_facts(analyze_text: Analyze) -> None:

@@ -2,10 +2,13 @@
 
 Each test runs one command (the real CLI, a subprocess in its own session) against one
 store (an SQLite file in WAL mode, or a fresh PostgreSQL database) over a small corpus of
-short real documents, and kills its whole process group with SIGKILL ``KILLS`` times:
-half the kills at a random moment after the start (often during start-up: imports, model
-load, migrations, the Dask cluster), half at a random moment just after an article was
-committed (so the next one is being analyzed or written). Every kill lands on the same
+short real documents, and kills its whole process group with SIGKILL ``KILLS`` times. Kill points are chosen by
+progress seen in the store, never by wall-clock guesses, so they land on a loaded machine
+too: every other kill comes before the run commits its first article (at a random moment of
+start-up: imports, model load, migrations, the Dask cluster; at once if an article is
+committed first), the others just after the run's next commit (so the next article is being
+analyzed or written; at once if yet another commit is seen). A run can only outpace its kill
+by committing every article left between two polls of the store. Every kill lands on the same
 store, so each run resumes from the wreck of the one before. After every kill:
 
 - no process of the run survives (the CLI, ingest's analysis pool, Dask's nanny and worker
@@ -213,17 +216,22 @@ class Kill:
     processes: int
 
 
-def kill_at_random(args: list[str], url: str, folder: Path, rng: random.Random) -> Kill | None:
-    """Start a run and SIGKILL its group at a random moment; None when it finished first."""
+def kill_by_progress(args: list[str], url: str, folder: Path, rng: random.Random, mode: str) -> Kill | None:
+    """Start a run and SIGKILL its group at a point chosen by the articles it commits; None if it finished first.
+
+    ``startup``: at a random moment before its first commit (at once when one is seen first);
+    ``after-commit``: once its first commit is seen, after a random short wait cut short by the next commit.
+    """
     before = stored_articles(url)
-    mode = "after-commit" if rng.random() < 0.5 else "anytime"
-    delay = rng.uniform(0.0, 0.6) if mode == "after-commit" else rng.uniform(0.3, 6.0)
     run = Run(args, folder)
     started = time.monotonic()
-    while mode == "after-commit" and run.proc.poll() is None and stored_articles(url) <= before:
-        assert time.monotonic() - started < 180, "no article committed within 3 minutes"
-        time.sleep(0.02)
-    time.sleep(delay)
+    if mode == "after-commit":
+        _wait_for_commit(run, url, before, started + 180)
+        before_wait = stored_articles(url)
+        assert before_wait > before or run.proc.poll() is not None, "no article committed within 3 minutes"
+    else:
+        before_wait = before
+    _wait_for_commit(run, url, before_wait, time.monotonic() + rng.uniform(0.0, 0.6 if mode != "startup" else 8.0))
     if run.proc.poll() is not None:
         run.finish(30)
         return None
@@ -232,6 +240,12 @@ def kill_at_random(args: list[str], url: str, folder: Path, rng: random.Random) 
     left = survivors(run.proc.pid, seen)
     assert left == [], f"processes survived the SIGKILL of their run (seed {SEED}): {left}"
     return Kill(mode, time.monotonic() - started, before, stored_articles(url), len(seen))
+
+
+def _wait_for_commit(run: Run, url: str, count: int, until: float) -> None:
+    """Until the store holds more than ``count`` articles, the run ends, or ``until`` (monotonic) passes."""
+    while run.proc.poll() is None and stored_articles(url) <= count and time.monotonic() < until:
+        time.sleep(0.01)
 
 
 def check_store(url: str, reference: Counts) -> Counts:
@@ -256,8 +270,9 @@ def test_sigkill_at_random_points_then_resume(
     runs = 0
     while len(kills) < KILLS:
         runs += 1
-        assert runs <= 4 * KILLS, f"runs kept finishing before the kill (seed {SEED})"
-        kill = kill_at_random(args, db_url, tmp_path / f"run{runs}", rng)
+        assert runs <= KILLS + 2, f"runs kept finishing before the kill (seed {SEED})"
+        mode = "startup" if len(kills) % 2 == 0 else "after-commit"
+        kill = kill_by_progress(args, db_url, tmp_path / f"run{runs}", rng, mode)
         if kill is not None:
             kills.append(kill)
             check_store(db_url, reference)

@@ -11,8 +11,10 @@ import pytest
 from sitrep.errors import StoreError
 from sitrep.model import Article, Event, Quantity, Report, Sentence
 from sitrep.store import article_id, open_db, save_reject, save_report
+from sitrep.store.db import _migrations
 from sitrep.store.writer import first_day
 
+LATEST = _migrations()[-1][0]
 TEXT = "The United States sent 30 Patriot missiles to Ukraine. Officials said so."
 
 
@@ -32,7 +34,7 @@ MIGRATIONS = sorted(int(p.name[:4]) for p in (Path(__file__).parents[2] / "src/s
 
 
 def test_migrations_create_the_schema_once(db_url: str) -> None:
-    assert MIGRATIONS[:2] == [1, 2] and 5 in MIGRATIONS  # 0005: events.area_km2
+    assert MIGRATIONS[:2] == [1, 2] and 6 in MIGRATIONS  # 0006: events.area_km2
     with open_db(db_url) as db:
         assert db.schema_version() == MIGRATIONS[-1]
     with open_db(db_url) as db:  # reopening applies nothing twice

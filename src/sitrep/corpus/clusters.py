@@ -19,12 +19,15 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from sitrep.eventtypes import spec
-from sitrep.store.db import Database, Row
+
+if TYPE_CHECKING:  # the store imports the similarity rule from here
+    from sitrep.store.db import Database, Row
 
 WINDOW_DAYS = 3
 
@@ -50,6 +53,7 @@ class Mention:
     source: str
     duplicate_of: str | None
     area_km2: float | None = None
+    cluster_id: str | None = None  # the stored cluster (sitrep.store.clusters_sql), None before it is assigned
 
 
 @dataclass
@@ -60,9 +64,12 @@ class Cluster:
     phase: str | None
     actors: tuple[str, ...]
     mentions: list[Mention] = field(default_factory=list)
+    stored_id: str | None = None
 
     @property
     def id(self) -> str:
+        if self.stored_id:
+            return self.stored_id
         first = self.first_report
         key = f"{self.type}|{self.phase}|{','.join(self.actors)}|{first.article_id}|{first.idx}"
         return hashlib.sha256(key.encode()).hexdigest()[:10]
@@ -107,13 +114,17 @@ class Cluster:
         return max((m.area_km2 for m in self.mentions if m.area_km2), default=None)
 
     def accepts(self, mention: Mention) -> bool:
-        last = self.last_day
-        if mention.day and last and (mention.day - last).days > WINDOW_DAYS:
-            return False
-        if (mention.day is None) != (last is None):
-            return False
-        place = self.place
-        return not (place and mention.place and place.casefold() != mention.place.casefold())
+        return joins(self.last_day, self.place, mention.day, mention.place)
+
+
+def joins(last: dt.date | None, place: str | None, day: dt.date | None, mention_place: str | None) -> bool:
+    """The similarity rule: whether a mention of ``day`` and ``mention_place`` joins a cluster of the same
+    key whose latest day is ``last`` and whose place is ``place`` (mentions taken in day order)."""
+    if day and last and (day - last).days > WINDOW_DAYS:
+        return False
+    if (day is None) != (last is None):
+        return False
+    return not (place and mention_place and place.casefold() != mention_place.casefold())
 
 
 def source_of(outlet: str | None, url: str | None, doc: str) -> str:
@@ -135,15 +146,21 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
-def load_mentions(db: Database, event_type: str | None = None) -> list[Mention]:
-    """Every stored event mention (of one type, if given), with its article's source."""
+def load_mentions(db: Database, event_type: str | None = None, clusters: Sequence[str] | None = None) -> list[Mention]:
+    """Every stored event mention (of one type, or of the stored ``clusters``, if given), with its article's source."""
     sql = (
         "SELECT e.*, a.doc, a.published, a.outlet, a.url, s.text AS quote, d.duplicate_of FROM events e"
         " JOIN articles a ON a.id = e.article_id"
         " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
         " LEFT JOIN duplicates d ON d.article_id = e.article_id"
     )
-    rows = db.query(sql + " WHERE e.type = ?", (event_type,)) if event_type else db.query(sql)
+    if clusters is not None:
+        rows = []
+        for start in range(0, len(clusters), 500):
+            part = list(clusters[start : start + 500])
+            rows += db.query(sql + f" WHERE e.cluster_id IN ({', '.join('?' * len(part))})", part)
+    else:
+        rows = db.query(sql + " WHERE e.type = ?", (event_type,)) if event_type else db.query(sql)
     return [_mention(row) for row in rows]
 
 
@@ -165,7 +182,8 @@ def _mention(row: Row) -> Mention:
         published=row["published"],
         source=source_of(row["outlet"], row["url"], row["doc"]),
         duplicate_of=row["duplicate_of"],
-        area_km2=row["area_km2"],
+        area_km2=row.get("area_km2"),
+        cluster_id=row.get("cluster_id"),
     )
 
 
@@ -185,15 +203,31 @@ def group_of(kind: str, phase: str | None, actors: Iterable[str], place: str | N
     return kind, phase if entry.phase_splits_clusters else None, sides, where
 
 
+def group_key(kind: str, phase: str | None, actors: Iterable[str], place: str | None = None) -> str:
+    """``group_of`` as one indexable text: ``AID|delivered|USA,UKR``; types told apart by place add
+    ``|place`` (``SEIZE||RUS,UKR|avdiivka``)."""
+    kind, phase, sides, where = group_of(kind, phase, actors, place)
+    text = f"{kind}|{phase or ''}|{','.join(sides)}"
+    return text if where is None else f"{text}|{where}"
+
+
 def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
-    """Group mentions into clusters, ordered by first day."""
+    """Group mentions into clusters, ordered by first day: the stored clusters of mentions that have one,
+    the similarity rule for the others."""
     groups: dict[_Key, list[Mention]] = defaultdict(list)
+    stored: dict[str, Cluster] = {}
     for m in mentions:
-        groups[_key(m)].append(m)
-    clusters: list[Cluster] = []
-    for (kind, phase, actors, _place), members in groups.items():
+        if m.cluster_id:
+            kind, phase, actors, _where = _key(m)
+            stored.setdefault(m.cluster_id, Cluster(kind, phase, actors, stored_id=m.cluster_id)).mentions.append(m)
+        else:
+            groups[_key(m)].append(m)
+    clusters: list[Cluster] = list(stored.values())
+    for found in clusters:
+        found.mentions.sort(key=order)
+    for (kind, phase, actors, _where), members in groups.items():
         open_: list[Cluster] = []
-        for m in sorted(members, key=lambda m: (m.day or dt.date.min, m.doc, m.idx)):
+        for m in sorted(members, key=order):
             home = next((c for c in reversed(open_) if c.accepts(m)), None)
             if home is None:
                 home = Cluster(kind, phase, actors)
@@ -201,6 +235,11 @@ def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
             home.mentions.append(m)
         clusters.extend(open_)
     return sorted(clusters, key=lambda c: (c.first_day or dt.date.min, c.type, c.actors))
+
+
+def order(m: Mention) -> tuple[dt.date, str, int]:
+    """The order the similarity rule takes mentions in: day (undated first), then document and index."""
+    return (m.day or dt.date.min, m.doc, m.idx)
 
 
 def mention_index(clusters: Iterable[Cluster]) -> dict[tuple[str, int], Cluster]:

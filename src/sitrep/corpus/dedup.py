@@ -69,6 +69,16 @@ class NearDuplicates:
             self._lsh.insert(ident, sketch)
             self._sketches[ident] = sketch
 
+    def remember(self, db: Database, ident: str, text: str) -> MinHash:
+        """Store the article's signature (inside its transaction) without looking for its original."""
+        sketch = minhash(text)
+        db.execute(
+            "INSERT INTO minhashes (article_id, signature) VALUES (?, ?) ON CONFLICT (article_id) DO NOTHING",
+            (ident, _to_bytes(sketch)),
+        )
+        self._add(ident, sketch)
+        return sketch
+
     def link(self, db: Database, ident: str, text: str) -> str | None:
         """Store the article's signature and, for a near-duplicate, the link to its original.
 

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from sitrep.corpus.clusters import Cluster
 from sitrep.corpus.places import resolve
-from sitrep.corpus.queries import cluster_row, event_clusters, quantity_reports
+from sitrep.corpus.queries import event_clusters, quantity_reports
 from sitrep.eventtypes import Acled, EventSpec, EventType, Plover, acled_sub_event, spec
 from sitrep.store.db import Database, Row
 
@@ -59,9 +59,11 @@ def table_rows(db: Database, name: str) -> list[dict[str, Any]]:
         columns = "id, doc, title, url, outlet, author, published, fmt, pipeline_version, ingested_at, n_sentences"
         select = columns if name == "articles" else "*"
         return db.query(f"SELECT {select} FROM {name}")
-    clusters = event_clusters(db)
     if name == "clusters":
-        return [cluster_row(c) for c in clusters]
+        from sitrep.corpus.cluster_queries import summary_rows
+
+        return summary_rows(db)
+    clusters = event_clusters(db)
     if name == "acled":
         return acled_rows(db, clusters)
     if name == "plover":

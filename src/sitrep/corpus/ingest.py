@@ -1,9 +1,10 @@
 """Ingest a stream of inputs into the store: analyze what is new, record what is refused.
 
-Idempotent and resumable: an article's id is the hash of its text, an article already
-stored is skipped before analysis, and each article commits with all its facts in one
-transaction, so a run stopped anywhere (Ctrl-C, SIGKILL) loses nothing when run again
-and stores nothing twice.
+Idempotent and resumable: an article is its text and its edition (the date its input
+states); an article already stored is skipped before analysis (another address of it is
+recorded as a republication), the same text with another date is stored as a repeat,
+and each article commits with all its facts in one transaction,
+so a run stopped anywhere (Ctrl-C, SIGKILL) loses nothing when run again and stores nothing twice.
 """
 
 from __future__ import annotations
@@ -21,8 +22,16 @@ from sitrep.corpus.fresh import fresh_articles
 from sitrep.errors import ExtractionError, InputError
 from sitrep.ingest.sources import Item
 from sitrep.model import Article, Report
+from sitrep.store.cluster_summary import summarize_article
 from sitrep.store.db import Database
-from sitrep.store.writer import has_article, replace_report, save_reject, save_report
+from sitrep.store.writer import (
+    has_article,
+    link_republication,
+    repeat_of,
+    replace_report,
+    save_reject,
+    store_report,
+)
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +50,13 @@ class IngestSummary:
     rejected: int = 0
     failed: int = 0
     near_duplicates: int = 0
+    repeats: int = 0
 
     def line(self) -> str:
         return (
             f"{self.new} new, {self.stored} already stored, {self.rejected} rejected, {self.failed} failed"
             f" ({self.near_duplicates} near-duplicates linked)"
-        )
+        ) + (f", {self.repeats} repeats of a stored text with another date" if self.repeats else "")
 
 
 def ingest(
@@ -72,13 +82,13 @@ def ingest(
     queued: deque[tuple[str, Article]] = deque()
     fresh = _new_articles(db, items, summary, tick, queued, warn)
     for result in _analyzed(fresh, nlp, batch_size, workers):
-        ident, article = queued.popleft()
+        _ident, article = queued.popleft()
         if isinstance(result, ExtractionError):
             save_reject(db, result.source, result.reason)
             warn(result.source, result.reason)
             summary.failed += 1
         else:
-            _store(db, dedup, ident, result, summary)
+            _store(db, dedup, result, summary)
         tick(article.doc, True)
     return summary
 
@@ -112,20 +122,26 @@ def _new_articles(
         tick(error.source, False)
 
     def skipped(article: Article) -> None:
+        link_republication(db, article)
         summary.stored += 1
         tick(article.doc, False)
 
-    for ident, article in fresh_articles(items, lambda ident: has_article(db, ident), refused, skipped):
+    for ident, article in fresh_articles(items, lambda *key: has_article(db, *key), refused, skipped):
         queued.append((ident, article))
         yield article
 
 
-def _store(db: Database, dedup: NearDuplicates, ident: str, report: Report, summary: IngestSummary) -> None:
+def _store(db: Database, dedup: NearDuplicates, report: Report, summary: IngestSummary) -> None:
     with db.transaction():
-        if not save_report(db, report):
+        ident = store_report(db, report)
+        if ident is None:
             summary.stored += 1
             return
-        if dedup.link(db, ident, report.article.text):
+        if repeat_of(db, ident):  # the same text with another date: linked as a repeat, not as a copy
+            dedup.remember(db, ident, report.article.text)
+            summary.repeats += 1
+        elif dedup.link(db, ident, report.article.text):
+            summarize_article(db, ident)  # a copy does not count as an independent source
             summary.near_duplicates += 1
     summary.new += 1
 

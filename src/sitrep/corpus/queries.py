@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.corpus.clusters import Cluster, cluster, load_mentions, mention_index, source_of
+from sitrep.corpus.clusters import Cluster, source_of
+from sitrep.corpus.periods import covers_period
 from sitrep.eventtypes import EventType
 from sitrep.store.db import Database, Row
 
@@ -38,10 +37,13 @@ class EventFilter:
         return not (self.until and (c.first_day is None or c.first_day > self.until))
 
 
-def event_clusters(db: Database, flt: EventFilter | None = None) -> list[Cluster]:
-    flt = flt or EventFilter()
-    found = cluster(load_mentions(db, flt.type.upper() if flt.type else None))
-    return [c for c in found if flt.matches(c)]
+def event_clusters(
+    db: Database, flt: EventFilter | None = None, limit: int | None = None, offset: int = 0
+) -> list[Cluster]:
+    """The stored clusters matching ``flt``, by first day; one page of them when ``limit`` is given."""
+    from sitrep.corpus.cluster_queries import select_clusters
+
+    return select_clusters(db, flt or EventFilter(), limit, offset)
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -134,100 +136,61 @@ class QuantityReport:
         return self.actor
 
 
-#: Words that make a figure a running or cumulative total over a span of time: "since February 24",
-#: "as of April 8", "so far", "in total", "already", "in the past four years", "during the month of
-#: the war", "in the invasion".
-_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a\s+)?few|several|couple\s+of)"
-_SPAN = (
-    r"(?:(?:(?:first|past|last|previous)\s+)?"
-    r"(?:a\s+)?(?:(?:little\s+)?(?:over|more\s+than|less\s+than|almost|nearly|about)\s+)?(?:" + _COUNT + r"\s+)?"
-    r"(?:days|weeks|months|years|week|month|year)"
-    r"|(?:next|coming)\s+(?:" + _COUNT + r"\s+)?(?:months|years))\b"
+_QUANTITIES = (
+    "SELECT q.*, a.doc, a.published, s.text AS quote, e.day AS e_day, e.date AS e_date, e.actors AS e_actors,"
+    " e.actor1 AS e_actor1, e.cluster_id AS e_cluster FROM quantities q"
+    " JOIN articles a ON a.id = q.article_id"
+    " LEFT JOIN sentences s ON s.article_id = q.article_id AND s.idx = q.sentence"
+    " LEFT JOIN events e ON e.article_id = q.article_id AND e.idx = q.event_idx"
 )
-_PERIOD = re.compile(
-    r"\b(?:so\s+far|to\s+date|thus\s+far|in\s+total|altogether|already|cumulatively"
-    r"|in\s+all(?=\s*,)"
-    r"|(?:in|during|over|for|within|throughout)\s+(?:the\s+|this\s+)?"
-    + _SPAN
-    + r"|(?:in|during|throughout)\s+(?:the|this)\s+(?:war|invasion|conflict))",
-    re.I,
-)
-#: Starting points of a running total, whatever day words follow: "since", "as of April 8".
-_SINCE = re.compile(r"\b(?:since|as\s+of\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
-#: Words that place a figure on one day or night: "overnight", "last night", "today".
-_ONE_DAY = re.compile(
-    r"\b(?:overnight|tonight|today|yesterday|last\s+night|this\s+(?:morning|afternoon|evening)"
-    r"|(?:on\s+)?the\s+night\s+of)\b",
-    re.I,
-)
-_DATED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{4}-\d\d-\d\d", re.I)
 
 
-def covers_period(sentence: str, before: str | None = None) -> bool:
-    """Whether a figure in ``sentence`` is a total over a span of time rather than one event's.
-
-    "Since February 24, Russia has launched 2,275 missiles" and "In two months, 2,154 missiles hit our
-    cities" are; "Russia launched 40 drones overnight" is not ("In total, 40 drones overnight" is not
-    either: a word of one day outweighs "in total", though never "since"). A sentence with no time words
-    of its own ("113 cruise missiles were fired.") takes those of the sentence ``before``.
-    """
-    if _SINCE.search(sentence):
-        return True
-    if _ONE_DAY.search(sentence):
-        return False
-    if _PERIOD.search(sentence):
-        return True
-    if before is not None and not _DATED.search(sentence):
-        return covers_period(before)
-    return False
-
-
-def quantity_reports(db: Database, event: str | None = None) -> list[QuantityReport]:
-    """Every stored quantity, tied to the cluster of its article's nearest event of the same type."""
-    clusters = cluster(load_mentions(db))
-    index = mention_index(clusters)
-    events: dict[str, list[Row]] = defaultdict(list)
-    for row in db.query("SELECT article_id, idx, type, sentence, day, date, actors, actor1 FROM events"):
-        events[row["article_id"]].append(row)
-    sql = (
-        "SELECT q.*, a.doc, a.published, s.text AS quote, p.text AS before FROM quantities q"
-        " JOIN articles a ON a.id = q.article_id"
-        " LEFT JOIN sentences s ON s.article_id = q.article_id AND s.idx = q.sentence"
-        " LEFT JOIN sentences p ON p.article_id = q.article_id AND p.idx = q.sentence - 1"
-    )
-    rows = db.query(sql + " WHERE q.event = ?", (event,)) if event else db.query(sql)
-    return [_report(row, events[row["article_id"]], index) for row in rows]
+def quantity_reports(
+    db: Database, event: str | None = None, cluster: str | None = None, only: list[tuple[str, int]] | None = None
+) -> list[QuantityReport]:
+    """Stored quantities (of one event type; of the articles of one stored ``cluster``; ``only`` those given by
+    article id and index), each tied to the stored cluster of its event (``corpus.ties``)."""
+    clauses, params = ["1 = 1"], []
+    if event:
+        clauses.append("q.event = ?")
+        params.append(event)
+    if cluster:
+        clauses.append("q.article_id IN (SELECT article_id FROM events WHERE cluster_id = ?)")
+        params.append(cluster)
+    if only is None:
+        return [_report(row) for row in db.query(_QUANTITIES + " WHERE " + " AND ".join(clauses), params)]
+    rows = []
+    for start in range(0, len(only), 400):
+        part = only[start : start + 400]
+        pairs = " OR ".join(["(q.article_id = ? AND q.idx = ?)"] * len(part))
+        rows += db.query(_QUANTITIES + f" WHERE ({pairs})", [v for pair in part for v in pair])
+    return [_report(row) for row in rows]
 
 
-def _report(row: Row, events: list[Row], index: dict[tuple[str, int], Cluster]) -> QuantityReport:
-    same = [e for e in events if e["type"] == row["event"]]
-    if row["measure"] == "intercepted":  # the interceptor is the quantity's actor; the attack is the other side's
-        same = [e for e in same if e["actor1"] != row["actor"]] or same
-    near = min(same, key=lambda e: abs(int(e["sentence"]) - int(row["sentence"])), default=None)
-    if near is not None:
-        found = index.get((near["article_id"], int(near["idx"])))
-        day, key = near["day"], found.id if found else f"{row['article_id'][:10]}-{near['idx']}"
+def _report(row: Row) -> QuantityReport:
+    near = row["event_idx"] is not None
+    if near:
+        day, key = row["e_day"], row["e_cluster"] or f"{row['article_id'][:10]}-{row['event_idx']}"
     else:
         day, key = row["published"], f"{row['event']}@{row['published'] or row['article_id'][:10]}"
-    quote = row["quote"] or row["text"]
     return QuantityReport(
         event=row["event"],
         measure=row["measure"],
         category=row["category"],
-        actor=row["actor"] or (near["actor1"] if near is not None else None),
+        actor=row["actor"] or (row["e_actor1"] if near else None),
         value=float(row["value"]),
         qualifier=row["qualifier"],
         text=row["text"],
         doc=row["doc"],
         sentence=int(row["sentence"]),
-        quote=quote,
+        quote=row["quote"] or row["text"],
         day=day,
         cluster=key,
         article_id=row["article_id"],
-        event_actor=near["actor1"] if near is not None else None,
-        event_actors=tuple(json.loads(near["actors"])) if near is not None else (),
-        event_date=near["date"] if near is not None else None,
-        period=covers_period(quote, row["before"]),
+        event_actor=row["e_actor1"] if near else None,
+        event_actors=tuple(json.loads(row["e_actors"])) if near else (),
+        event_date=row["e_date"] if near else None,
+        period=bool(row["period"]),
     )
 
 
@@ -238,7 +201,7 @@ MAGNITUDE = 10.0
 APPROX = 0.1
 
 
-def conflicts(db: Database) -> list[dict[str, Any]]:
+def conflicts(db: Database, cluster: str | None = None) -> list[dict[str, Any]]:
     """The same quantity of the same event reported with values that cannot all be true.
 
     Only figures tied to an event of their article are compared, never totals over a span of time;
@@ -247,7 +210,9 @@ def conflicts(db: Database) -> list[dict[str, Any]]:
     with 25, "about 100" with 97).
     """
     groups: dict[tuple[str, str, str, str, str | None], list[QuantityReport]] = defaultdict(list)
-    for r in quantity_reports(db):
+    from sitrep.corpus.trackers_sql import conflict_candidates
+
+    for r in quantity_reports(db, only=conflict_candidates(db, cluster)):
         if r.placed and not r.period:
             groups[(r.cluster, r.event, r.measure, r.category, r.side)].append(r)
     out = []
@@ -307,43 +272,6 @@ def _num(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
-def _donor(r: QuantityReport) -> str | None:
-    """The giver of an aid figure when it gives to another side: its side, if the event it is tied to
-    names a recipient other than that side; "?" for a figure of no known giver; None for a figure that
-    goes to no one else (a country equipping its own forces is not aid)."""
-    side = r.side
-    if side is None:
-        return "?"
-    return side if any(a != side for a in r.event_actors) else None
-
-
-def _max_per_cluster(
-    reports: Iterable[tuple[QuantityReport, str]],
-) -> dict[tuple[str, str, str, str], tuple[float, set[str]]]:
-    """Per (cluster, measure, category, side): the largest value reported and the articles reporting it."""
-    best: dict[tuple[str, str, str, str], tuple[float, set[str]]] = {}
-    for r, side in reports:
-        key = (r.cluster, r.measure, r.category, side)
-        value, docs = best.get(key, (0.0, set()))
-        best[key] = (max(value, r.value), docs | {r.article_id})
-    return best
-
-
-def _usd(c: Cluster) -> float | None:
-    """A cluster's largest sum, not counting running totals ("$2 billion since the invasion began")."""
-    return max(
-        (m.value_usd for m in c.mentions if m.value_usd and (_spanned(m.date) or not covers_period(m.quote))),
-        default=None,
-    )
-
-
-def _usd_donor(c: Cluster) -> str | None:
-    """The giver of an aid cluster with a recipient other than itself, "?" when it names no side."""
-    if not c.actors:
-        return "?"
-    return c.actors[0] if any(a != c.actors[0] for a in c.actors) else None
-
-
 def aid_tracker(db: Database, unknown_donors: bool = False) -> list[dict[str, Any]]:
     """Donor × category × phase per month: each event counted once (its largest reported figure).
 
@@ -352,55 +280,13 @@ def aid_tracker(db: Database, unknown_donors: bool = False) -> list[dict[str, An
     invasion began") are left out, unless the event states the week or month they cover; figures of no
     known giver are left out too unless ``unknown_donors``, then under donor "?".
     """
-    reports = quantity_reports(db, EventType.AID)
-    day_of = {r.cluster: r.day for r in reports}
-    given = [(r, donor) for r in reports if (not r.period or _spanned(r.event_date)) and (donor := _donor(r))]
-    table: dict[tuple[str, str, str, str], list[Any]] = {}
-    for (key, measure, category, donor), (value, docs) in _max_per_cluster(given).items():
-        if donor == "?" and not unknown_donors:
-            continue
-        _add(table, ((day_of.get(key) or "")[:7] or "unknown", donor, category, measure), value, docs)
-    for c in event_clusters(db, EventFilter(type=EventType.AID)):
-        usd, giver = _usd(c), _usd_donor(c)
-        if usd and giver and (giver != "?" or unknown_donors):
-            month = (_iso(c.first_day) or "")[:7] or "unknown"
-            _add(table, (month, giver, "usd", c.phase or "announced"), usd, {m.article_id for m in c.mentions})
-    return [
-        {
-            "month": k[0],
-            "donor": k[1],
-            "category": k[2],
-            "phase": k[3],
-            "total": v[0],
-            "events": v[1],
-            "articles": len(v[2]),
-        }
-        for k, v in sorted(table.items())
-    ]
+    from sitrep.corpus.trackers_sql import aid_money, aid_quantities
 
-
-def _add(
-    table: dict[tuple[str, str, str, str], list[Any]], key: tuple[str, str, str, str], value: float, docs: set[str]
-) -> None:
-    cell = table.setdefault(key, [0.0, 0, set()])
-    cell[0] += value
-    cell[1] += 1
-    cell[2] |= docs
-
-
-def _spanned(date: str | None) -> bool:
-    """Whether a stated date is a week or a month ("2025-W27", "2025-06"), not a day."""
-    return bool(date) and len(date or "") != 10
-
-
-def _when(r: QuantityReport) -> str | None:
-    """The day (or the stated week or month) an attack figure belongs to, None for one that belongs to
-    none: a figure tied to no attack event of its article, or a running total ("since February 24")."""
-    if not r.placed:
-        return None
-    if _spanned(r.event_date):
-        return r.event_date  # "in the past week alone, Russia launched about 1,270 drones": that week
-    return None if r.period else r.day or "unknown"
+    rows = aid_quantities(db, unknown_donors) + aid_money(db, unknown_donors)
+    keys = ("month", "donor", "category", "phase", "total", "events", "articles")
+    return sorted(
+        ({k: r[k] for k in keys} for r in rows), key=lambda r: (r["month"], r["donor"], r["category"], r["phase"])
+    )
 
 
 def strikes_tracker(db: Database) -> list[dict[str, Any]]:
@@ -411,26 +297,9 @@ def strikes_tracker(db: Database) -> list[dict[str, Any]]:
     with a known attacker: the side of the launch (not the side attacked), or the attacking side of the
     event an interception is tied to.
     """
-    table: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for r in quantity_reports(db, EventType.ATTACK):
-        when = _when(r)
-        attacker = r.event_actor if r.measure == "intercepted" else r.side
-        if r.measure not in ("launched", "intercepted") or when is None or attacker is None:
-            continue
-        cell = table.setdefault((when, attacker, r.category), {"launched": None, "intercepted": None, "docs": set()})
-        cell[r.measure] = max(cell[r.measure] or 0.0, r.value)
-        cell["docs"].add(r.article_id)
-    return [
-        {
-            "day": k[0],
-            "attacker": k[1],
-            "category": k[2],
-            "launched": v["launched"],
-            "intercepted": v["intercepted"],
-            "articles": len(v["docs"]),
-        }
-        for k, v in sorted(table.items())
-    ]
+    from sitrep.corpus.trackers_sql import strikes
+
+    return strikes(db)
 
 
 __all__ = [

@@ -7,6 +7,7 @@ and the entity mentions that ``EventContext`` (``nlp/eventcontext.py``) indexes.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -254,17 +255,71 @@ def prep_code(ctx: EventContext, head: Token, preps: tuple[str, ...], allow_plac
     return None
 
 
-def place_of(ctx: EventContext, trig: Trigger, states: bool) -> str | None:
+# Nouns that name a place by the name after "of": "the city of Lviv", "the outskirts of Kyiv" (grammar of places).
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "oblast",
+    "district",
+    "outskirts",
+    "outskirt",
+    "port",
+    "suburb",
+}
+
+
+def _locative(token: Token) -> bool:
+    """ "in Kyiv", and "in the western city of Lviv", "on the outskirts of Kyiv" (the named place of a place noun)."""
+    if is_location(token):
+        return True
+    node = token
+    while node.dep_ in ("compound", "conj", "appos") and node.head.i != node.i:
+        node = node.head
+    of = node.head
+    return node.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in PLACE_NOUNS
+
+
+def _target_of(token: Token, head: Token) -> bool:
+    """ "hit Kharkiv", "strikes against Odesa": the place struck."""
+    while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return (token.head.i == head.i and token.dep_ == "dobj") or (
+        token.dep_ == "pobj" and token.head.lower_ == "against" and token.head.head.i == head.i
+    )
+
+
+# Words that join the names of a list: "Bakhmut, Avdiivka and Vuhledar".
+LIST_GLUE = {",", "and", "or", ", and"}
+
+
+def _places_found(ctx: EventContext, trig: Trigger, states: bool, targets: bool = False) -> list[tuple[int, str]]:
     sent = ctx.sentence(trig)
+    head = trig.head(ctx.doc)
     found: list[tuple[int, str]] = []
+    last_end = -1
     for place in ctx.places.between(sent.start, sent.end):
-        if is_location(ctx.doc[place.end - 1]):
+        last = ctx.doc[place.end - 1]
+        listed = last_end >= 0 and _glue_only(ctx.doc[last_end : place.start])
+        if _locative(last) or (targets and _target_of(last, head)) or (targets and listed):
             found.append((place.start, place.name))
+            last_end = place.end
     if states:
         for actor in ctx.actor_mentions.between(sent.start, sent.end):
             if actor.kind in ("state", "institution") and is_location(ctx.doc[actor.end - 1]):
                 found.append((actor.start, re.sub(r"^the\s+", "", actor.text, flags=re.I)))
-    found.sort()
+    return sorted(found)
+
+
+def _glue_only(tokens: Span) -> bool:
+    """ "Bakhmut, Avdiivka and Vuhledar": only commas and "and" between two places."""
+    return len(tokens) > 0 and all(t.lower_ in LIST_GLUE for t in tokens)
+
+
+def place_of(ctx: EventContext, trig: Trigger, states: bool) -> str | None:
+    found = _places_found(ctx, trig, states)
     if not found:
         return None
     coordinated = len(found) > 1 and any(ctx.doc[i].dep_ == "conj" for i, _ in found)
@@ -273,6 +328,16 @@ def place_of(ctx: EventContext, trig: Trigger, states: bool) -> str | None:
 
 def city_of(ctx: EventContext, trig: Trigger) -> str | None:
     return place_of(ctx, trig, states=False)
+
+
+def cities_of(ctx: EventContext, trig: Trigger) -> list[str]:
+    """The places of an incident: the nearest one, or every one of a list ("in Odesa and Kryvyi Rih")."""
+    found = _places_found(ctx, trig, states=False, targets=True)
+    listed = any(ctx.doc[i].dep_ == "conj" for i, _ in found)
+    listed = listed or any(_glue_only(ctx.doc[a + 1 : b]) for (a, _), (b, _) in pairwise(found))
+    if len(found) > 1 and listed:
+        return list(dict.fromkeys(name for _, name in found))
+    return [min(found, key=lambda f: abs(f[0] - trig.start))[1]] if found else []
 
 
 def nearest_date(ctx: EventContext, trig: Trigger, sent: Span) -> str | None:

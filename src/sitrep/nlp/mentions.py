@@ -171,6 +171,7 @@ FLOW: dict[str, Flow] = {
     "sitrep_signals": Flow(
         reads=("items", "sent_of", "events", "quantities", "attributions", "quoted"), writes=("signals",)
     ),
+    "sitrep_relevance": Flow(reads=("persons", "events"), writes=("events",)),
 }
 
 

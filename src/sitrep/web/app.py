@@ -42,6 +42,7 @@ def _event_label(type_: str) -> str:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The Sitrep web application over ``settings.db_url``."""
     settings = settings or Settings()
+    _migrate(settings.db_url)
     app = FastAPI(title="Sitrep", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.settings = settings
     templates = Jinja2Templates(directory=_folder("templates"))
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates.env.filters["num"] = _num
     templates.env.filters["sides"] = _sides
     templates.env.filters["event_label"] = _event_label
+    templates.env.filters["file_name"] = pages.file_name  # pages never show a machine path
     app.state.templates = templates
     errors.install(app)
     app.include_router(api.router)
@@ -71,6 +73,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(security.SecurityHeaders)
     return app
+
+
+def _migrate(db_url: str) -> None:
+    """Bring the store's schema up to date once, at start; a store that cannot be opened is reported per request."""
+    from sitrep.errors import SitrepError
+    from sitrep.store.db import Database
+
+    try:
+        Database(db_url, migrate=True).close()
+    except SitrepError as exc:
+        log.warning("%s: %s", exc.source, exc.reason)
 
 
 def _num(value: object) -> str:

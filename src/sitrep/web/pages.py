@@ -6,8 +6,9 @@ import datetime as dt
 from collections import defaultdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from sitrep.errors import InputError
 from sitrep.eventtypes import EVENT_TYPES
@@ -46,16 +47,15 @@ def _day(value: str | None) -> dt.date | None:
 
 @router.get("/")
 def overview(request: Request) -> Response:
-    from sitrep.corpus.queries import cluster_row, conflicts, event_clusters
+    from sitrep.corpus.cluster_queries import count_clusters, summary_rows
+    from sitrep.corpus.queries import conflicts
 
     with store(request) as db:
         counts = queries.counts(db)
-        clusters = event_clusters(db)
-        n_conflicts = len(conflicts(db))
-    latest = sorted(clusters, key=lambda c: c.last_day or dt.date.min, reverse=True)[:12]
-    counts["event clusters"] = len(clusters)
-    counts["conflicts"] = n_conflicts
-    return render(request, "overview.html", counts=counts, latest=[cluster_row(c) for c in latest])
+        latest = summary_rows(db, limit=12, newest=True)
+        counts["event clusters"] = count_clusters(db)
+        counts["conflicts"] = len(conflicts(db))
+    return render(request, "overview.html", counts=counts, latest=latest)
 
 
 @documented.get(
@@ -123,18 +123,23 @@ def timeline(
     since: str = "",
     until: str = "",
     place: str = "",
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Response:
-    from sitrep.corpus.queries import EventFilter, cluster_row, event_clusters
+    """Events by month, latest first, ``TIMELINE_PAGE`` at a time; the chart counts every matching event."""
+    from sitrep.corpus.cluster_queries import count_clusters, month_counts, summary_rows
+    from sitrep.corpus.queries import EventFilter
 
     flt = EventFilter(type or None, actor or None, _day(since), _day(until), place or None)
     with store(request) as db:
-        rows = [cluster_row(c) for c in event_clusters(db, flt)]
+        rows = summary_rows(db, flt, TIMELINE_PAGE, offset, late_first=True)
+        counted = month_counts(db, flt)
+        total = count_clusters(db, flt)
     months: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in reversed(rows):  # each month's events by first day
+        months[(row["first_day"] or "undated")[:7]].append(row)
     per_month: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for row in rows:
-        month = (row["first_day"] or "undated")[:7]
-        months[month].append(row)
-        per_month[month][row["type"]] += 1
+    for c in counted:
+        per_month[c["month"]][c["type"]] += int(c["n"])
     series = [t for t in EVENT_TYPES if any(t in v for v in per_month.values())]
     dated = sorted((m, dict(v)) for m, v in per_month.items() if m != "undated")
     chart = charts.vbars(dated, series, "Events per month by type")
@@ -147,8 +152,20 @@ def timeline(
         chart_legend=charts.legend(series),
         filters=filters,
         types=EVENT_TYPES,
-        total=len(rows),
+        total=total,
+        shown=(offset + 1 if rows else 0, offset + len(rows)),
+        older=_page_link(filters, offset + TIMELINE_PAGE) if offset + len(rows) < total else None,
+        newer=_page_link(filters, max(0, offset - TIMELINE_PAGE)) if offset else None,
     )
+
+
+TIMELINE_PAGE = 200
+
+
+def _page_link(filters: dict[str, str], offset: int) -> str:
+    from urllib.parse import urlencode
+
+    return "/timeline?" + urlencode({**{k: v for k, v in filters.items() if v}, "offset": offset})
 
 
 @router.get("/aid")
@@ -163,19 +180,37 @@ def aid(request: Request) -> Response:
         target = dollars if row["category"] == "usd" else counted
         key = row["phase"] if row["category"] == "usd" else row["category"]
         target[row["donor"]][key] += float(row["total"])
-    categories = sorted(
-        {c for v in counted.values() for c in v}, key=lambda c: -sum(v.get(c, 0) for v in counted.values())
-    )
     phases = sorted({p for v in dollars.values() for p in v})
+    donors = _by_total(dollars)
     return render(
         request,
         "aid.html",
         rows=rows,
-        items_chart=charts.hbars(_by_total(counted), categories, "Items of aid by donor and category"),
-        items_legend=charts.legend(categories),
-        usd_chart=charts.hbars(_by_total(dollars), phases, "Aid value in US dollars by donor and phase"),
+        item_charts=_item_charts(counted),
+        more_categories=max(0, len({c for v in counted.values() for c in v}) - CHART_ROWS),
+        usd_chart=charts.hbars(donors[:CHART_ROWS], phases, "Aid value in US dollars by donor and phase"),
         usd_legend=charts.legend(phases),
+        more_donors=max(0, len(donors) - CHART_ROWS),
     )
+
+
+CHART_ROWS = 8  # a chart shows its top rows; the rest are counted under it
+
+
+def _item_charts(counted: dict[str, dict[str, float]]) -> list[tuple[str, Markup, int]]:
+    """One chart per category of items (rounds, vehicles...: numbers of one kind), its donors as bars:
+    (category, chart, donors left out), for the categories given by the most donors."""
+    per_category: dict[str, dict[str, float]] = defaultdict(dict)
+    for donor, categories in counted.items():
+        for category, total in categories.items():
+            per_category[category][donor] = total
+    ranked = sorted(per_category.items(), key=lambda kv: (-len(kv[1]), -sum(kv[1].values()), kv[0]))
+    out = []
+    for category, by_donor in ranked[:CHART_ROWS]:
+        bars = sorted(((d, {category: v}) for d, v in by_donor.items()), key=lambda g: -sum(g[1].values()))
+        chart = charts.hbars(bars[:CHART_ROWS], [category], f"{category.replace('_', ' ')} by donor")
+        out.append((category, chart, max(0, len(bars) - CHART_ROWS)))
+    return out
 
 
 def _by_total(table: dict[str, dict[str, float]]) -> list[charts.Group]:
@@ -199,13 +234,17 @@ def strikes(request: Request) -> Response:
 
 @router.get("/map")
 def map_page(request: Request) -> Response:
-    from sitrep.corpus.queries import cluster_row, event_clusters
+    from sitrep.corpus.cluster_queries import placed_rows
 
     with store(request) as db:
-        rows = [cluster_row(c) for c in event_clusters(db)]
+        rows, unplaced = placed_rows(db)
     found, unmapped = geo.markers(rows)
     return render(
-        request, "map.html", svg=geo.svg_map(found, "Events and strikes by place"), markers=found, unmapped=unmapped
+        request,
+        "map.html",
+        svg=geo.svg_map(found, "Events and strikes by place"),
+        markers=found,
+        unmapped=len(unmapped) + unplaced,
     )
 
 
@@ -215,10 +254,32 @@ def event(request: Request, event_id: str) -> Response:
 
     with store(request) as db:
         row = cluster_row(queries.find_cluster(db, event_id), detail=True)
-        found = [c for c in conflicts(db) if c["cluster"] == event_id]
-        reported = [r for r in quantity_reports(db) if r.cluster == event_id]
-        ids = article_ids(db, {m["doc"] for m in row["mentions"]})
-    return render(request, "event.html", event=row, conflicts=found, quantities=reported, ids=ids)
+        found = conflicts(db, cluster=row["cluster"])
+        reported = [r for r in quantity_reports(db, cluster=row["cluster"]) if r.cluster == row["cluster"]]
+        docs = {m["doc"] for m in row["mentions"]} | {r.doc for r in reported}
+        ids, names = article_ids(db, docs), article_names(db, docs)
+    for c in found:  # the conflict lines name articles, not the paths they were read from
+        c["reports"] = [_named(line, names) for line in c["reports"]]
+    return render(request, "event.html", event=row, conflicts=found, quantities=reported, ids=ids, names=names)
+
+
+def article_names(db: Database, docs: set[str]) -> dict[str, str]:
+    """What a page calls each article (never a machine path): its title, else its outlet, else its file name."""
+    marks = ", ".join("?" * len(docs))
+    rows = db.query(f"SELECT doc, title, outlet FROM articles WHERE doc IN ({marks})", sorted(docs)) if docs else []
+    found = {r["doc"]: r["title"] or r["outlet"] for r in rows}
+    return {doc: found.get(doc) or file_name(doc) for doc in docs}
+
+
+def file_name(doc: str) -> str:
+    """The last part of a path or URL (``/srv/in/a.txt`` -> ``a.txt``; a CSV row ``feed.csv:12`` stays whole)."""
+    return doc.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or doc
+
+
+def _named(line: str, names: dict[str, str]) -> str:
+    for doc in sorted(names, key=len, reverse=True):
+        line = line.replace(doc, names[doc])
+    return line
 
 
 def article_ids(db: Database, docs: set[str]) -> dict[str, str]:
@@ -234,8 +295,9 @@ def sources(request: Request, source: str = "") -> Response:
 
     with store(request) as db:
         rows = claims(db, source or None)
-        ids = article_ids(db, {r["doc"] for r in rows}) if source else {}
-    return render(request, "sources.html", rows=rows, source=source, ids=ids)
+        docs = {r["doc"] for r in rows} if source else set()
+        ids, names = article_ids(db, docs), article_names(db, docs)
+    return render(request, "sources.html", rows=rows, source=source, ids=ids, names=names)
 
 
 @router.get("/article/{article_id}")

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.corpus.clusters import Cluster
-from sitrep.corpus.queries import EventFilter, event_clusters
 from sitrep.errors import NotFound
 from sitrep.store.db import Database, Row
 
@@ -96,8 +95,10 @@ def counts(db: Database) -> dict[str, int]:
 
 
 def find_cluster(db: Database, ident: str) -> Cluster:
-    """The event cluster with this id; ``NotFound`` if there is none."""
-    found = next((c for c in event_clusters(db, EventFilter()) if c.id == ident), None)
+    """The event cluster with this id (or merged into it since: old links keep working); ``NotFound`` if none."""
+    from sitrep.corpus.cluster_queries import get_cluster
+
+    found = get_cluster(db, ident)
     if found is None:
         raise NotFound(ident, "no event with this id")
     return found

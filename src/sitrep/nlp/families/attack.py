@@ -19,7 +19,7 @@ from sitrep.nlp.actors import is_location
 from sitrep.nlp.categories import MUNITIONS
 from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.eventcontext import EventContext
-from sitrep.nlp.eventsyntax import city_of, is_anaphoric, is_incident, is_nominal, prep_code, subject_of
+from sitrep.nlp.eventsyntax import cities_of, is_anaphoric, is_incident, is_nominal, prep_code, subject_of
 from sitrep.nlp.families.base import Family, family
 from sitrep.nlp.lexicon import Lexicons
 from sitrep.nlp.mentions import EventMention
@@ -57,6 +57,9 @@ class AttackFamily(Family):
         if attacker is None and trig.label not in ("killed", "injured"):  # not "lives taken by the occupiers"
             attacker = self._hostile(ctx, head)
         anaphoric = is_anaphoric(head)
+        places = cities_of(ctx, trig)
+        if attacker is None:
+            attacker = self._victims_enemy(ctx, trig, places)
         if attacker is None:
             prev = ctx.last(EventType.ATTACK)
             if not (anaphoric and prev):
@@ -66,17 +69,42 @@ class AttackFamily(Family):
         if target is None or target == attacker:
             objects = [c for c in head.children if c.dep_ == "dobj"]
             target = next((c for o in objects for c in ctx.actors.codes_in(o.subtree, allow_place=True)), None)
-        target = target if target and target != attacker else ctx.default_other(attacker)
+        if target is None or target == attacker:
+            target = self._place_side(ctx, trig, places, attacker)
+        enemies = self.lex.opponents.get(attacker, ())
+        fallback = enemies[0] if len(enemies) == 1 else ctx.default_other(attacker)  # the other side of its war
+        target = target if target and target != attacker else fallback
         actors = [attacker] + ([target] if target else [])
-        yield ctx.mention(
-            EventType.ATTACK,
-            "held",
-            actors,
-            trig,
-            anaphoric=anaphoric,
-            place=city_of(ctx, trig),
-            distinct=self._one_off(ctx, trig),
-        )
+        distinct = self._one_off(ctx, trig) or len(places) > 1
+        named: list[str | None] = list(places) or [None]
+        for place in named:  # "strikes on Odesa and Kryvyi Rih": one incident per place
+            yield ctx.mention(
+                EventType.ATTACK, "held", list(actors), trig, anaphoric=anaphoric, place=place, distinct=distinct
+            )
+
+    def _place_side(self, ctx: EventContext, trig: Trigger, places: list[str], attacker: str) -> str | None:
+        """ "a Russian strike on the outskirts of Zhytomyr": the side struck is the place's."""
+        countries = {p.country for p in ctx.places.between(*self._sentence_bounds(ctx, trig)) if p.name in places}
+        country = countries.pop() if len(countries) == 1 else None
+        return country if country != attacker else None
+
+    def _victims_enemy(self, ctx: EventContext, trig: Trigger, places: list[str]) -> str | None:
+        """ "Shells hit Kharkiv": no attacker named; a strike on a place of one side of a war is its enemy's."""
+        if trig.label in ("killed", "injured") or ctx.doc[trig.start].lemma_.lower() not in self.cues.attack_strong:
+            return None
+        countries = {p.country for p in ctx.places.between(*self._sentence_bounds(ctx, trig)) if p.name in places}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        if country is None or country not in self.lex.opponents:
+            return None
+        enemies = self.lex.opponents[country]
+        return enemies[0] if len(enemies) == 1 else None
+
+    @staticmethod
+    def _sentence_bounds(ctx: EventContext, trig: Trigger) -> tuple[int, int]:
+        sent = ctx.sentence(trig)
+        return sent.start, sent.end
 
     def _is_attack(self, ctx: EventContext, head: Token, trig: Trigger) -> bool:
         """A strong attack word, or a weaker one ("launched", "hit") with a munition it acts on."""

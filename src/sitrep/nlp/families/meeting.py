@@ -67,12 +67,15 @@ class MeetingFamily(Family):
         elif len(actors) < 2 or (subject_of(head) is None and any(c.lower_ == "with" for c in head.children)):
             other = ctx.actors.home if ctx.actors.home not in actors else ctx.first_other(actors)
             actors += [other] if other else []
+        people = ctx.persons.between(sent.start, sent.end)
+        if explicit:  # "Trump, who met Zelenskyy", "after meeting Zelenskyy, the president said": their sides
+            actors += [code for code in dict.fromkeys(p.code for p in people if p.code) if code not in actors]
         yield ctx.mention(
             EventType.CONSULT,
             "planned" if self._planned(head, sent) else "held",
             actors,
             trig,
-            persons=[p.name for p in ctx.persons.between(sent.start, sent.end)],
+            persons=[p.name for p in people],
             anaphoric=anaphoric,
             explicit=explicit,
             place=place_of(ctx, trig, states=True),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sitrep.eventtypes import EventType
 from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.eventcontext import EventContext
-from sitrep.nlp.eventsyntax import is_unreal, subject_of
+from sitrep.nlp.eventsyntax import is_unreal, prep_code, subject_of
 from sitrep.nlp.families.base import Family, family
 from sitrep.nlp.lexicon import Lexicons
 from sitrep.nlp.mentions import EventMention
@@ -46,6 +46,12 @@ class SanctionFamily(Family):
         ):
             return
         actors = ctx.actors.codes_in(sent)
+        head = trig.head(ctx.doc)
+        target = prep_code(ctx, head, ("on", "against"), allow_place=True)
+        if target is None and head.dep_ == "dobj":  # "imposed sanctions on Russia" (the verb's "on")
+            target = prep_code(ctx, head.head, ("on", "against"), allow_place=True)
+        if target and target not in actors:  # "sanctions on Russia": the target, not a place
+            actors.append(target)
         home = ctx.actors.home
         if len(actors) == 1 and home and home not in actors and subject_of(ctx.doc[trig.start]) is None:
             actors.insert(0, home)  # "Today's sanctions ...": imposed by the publisher's side

@@ -35,6 +35,8 @@ from sitrep.nlp.triggers import Trigger, is_future
 MODALS = frozenset({"can", "could", "may", "might", "should", "would", "must", "will", "shall"})
 # Dependency labels that stay inside the phrase of the ground ("the village of X", "the Kharkiv region").
 OWN_PHRASE = frozenset({"compound", "appos", "amod", "det", "nummod", "poss", "conj", "cc", "pobj", "quantmod"})
+# Closed-class grammar words: subordinators of a condition ("even if Bakhmut falls").
+CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 # Closed-class grammar words: prepositions that place an area taken ("400 square kilometers in X").
 AREA_PREPS = frozenset({"in", "around", "near", "of"})
 # Closed-class grammar words: personal pronouns that stand for a side named in the clause above.
@@ -67,7 +69,7 @@ class SeizeFamily(Family):
         ground = self._ground(head) if self._real(head) else None
         if ground is None:
             return
-        places = self._places(ctx, ground)
+        places = self._places(ctx, ground) if self._is_ground(ctx, ground) else []
         area = self._area(head)
         if area is not None and not places:  # "regained 400 square kilometers in the Kharkiv region"
             places = [p for pobj in _pobjs(head, AREA_PREPS) for p in self._places(ctx, pobj)][:1]
@@ -91,7 +93,7 @@ class SeizeFamily(Family):
                 return False
         elif head.pos_ not in ("VERB", "AUX") or head.dep_ == "amod":
             return False  # "occupied territories": a state, not a change of hands
-        if is_future(head) or is_unreal(head, self.cues.seize_unreal):
+        if is_future(head) or is_unreal(head, self.cues.seize_unreal) or _conditional(head):
             return False
         chain = [head, *[t for t in head.ancestors if t.pos_ in ("VERB", "AUX")][:2]]
         return not any(c.dep_ == "aux" and c.lower_ in MODALS for t in chain for c in t.children)
@@ -112,6 +114,10 @@ class SeizeFamily(Family):
             held = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((g for g in held.children if g.dep_ == "pobj"), None) if held is not None else None
         return obj
+
+    def _is_ground(self, ctx: EventContext, ground: Token) -> bool:
+        """A place named ("took Avdiivka") or a noun of ground ("the village of X"), not "took Moscow's side"."""
+        return ground.i in ctx.actors.place_at or ground.lemma_.lower() in self.cues.seize_ground_nouns
 
     @staticmethod
     def _places(ctx: EventContext, ground: Token) -> list[PlaceMention]:
@@ -134,16 +140,18 @@ class SeizeFamily(Family):
                     number = words[n - 1]
                     value = _number(number.text) if number.like_num else None
                     if value is not None:
-                        return value * km2
+                        return round(value * km2, 1)
         return None
 
     @staticmethod
     def _taker(ctx: EventContext, head: Token) -> str | None:
         if head.lemma_.lower() == "fall" and head.pos_ != "NOUN":
             return prep_code(ctx, head, ("to",))
-        if head.pos_ == "NOUN":
+        if head.pos_ == "NOUN":  # "Russia's capture of X", "the capture of X by Y", "Kyiv announced the capture of X"
             before = ctx.actors.codes_in([t for t in head.subtree if t.i < head.i])
-            return before[0] if before else prep_code(ctx, head, ("by",))
+            announcer = subject_of(head.head) if head.dep_ == "dobj" else None
+            own = ctx.actors.codes_in(announcer.subtree) if announcer is not None else []
+            return before[0] if before else prep_code(ctx, head, ("by",)) or (own[0] if own else None)
         if any(c.dep_ in ("nsubjpass", "agent") for c in head.children):
             return prep_code(ctx, head, ("by",))
         subj = subject_of(head)
@@ -179,6 +187,12 @@ def _speaker_side(ctx: EventContext, head: Token) -> str | None:
     subj = subject_of(head)
     ours = subj is not None and (subj.lower_ == "we" or any(c.lower_ == "our" for c in subj.children))
     return ctx.actors.home if ours else None
+
+
+def _conditional(head: Token) -> bool:
+    """ "even if Bakhmut falls", "unless they take the town": a seizure only supposed."""
+    chain = [head, *[t for t in head.ancestors if t.pos_ in ("VERB", "AUX")][:1]]
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for t in chain for c in t.children)
 
 
 def _pobjs(head: Token, preps: frozenset[str]) -> list[Token]:

@@ -1,0 +1,249 @@
+"""The store at scale: every dashboard page, API list route and CLI query command on a big synthetic store.
+
+Builds a store of ``--events`` event mentions (1,000,000 by default) from the real extracted facts of
+``--source`` (a store made by ``sitrep ingest``): its articles with all their facts are copied again and
+again, each copy with its own ids and document names and its days shifted by ``--shift-days`` more than
+the copy before, so types, sides, places and figures are real and days spread realistically. The copies
+are loaded in bulk, then ``sitrep recluster`` builds their clusters (timed: ``recluster_s``).
+
+Then it times, with the app in this process (``fastapi.testclient``, no network):
+- each dashboard page and API list route, ``--requests`` times, list routes at random offsets (p50, p95 ms);
+- each CLI query command (a fresh ``sitrep`` process each, ``--format csv``), once;
+- with ``--ingest DIR``, ``sitrep ingest`` of ``--ingest-count`` new articles of DIR into a copy of the big
+  store and into an empty one (documents per second, and the ratio).
+
+``--db`` is an SQLite path (default: a temporary file) or a PostgreSQL URL of an empty database.
+Prints one JSON object.
+
+Usage: ``python bench/store_scale.py --source corpus.db [--events 1000000] [--db URL] [--requests 20]
+[--ingest DIR --ingest-count 1000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sitrep.store.clusters_sql import recluster
+from sitrep.store.db import Database, Row
+
+TABLES = ("sentences", "quantities", "events", "attributions", "signals")
+PAGES = ["/", "/timeline", "/aid", "/strikes", "/map", "/sources", "/event/{event}", "/article/{article}"]
+LISTS = ["/events", "/articles", "/claims", "/tracker/aid", "/tracker/strikes", "/conflicts"]
+COMMANDS = [["events"], ["tracker", "aid"], ["tracker", "strikes"], ["conflicts"], ["claims"]]
+
+
+def _shift(value: str | None, days: int) -> str | None:
+    """A day, ISO week or month moved by ``days`` (a week or month keeps its kind)."""
+    if not value:
+        return value
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            moved = dt.date.fromisocalendar(int(year), int(week[:2]), 1) + dt.timedelta(days=days)
+            iso = moved.isocalendar()
+            return f"{iso[0]}-W{iso[1]:02d}"
+        if len(value) == 7:
+            return (dt.date.fromisoformat(value + "-01") + dt.timedelta(days=days)).isoformat()[:7]
+        return (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=days)).isoformat()
+    except ValueError:
+        return value
+
+
+def _source(url: str) -> dict[str, list[Row]]:
+    with Database(url, migrate=False) as db:
+        found = {"articles": db.query("SELECT * FROM articles ORDER BY id")}
+        for table in TABLES:
+            found[table] = db.query(f"SELECT * FROM {table} ORDER BY article_id, idx")
+    return found
+
+
+def _copy(rows: dict[str, list[Row]], k: int, days: int) -> Iterator[tuple[str, list[Row]]]:
+    """Copy ``k`` of every row: new article ids and names, days moved, clusters left to ``recluster``."""
+    ids = {r["id"]: hashlib.sha256(f"{r['id']}|{k}".encode()).hexdigest() for r in rows["articles"]}
+    articles = []
+    for r in rows["articles"]:
+        edition = r["edition"] and _shift(r["edition"], days)
+        articles.append(
+            {
+                **r,
+                "id": ids[r["id"]],
+                "text_hash": ids[r["id"]],
+                "doc": f"{r['doc']}#{k}",
+                "published": _shift(r["published"], days),
+                "edition": edition or "",
+            }
+        )
+    yield "articles", articles
+    for table in TABLES:
+        out = [{**r, "article_id": ids[r["article_id"]]} for r in rows[table]]
+        if table == "events":
+            out = [
+                {**r, "day": _shift(r["day"], days), "date": _shift(r["date"], days), "cluster_id": None} for r in out
+            ]
+        yield table, out
+
+
+def build(source: str, url: str, events: int, shift_days: int) -> dict[str, Any]:
+    rows = _source(source)
+    per_copy = max(1, len(rows["events"]))
+    copies = max(1, -(-events // per_copy))
+    started = time.perf_counter()
+    with Database(url) as db:
+        for k in range(copies):
+            with db.transaction():
+                for table, out in _copy(rows, k, k * shift_days):
+                    if out:
+                        names = list(out[0])
+                        marks = ", ".join("?" * len(names))
+                        db.executemany(
+                            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})",
+                            [[r[n] for n in names] for r in out],
+                        )
+        loaded = time.perf_counter() - started
+        started = time.perf_counter()
+        clusters = recluster(db)
+        counts = {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in ("articles", "events", "quantities")}
+    return {
+        "copies": copies,
+        "load_s": round(loaded, 1),
+        "recluster_s": round(time.perf_counter() - started, 1),
+        "clusters": clusters,
+        **counts,
+    }
+
+
+def _percentiles(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
+    return {"p50_ms": round(statistics.median(ordered) * 1000, 1), "p95_ms": round(p95 * 1000, 1), "n": len(times)}
+
+
+def time_routes(url: str, requests: int, seed: int = 1) -> dict[str, Any]:
+    from fastapi.testclient import TestClient
+
+    from sitrep.web import Settings, create_app
+
+    rng = random.Random(seed)
+    with Database(url) as db:
+        ids = {
+            "event": db.scalar("SELECT id FROM clusters ORDER BY mentions DESC LIMIT 1"),
+            "article": db.scalar("SELECT id FROM articles ORDER BY id LIMIT 1"),
+        }
+    out: dict[str, Any] = {}
+    with TestClient(create_app(Settings(db_url=url))) as client:
+        for route in PAGES:
+            out[route] = _timed(client, lambda r=route: r.format(**ids), requests)
+        for route in LISTS:
+            total = client.get(route, params={"limit": 1}).json().get("total", 0)
+            out[f"GET {route}"] = _timed(
+                client, lambda r=route, t=total: f"{r}?limit=100&offset={rng.randrange(max(1, t))}", requests
+            )
+    return out
+
+
+def _timed(client: Any, path: Any, requests: int, budget_s: float = 60.0) -> dict[str, Any]:
+    times: list[float] = []
+    status = 0
+    spent = 0.0
+    while len(times) < requests and spent < budget_s:
+        started = time.perf_counter()
+        response = client.get(path(), headers={"accept": "text/html"})
+        times.append(time.perf_counter() - started)
+        spent += times[-1]
+        status = response.status_code
+    return {**_percentiles(times), "status": status}
+
+
+def time_commands(url: str) -> dict[str, Any]:
+    out = {}
+    for command in COMMANDS:
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "sitrep.cli", *command, "--db", url, "--format", "csv"],
+            capture_output=True,
+            check=False,
+        )
+        out[" ".join(command)] = {
+            "s": round(time.perf_counter() - started, 2),
+            "rc": done.returncode,
+            "rows": max(0, len(done.stdout.splitlines()) - 1) if done.returncode == 0 else None,
+        }
+    return out
+
+
+def time_ingest(url: str, folder: Path, count: int, work: Path) -> dict[str, Any]:
+    """``sitrep ingest`` of ``count`` documents of ``folder`` into the big store (a copy) and an empty one."""
+    docs = work / "docs"
+    docs.mkdir()
+    for n, path in enumerate(sorted(p for p in folder.rglob("*") if p.is_file())[:count]):
+        shutil.copy(path, docs / f"{n:05d}-{path.name}")
+    out = {}
+    for name, target in (("empty", str(work / "empty.db")), ("big", url)):
+        started = time.perf_counter()
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sitrep.cli",
+                "ingest",
+                "--db",
+                target,
+                "--no-progress",
+                "--workers",
+                "1",
+                str(docs),
+            ],
+            capture_output=True,
+            check=False,
+            text=True,
+        )
+        elapsed = time.perf_counter() - started
+        out[name] = {"s": round(elapsed, 1), "docs_per_s": round(count / elapsed, 2), "summary": done.stdout.strip()}
+    out["big_over_empty"] = round(out["big"]["docs_per_s"] / out["empty"]["docs_per_s"], 3)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", required=True, help="a store made by sitrep ingest: the facts to multiply")
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--db", default=None, help="SQLite path or PostgreSQL URL (empty); default a temporary file")
+    parser.add_argument("--shift-days", type=int, default=4, help="days between copies (more than the 3-day window)")
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--ingest", type=Path, default=None, help="a folder of new articles to ingest")
+    parser.add_argument("--ingest-count", type=int, default=1000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="sitrep-scale-"))
+    url = args.db or str(work / "big.db")
+    result: dict[str, Any] = {
+        "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cpus, Python {platform.python_version()}",
+        "date": dt.date.today().isoformat(),
+        "dialect": "postgresql" if "://" in url else "sqlite",
+        "target_events": args.events,
+        "build": build(args.source, url, args.events, args.shift_days),
+    }
+    result["routes"] = time_routes(url, args.requests)
+    result["commands"] = time_commands(url)
+    if args.ingest:
+        result["ingest"] = time_ingest(url, args.ingest, args.ingest_count, work)
+    print(json.dumps(result, indent=2))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+"""Event clusters read from the store (``sitrep.store.clusters_sql`` keeps them): filtered, ordered and
+paged in SQL over the ``clusters`` table, with the mentions of only the clusters asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
+
+from sitrep.corpus.clusters import Cluster, cluster, load_mentions
+
+if TYPE_CHECKING:
+    from sitrep.corpus.queries import EventFilter
+    from sitrep.store.db import Database
+
+_ORDER = "COALESCE(first_day, ''), type, sides{c}, id"  # corpus.clusters.cluster's order: first day, type, sides
+_NEWEST = "COALESCE(last_day, '') DESC, id"
+_LATE_FIRST = "COALESCE(first_day, '') DESC, type, sides{c}, id"
+
+
+def _where(flt: EventFilter | None) -> tuple[str, list[Any]]:
+    """The SQL of ``EventFilter``: the same matches as ``EventFilter.matches`` on a ``Cluster``."""
+    if flt is None:
+        return "", []
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.type:
+        clauses.append("type = ?")
+        params.append(flt.type.upper())
+    if flt.actor:
+        clauses.append("actors LIKE ?")
+        params.append(f'%"{flt.actor.upper()}"%')
+    if flt.place:
+        clauses.append("LOWER(COALESCE(place, '')) LIKE ?")
+        params.append(f"%{flt.place.casefold()}%")
+    if flt.since:
+        clauses.append("last_day >= ?")
+        params.append(flt.since.isoformat())
+    if flt.until:
+        clauses.append("first_day <= ?")
+        params.append(flt.until.isoformat())
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def count_clusters(db: Database, flt: EventFilter | None = None) -> int:
+    where, params = _where(flt)
+    return int(db.scalar(f"SELECT COUNT(*) FROM clusters{where}", params) or 0)
+
+
+def select_clusters(
+    db: Database,
+    flt: EventFilter | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    newest: bool = False,
+) -> list[Cluster]:
+    """The clusters matching ``flt``, by first day (``newest``: latest day first), one page when ``limit``."""
+    where, params = _where(flt)
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    rows = db.query(
+        f"SELECT id FROM clusters{where} ORDER BY {_NEWEST if newest else _order(db)}{page}",
+        [*params, limit, offset] if limit is not None else params,
+    )
+    ids = [str(r["id"]) for r in rows]
+    found = {c.id: c for c in cluster(load_mentions(db, clusters=ids))} if ids else {}
+    return [found[i] for i in ids if i in found]
+
+
+def summary_rows(
+    db: Database,
+    flt: EventFilter | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    newest: bool = False,
+    late_first: bool = False,
+) -> list[dict[str, Any]]:
+    """``cluster_row`` of each matching cluster, read from the clusters table alone (no mentions loaded):
+    by first day, or by latest day (``newest``) or first day (``late_first``) latest first."""
+    where, params = _where(flt)
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    order = _NEWEST if newest else _order(db, _LATE_FIRST if late_first else _ORDER)
+    rows = db.query(
+        "SELECT id, type, phase, first_phase, actors, place, first_day, last_day, articles, independent, sources,"
+        f" first_report FROM clusters{where} ORDER BY {order}{page}",
+        [*params, limit, offset] if limit is not None else params,
+    )
+    return [
+        {
+            "cluster": r["id"],
+            "type": r["type"],
+            "phase": r["phase"] or r["first_phase"],
+            "actors": json.loads(r["actors"]),
+            "place": r["place"],
+            "first_day": r["first_day"],
+            "last_day": r["last_day"],
+            "articles": int(r["articles"]),
+            "independent_sources": int(r["independent"]),
+            "sources": json.loads(r["sources"]),
+            "first_report": r["first_report"],
+        }
+        for r in rows
+    ]
+
+
+def placed_rows(db: Database) -> tuple[list[dict[str, Any]], int]:
+    """The clusters with a place (id as ``cluster``, type, place, days; by first day) and how many have none."""
+    rows = db.query(
+        "SELECT id AS cluster, type, place, first_day, last_day FROM clusters WHERE place IS NOT NULL AND place <> ''"
+        f" ORDER BY {_order(db)}"
+    )
+    return rows, count_clusters(db) - len(rows)
+
+
+def _order(db: Database, order: str = _ORDER) -> str:
+    """Sides compared byte by byte, as Python compares them (PostgreSQL's locale collation would not)."""
+    return order.format(c=' COLLATE "C"' if db.dialect == "postgresql" else "")
+
+
+def month_counts(db: Database, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+    """How many matching clusters of each type began in each month ("undated" for those with no day)."""
+    where, params = _where(flt)
+    return db.query(
+        f"SELECT COALESCE(SUBSTR(first_day, 1, 7), 'undated') AS month, type, COUNT(*) AS n FROM clusters{where}"
+        " GROUP BY COALESCE(SUBSTR(first_day, 1, 7), 'undated'), type",
+        params,
+    )
+
+
+def get_cluster(db: Database, ident: str) -> Cluster | None:
+    """The cluster with this id, or the one it was merged into since; None if there is none."""
+    from sitrep.store.clusters_sql import resolve
+
+    live = resolve(db, ident)
+    if live is None:
+        return None
+    found = cluster(load_mentions(db, clusters=[live]))
+    return found[0] if found else None
+
+
+def by_first_day(clusters: list[Cluster]) -> list[Cluster]:
+    """Clusters in the order of ``corpus.clusters.cluster``: first day, type, sides."""
+    return sorted(clusters, key=lambda c: (c.first_day or dt.date.min, c.type, c.actors))

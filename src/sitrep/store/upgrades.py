@@ -1,0 +1,22 @@
+"""The steps of migrations that SQL alone cannot do, installed on ``sitrep.store.db`` when the package loads."""
+
+from __future__ import annotations
+
+from sitrep.store.backfill import fill_ties
+from sitrep.store.clusters_sql import recluster
+from sitrep.store.db import AFTER_MIGRATION, Database
+
+
+def _ties_and_clusters(db: Database) -> None:
+    """0005: figures tied to their events and sources named when stored: worked out for the stored
+    articles, then the clusters kept since 0004 are built."""
+    fill_ties(db)
+    recluster(db)
+
+
+STEPS = {5: _ties_and_clusters}
+
+
+def install() -> None:
+    """Register every step on the store (idempotent)."""
+    AFTER_MIGRATION.update(STEPS)

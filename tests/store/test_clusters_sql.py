@@ -1,0 +1,204 @@
+"""Clusters kept in the store: the same as clustering everything at once, whatever the ingest order;
+ids that never change, merged ids that still resolve, and `recluster`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+from fastapi.testclient import TestClient
+
+from sitrep.corpus.clusters import cluster, load_mentions
+from sitrep.model import Article, Event, Report, Sentence
+from sitrep.store import open_db, save_report
+from sitrep.store.clusters_sql import recluster, resolve
+from sitrep.store.db import Database
+from sitrep.store.writer import replace_report
+from sitrep.web.app import create_app
+from sitrep.web.settings import Settings
+
+Spec = tuple[str, str | None, tuple[str, ...], str | None, str | None]  # type, phase, sides, date, place
+_KINDS = [
+    ("ATTACK", None, ("RUS", "UKR")),
+    ("CONSULT", None, ("USA", "UKR")),
+    ("CONSULT", None, ("UKR", "USA")),  # the same meeting, sides named the other way round
+    ("AID", "delivered", ("USA", "UKR")),
+]
+_PLACES = [None, None, None, "Kharkiv", "Odesa"]
+
+
+def _report(doc: str, specs: list[Spec], published: dt.date | None = None) -> Report:
+    text = f"Report {doc.rsplit('/', 1)[-1]}: " + " ".join(f"Sentence {i}." for i in range(len(specs)))
+    events = tuple(
+        Event(kind, phase, sides, 0, "anchor", date=date, place=place) for kind, phase, sides, date, place in specs
+    )
+    return Report(
+        article=Article(text=text, doc=doc, published=published),
+        sentences=(Sentence(0, 0, len(text), text),),
+        events=events,
+        pipeline_version="0.1.0",
+    )
+
+
+def _random_reports(seed: int, count: int) -> list[Report]:
+    rng = random.Random(seed)
+    reports = []
+    for n in range(count):
+        specs: list[Spec] = []
+        for _ in range(rng.randint(1, 3)):
+            kind, phase, sides = rng.choice(_KINDS)
+            date = (
+                None
+                if rng.random() < 0.1
+                else (dt.date(2025, 3, 1) + dt.timedelta(days=rng.randint(0, 40))).isoformat()
+            )
+            specs.append((kind, phase, sides, date, rng.choice(_PLACES)))
+        reports.append(_report(f"doc-{n:03d}", specs))
+    return reports
+
+
+def _partition(db: Database) -> set[frozenset[tuple[str, int]]]:
+    """The stored clusters, as sets of (document, event index)."""
+    groups: dict[str, set[tuple[str, int]]] = {}
+    for m in load_mentions(db):
+        assert m.cluster_id, f"{m.doc} event {m.idx} has no cluster"
+        groups.setdefault(m.cluster_id, set()).add((m.doc, m.idx))
+    return {frozenset(g) for g in groups.values()}
+
+
+def _all_at_once(db: Database) -> set[frozenset[tuple[str, int]]]:
+    """The clusters of the similarity rule over every stored mention at once."""
+    mentions = [dataclasses.replace(m, cluster_id=None) for m in load_mentions(db)]
+    return {frozenset((m.doc, m.idx) for m in c.mentions) for c in cluster(mentions)}
+
+
+def _check_rows(db: Database) -> None:
+    """Each cluster row agrees with its mentions."""
+    for c in cluster(load_mentions(db)):
+        row = db.query("SELECT * FROM clusters WHERE id = ?", (c.id,))[0]
+        days = (c.first_day.isoformat() if c.first_day else None, c.last_day.isoformat() if c.last_day else None)
+        assert (row["first_day"], row["last_day"], row["mentions"], row["place"]) == (*days, len(c.mentions), c.place)
+    assert db.scalar("SELECT COUNT(*) FROM clusters") == len(_partition(db))
+    from sitrep.corpus.cluster_queries import summary_rows
+    from sitrep.corpus.queries import cluster_row
+
+    kept = {r["cluster"]: r for r in summary_rows(db)}  # what lists show, kept with each cluster
+    assert kept == {c.id: cluster_row(c) for c in cluster(load_mentions(db))}
+
+
+def test_clusters_do_not_depend_on_the_order_of_ingest(db_url: str) -> None:
+    reports = _random_reports(seed=7, count=40)
+    partitions = []
+    for order in range(3):
+        shuffled = reports[:]
+        random.Random(order).shuffle(shuffled)
+        url = db_url if order == 0 else f"{db_url}-{order}" if "://" not in db_url else db_url
+        with open_db(url) as db:
+            if order:
+                db.execute("DELETE FROM articles")
+                db.execute("DELETE FROM clusters")
+                db.execute("DELETE FROM cluster_aliases")
+            for report in shuffled:
+                assert save_report(db, report)
+            partitions.append(_partition(db))
+            assert partitions[-1] == _all_at_once(db)
+            _check_rows(db)
+    assert partitions[0] == partitions[1] == partitions[2]
+    assert len(partitions[0]) > 10  # the random store has many events, not one
+
+
+def test_a_report_that_bridges_two_clusters_merges_them_and_old_ids_resolve(db_url: str) -> None:
+    call = ("CONSULT", None, ("USA", "UKR"))
+    with open_db(db_url) as db:
+        save_report(db, _report("b.txt", [(*call, "2025-03-06", None)]))
+        save_report(db, _report("a.txt", [(*call, "2025-03-01", None)]))
+        first = {m.doc: m.cluster_id for m in load_mentions(db)}
+        assert first["a.txt"] != first["b.txt"]  # five days apart: two calls
+        save_report(db, _report("c.txt", [(*reversed_call(call), "2025-03-04", None)]))  # a readout between them
+        after = {m.doc: m.cluster_id for m in load_mentions(db)}
+        assert len(set(after.values())) == 1
+        survivor = after["a.txt"]
+        assert survivor in (first["a.txt"], first["b.txt"])  # one id survives...
+        assert resolve(db, str(first["a.txt"])) == resolve(db, str(first["b.txt"])) == survivor  # ...both resolve
+        assert resolve(db, "no-such-id") is None
+    with TestClient(create_app(Settings(db_url=db_url))) as client:  # the event page link of before still works
+        for old in (first["a.txt"], first["b.txt"]):
+            response = client.get(f"/events/{old}")
+            assert response.status_code == 200
+            assert response.json()["cluster"] == survivor
+            assert {m["doc"] for m in response.json()["mentions"]} == {"a.txt", "b.txt", "c.txt"}
+
+
+def reversed_call(call: tuple[str, None, tuple[str, ...]]) -> tuple[str, None, tuple[str, ...]]:
+    return (call[0], call[1], tuple(reversed(call[2])))
+
+
+def test_reanalysis_that_drops_a_mention_splits_the_cluster_again(db_url: str) -> None:
+    attack = ("ATTACK", None, ("RUS", "UKR"))
+    with open_db(db_url) as db:
+        for doc, day in (("a.txt", "2025-03-01"), ("c.txt", "2025-03-04"), ("b.txt", "2025-03-06")):
+            save_report(db, _report(doc, [(*attack, day, None)]))
+        assert len(_partition(db)) == 1
+        bridge = str(db.scalar("SELECT id FROM articles WHERE doc = 'c.txt'"))
+        replace_report(db, bridge, _report("c.txt", [("SANCTION", None, ("USA", "RUS"), "2025-03-04", None)]))
+        assert _partition(db) == _all_at_once(db)
+        assert len(_partition(db)) == 3
+        _check_rows(db)
+
+
+def test_recluster_rebuilds_the_same_clusters_with_the_same_ids(db_url: str) -> None:
+    with open_db(db_url) as db:
+        for report in _random_reports(seed=3, count=25):
+            save_report(db, report)
+        before = {(m.doc, m.idx): m.cluster_id for m in load_mentions(db)}
+        assert recluster(db) == len(set(before.values()))
+        assert {(m.doc, m.idx): m.cluster_id for m in load_mentions(db)} == before
+        db.execute("UPDATE events SET cluster_id = NULL, group_key = NULL")  # a store of facts loaded in bulk
+        db.execute("DELETE FROM clusters")
+        recluster(db)
+        assert _partition(db) == _all_at_once(db)
+        _check_rows(db)
+
+
+def test_an_event_page_shows_the_conflicting_figures_of_its_cluster_and_no_machine_path(db_url: str) -> None:
+    from sitrep.model import Quantity
+
+    with open_db(db_url) as db:
+        named = (("/srv/feeds/a.txt", "Strike on the port", None, 9), ("/srv/feeds/b.txt", None, "Wire", 12))
+        for doc, title, outlet, killed in named:
+            base = _report(doc, [("ATTACK", None, ("RUS", "UKR"), "2025-03-01", None)])
+            article = dataclasses.replace(base.article, title=title, outlet=outlet)
+            figure = Quantity(killed, "exact", "civilians", "ATTACK", "killed", f"{killed} civilians", 0, 5, 0, "RUS")
+            save_report(db, dataclasses.replace(base, article=article, quantities=(figure,)))
+        ident = str(db.scalar("SELECT id FROM clusters"))
+    with TestClient(create_app(Settings(db_url=db_url))) as client:
+        page = client.get(f"/event/{ident}")
+        assert page.status_code == 200
+        assert "9 vs 12" in page.text
+        assert "/srv/feeds" not in page.text  # articles are named by title, else outlet, never by a machine path
+        assert "Strike on the port" in page.text and "Wire" in page.text
+        ident_a = str(client.get("/articles?limit=5").json()["items"][0]["id"])
+        assert "/srv/feeds" not in client.get(f"/article/{ident_a}").text
+        assert [c["values"] for c in client.get(f"/events/{ident}").json()["conflicts"]] == [[9.0, 12.0]]
+
+
+def test_the_timeline_pages_its_events_and_counts_them_all(tmp_path: object) -> None:
+    from pathlib import Path
+
+    url = str(Path(str(tmp_path)) / "s.db")
+    start = dt.date(2020, 1, 1)
+    with open_db(url) as db:
+        for n in range(230):  # 230 attacks five days apart: 230 events
+            day = (start + dt.timedelta(days=5 * n)).isoformat()
+            save_report(db, _report(f"r{n:03d}.txt", [("ATTACK", None, ("RUS", "UKR"), day, None)]))
+    with TestClient(create_app(Settings(db_url=url))) as client:
+        first = client.get("/timeline?type=ATTACK")
+        assert first.status_code == 200
+        assert "230 events; 1–200 below, latest first." in first.text
+        assert first.text.count('href="/event/') == 200
+        assert "/timeline?type=ATTACK&amp;offset=200" in first.text  # the link to earlier events
+        assert start.isoformat() not in first.text  # the earliest event is on the next page
+        second = client.get("/timeline?type=ATTACK&offset=200")
+        assert second.text.count('href="/event/') == 30
+        assert start.isoformat() in second.text
