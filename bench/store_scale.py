@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from sitrep.store import claims_sql
 from sitrep.store.clusters_sql import recluster
 from sitrep.store.db import Database, Row
 
@@ -117,6 +118,7 @@ def build(source: str, url: str, events: int, shift_days: int) -> dict[str, Any]
         loaded = time.perf_counter() - started
         started = time.perf_counter()
         clusters = recluster(db)
+        claims_sql.rebuild(db)  # what the writer keeps per source as it stores an article, counted once
         counts = {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in ("articles", "events", "quantities")}
     return {
         "copies": copies,
@@ -136,7 +138,8 @@ def _percentiles(times: list[float]) -> dict[str, float]:
 def time_routes(url: str, requests: int, seed: int = 1) -> dict[str, Any]:
     from fastapi.testclient import TestClient
 
-    from sitrep.web import Settings, create_app
+    from sitrep.web.app import create_app
+    from sitrep.web.settings import Settings
 
     rng = random.Random(seed)
     with Database(url) as db:

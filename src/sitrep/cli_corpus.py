@@ -195,7 +195,7 @@ def reprocess(db_url: str, everything: bool, workers: int | None) -> None:
 @click.command()
 @db_option
 def recluster(db_url: str) -> None:
-    """Rebuild the event clusters of a store from its stored mentions.
+    """Rebuild the event clusters (and the claims per source) of a store from its stored facts.
 
     For a store loaded in bulk, or after a change of the clustering rules: every id that still
     names the same cluster is kept, the ids of clusters merged into another resolve to it.
@@ -204,12 +204,14 @@ def recluster(db_url: str) -> None:
     Example:
       sitrep recluster --db sitrep.db
     """
+    from sitrep.store import claims_sql
     from sitrep.store.clusters_sql import recluster as rebuild
 
     started = time.monotonic()
     with opened(db_url, write=True) as db:
         mentions = int(db.scalar("SELECT COUNT(*) FROM events") or 0)
         clusters = rebuild(db)
+        claims_sql.rebuild(db)
     click.echo(f"{clusters} clusters of {mentions} event mentions in {time.monotonic() - started:.1f} s")
 
 
@@ -260,6 +262,9 @@ def events(
 def claims(db_url: str, fmt: str, source: str | None) -> None:
     """Who says what: claims per source, or each claim of one source with its sentence.
 
+    A source groups its spellings ("Zelensky", "Zelenskyy", a transcript's "ZELENSKYY")
+    under one name; first and last seen are the publication dates its articles state.
+
     \b
     Example:
       sitrep claims --source Zelenskyy
@@ -267,7 +272,13 @@ def claims(db_url: str, fmt: str, source: str | None) -> None:
     from sitrep.corpus.queries import claims as query
 
     with opened(db_url) as db:
-        emit(query(db, source), fmt)
+        rows = query(db, source)
+    if fmt == "table":
+        rows = [{k: v for k, v in r.items() if k not in _CLAIMS_TABLE_OMITS} for r in rows]
+    emit(rows, fmt)
+
+
+_CLAIMS_TABLE_OMITS = ("key", "article_id", "via", "outlet")
 
 
 @click.group()

@@ -36,11 +36,11 @@ def _entities(doc: Doc, found: Findings, sent_of: list[int]) -> tuple[Entity, ..
 
 
 def _unique_quantities(found: Findings) -> tuple[Quantity, ...]:
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int, str]] = set()
     out = []
     for q in sorted(found.quantities, key=lambda q: q.start):
-        if (q.start, q.end) not in seen:
-            seen.add((q.start, q.end))
+        if (q.start, q.end, q.measure) not in seen:  # "40 drones launched were shot down": two measures
+            seen.add((q.start, q.end, q.measure))
             out.append(q)
     return tuple(out)
 

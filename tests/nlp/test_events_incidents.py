@@ -59,3 +59,20 @@ def test_an_attack_with_no_named_target_strikes_the_other_side_of_its_war(analyz
     text = "Poland scrambled jets. Russia launched 300 drones overnight, Polish officials said."
     attacks = [e.actors for e in analyze_text(text, published="2025-09-10").events if e.type == "ATTACK"]
     assert attacks and attacks[0] == ("RUS", "UKR")
+
+
+def test_a_meeting_at_a_venue_in_a_region_takes_the_venue(analyze_text: Analyze) -> None:
+    report = analyze_text("Zelensky met Trump at the Mar-a-Lago resort in Florida on Sunday.", published="2025-12-30")
+    assert [e.place for e in report.events if e.type == "CONSULT"] == ["Mar-a-Lago"]
+
+
+def test_two_meetings_in_two_places_of_one_sentence_are_two_meetings(analyze_text: Analyze) -> None:
+    text = (
+        "Ukrainian and U.S. negotiators held talks in Geneva on Sunday. "
+        "The Geneva talks followed a meeting in Moscow on Thursday between Vladimir Putin and Steve Witkoff."
+    )
+    consult = [
+        (set(e.actors), e.place) for e in analyze_text(text, published="2025-11-25").events if e.type == "CONSULT"
+    ]
+    assert ({"RUS", "USA"}, "Moscow") in consult
+    assert any(place == "Geneva" for _, place in consult)

@@ -51,3 +51,34 @@ def test_soldiers_taken_prisoner_are_soldiers(analyze_text: Analyze) -> None:
 def test_the_population_of_a_town_is_no_figure(analyze_text: Analyze) -> None:
     report = analyze_text("The attack hit Izium, a town of 45,000 people, on Monday.")
     assert _figures(report) == []
+
+
+def test_bare_numbers_killed_and_wounded_by_an_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("A Russian missile struck a bus station in Kramatorsk, killing four and wounding eleven.")
+    assert [(q.measure, q.category, q.value) for q in report.quantities] == [
+        ("killed", "person", 4),
+        ("injured", "person", 11),
+    ]
+
+
+def test_drones_launched_and_shot_down_are_both_figures(analyze_text: Analyze) -> None:
+    report = analyze_text("All 40 drones launched by Russia overnight were shot down, the air force said.")
+    assert sorted((q.measure, q.value, q.actor) for q in report.quantities) == [
+        ("intercepted", 40, "RUS"),
+        ("launched", 40, "RUS"),
+    ]
+
+
+def test_drones_of_an_attack_that_were_intercepted_are_both_figures(analyze_text: Analyze) -> None:
+    report = analyze_text("Russia launched a drone attack on Kharkiv involving 50 drones that were intercepted.")
+    assert sorted(q.measure for q in report.quantities) == ["intercepted", "launched"]
+
+
+def test_drones_launched_alone_are_one_figure(analyze_text: Analyze) -> None:
+    report = analyze_text("Russia launched 120 drones at Ukraine overnight.")
+    assert [q.measure for q in report.quantities] == ["launched"]
+
+
+def test_drones_a_side_shot_down_were_its_enemys(analyze_text: Analyze) -> None:
+    report = analyze_text("Ukraine's air force said it shot down 84 drones overnight.")
+    assert _figures(report) == [("ATTACK", "intercepted", "drone", 84, "exact", "RUS")]

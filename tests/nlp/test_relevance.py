@@ -108,3 +108,41 @@ def test_striking_a_tone_is_no_attack(analyze_text: Analyze) -> None:
 def test_refraining_from_strikes_is_no_attack(analyze_text: Analyze) -> None:
     report = analyze_text("Ukrainian gunners refrained from striking the Russian positions near the school.")
     assert "ATTACK" not in _types(report)
+
+
+def test_a_future_attack_is_no_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("The allies pledged to help Ukraine in case of a future armed attack by Russia.")
+    assert "ATTACK" not in _types(report)
+
+
+def test_an_agreement_takes_the_place_of_its_meeting(analyze_text: Analyze) -> None:
+    text = (
+        "President Macron met Chancellor Merz in Berlin on Tuesday. "
+        "France and Germany signed a declaration on joint air defence."
+    )
+    report = analyze_text(text, published="2025-10-08")
+    assert [e.place for e in report.events if e.type == "AGREE"] == ["Berlin"]
+
+
+def test_talks_as_an_ongoing_process_are_no_meeting(analyze_text: Analyze) -> None:
+    report = analyze_text("Moscow kept shelling Kharkiv amid peace talks between Russia and Ukraine.")
+    assert "CONSULT" not in _types(report)
+
+
+def test_talks_of_an_attack_are_a_rumour_not_a_meeting(analyze_text: Analyze) -> None:
+    report = analyze_text("There are talks of a new Russian offensive on Zaporizhzhia, Ukrainian officials said.")
+    assert "CONSULT" not in _types(report)
+
+
+def test_talks_held_in_a_city_stay_a_meeting(analyze_text: Analyze) -> None:
+    report = analyze_text("Russia and Ukraine held talks in Istanbul on Monday.", published="2025-06-03")
+    assert "CONSULT" in _types(report)
+
+
+def test_a_headline_gives_no_events_of_its_own(analyze_text: Analyze) -> None:
+    story = "Kremlin envoy meets Trump team in Miami\n\n" + SPORTS_STORY.replace(
+        "Tickets sold out within an hour.", "Russian missiles struck Kharkiv. Ukrainian troops held the line."
+    )
+    report = analyze_text(story)
+    assert all(e.sentence > 0 for e in report.events)
+    assert "ATTACK" in _types(report)

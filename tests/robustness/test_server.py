@@ -189,13 +189,13 @@ def test_no_path_traversal_on_file_routes(client: TestClient) -> None:
 QUERY_ROUTES = {
     "/articles": ["q", "outlet", "since", "until", "limit", "offset"],
     "/events": ["type", "actor", "since", "until", "place", "limit", "offset"],
-    "/claims": ["source", "limit", "offset"],
+    "/claims": ["source", "key", "limit", "offset"],
     "/tracker/aid": ["limit", "offset"],
     "/tracker/strikes": ["limit", "offset"],
     "/conflicts": ["limit", "offset"],
     "/export/articles": ["format"],
     "/timeline": ["type", "actor", "since", "until", "place"],
-    "/sources": ["source"],
+    "/sources": ["source", "key", "offset"],
 }
 ID_ROUTES = ["/articles/{}", "/events/{}", "/article/{}", "/event/{}", "/export/{}"]
 

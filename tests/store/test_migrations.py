@@ -38,6 +38,8 @@ def _store_at_version_2(path: Path) -> Path:
     conn.execute(
         "INSERT INTO quantities VALUES (?, 0, 'AID', 'announced', 'usd', 5, 'exact', 'USA', '$5', 0, 2, 0)", (V2_ID,)
     )
+    conn.execute("INSERT INTO sentences VALUES (?, 0, 0, 8, 'A memo.')", (V2_ID,))
+    conn.execute("INSERT INTO attributions VALUES (?, 0, 'RUTTE', 'person', NULL, 'said', 0)", (V2_ID,))
     conn.commit()
     conn.close()
     return path
@@ -56,6 +58,7 @@ def test_a_reader_refuses_an_old_store_and_a_writer_upgrades_it(tmp_path: Path) 
         assert db.scalar("SELECT first_day FROM clusters WHERE id = ?", (event["cluster_id"],)) == "2024-03-01"
         tied = db.query("SELECT event_idx, period, side, donor FROM quantities")[0]  # figures tied to their event
         assert tied == {"event_idx": 0, "period": 0, "side": "USA", "donor": "USA"}
+        assert db.scalar("SELECT source_key FROM attributions") == "mark rutte"  # keyed by source (0010)
     with Database(url, migrate=False) as db:  # now current: readers open it
         assert db.schema_version() == LATEST
 

@@ -34,7 +34,7 @@ MIGRATIONS = sorted(int(p.name[:4]) for p in (Path(__file__).parents[2] / "src/s
 
 
 def test_migrations_create_the_schema_once(db_url: str) -> None:
-    assert MIGRATIONS[:2] == [1, 2] and 6 in MIGRATIONS  # 0006: events.area_km2
+    assert MIGRATIONS[:2] == [1, 2] and 9 in MIGRATIONS  # 0009: events.area_km2
     with open_db(db_url) as db:
         assert db.schema_version() == MIGRATIONS[-1]
     with open_db(db_url) as db:  # reopening applies nothing twice

@@ -122,6 +122,12 @@ def test_claims_trackers_conflicts(client: TestClient) -> None:
     assert any(c["source"] == "Donald Trump" for c in claims["items"])
     trump = client.get("/claims", params={"source": "trump"}).json()
     assert trump["items"][0]["quote"]
+    assert trump["total"] >= len(trump["items"]) >= 1
+    key = next(c["key"] for c in claims["items"] if c["source"] == "Donald Trump")
+    one = client.get("/claims", params={"key": key, "limit": 1, "offset": 0}).json()  # paged in SQL
+    assert (one["total"], len(one["items"])) == (trump["total"], 1)
+    assert one["items"][0]["source"] == "Donald Trump" and "/" not in one["items"][0]["article"]
+    assert client.get("/claims", params={"limit": 1}).json()["total"] == claims["total"]
     aid = client.get("/tracker/aid").json()["items"]
     assert any(r["category"] == "artillery_ammunition" and r["total"] == 8400 for r in aid)
     strikes = client.get("/tracker/strikes").json()["items"]

@@ -5,23 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sitrep.corpus.clusters import Cluster, cluster, load_mentions
+from sitrep.corpus.clusters import Cluster, cluster, load_mentions, order
 
 if TYPE_CHECKING:
     from sitrep.corpus.queries import EventFilter
     from sitrep.store.db import Database
 
-_ORDER = "COALESCE(first_day, ''), type, sides{c}, id"  # corpus.clusters.cluster's order: first day, type, sides
-_NEWEST = "COALESCE(last_day, '') DESC, id"
-_LATE_FIRST = "COALESCE(first_day, '') DESC, type, sides{c}, id"
+#: corpus.clusters.cluster's order (first day, undated first; type; sides), as the listing index has it
+_ORDER = "first_day{n}, type, sides{c}, id"
+_NEWEST = "last_day DESC{l}, id"
+_LATE_FIRST = "first_day DESC{l}, type, sides{c}, id"
 
 
-def _where(flt: EventFilter | None) -> tuple[str, list[Any]]:
+def _where(flt: EventFilter | _ById | None) -> tuple[str, list[Any]]:
     """The SQL of ``EventFilter``: the same matches as ``EventFilter.matches`` on a ``Cluster``."""
     if flt is None:
         return "", []
+    if isinstance(flt, _ById):
+        return " WHERE id = ?", [flt.ident]
     clauses: list[str] = []
     params: list[Any] = []
     if flt.type:
@@ -58,7 +62,7 @@ def select_clusters(
     where, params = _where(flt)
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
     rows = db.query(
-        f"SELECT id FROM clusters{where} ORDER BY {_NEWEST if newest else _order(db)}{page}",
+        f"SELECT id FROM clusters{where} ORDER BY {_order(db, _NEWEST if newest else _ORDER)}{page}",
         [*params, limit, offset] if limit is not None else params,
     )
     ids = [str(r["id"]) for r in rows]
@@ -68,7 +72,7 @@ def select_clusters(
 
 def summary_rows(
     db: Database,
-    flt: EventFilter | None = None,
+    flt: EventFilter | _ById | None = None,
     limit: int | None = None,
     offset: int = 0,
     newest: bool = False,
@@ -78,7 +82,7 @@ def summary_rows(
     by first day, or by latest day (``newest``) or first day (``late_first``) latest first."""
     where, params = _where(flt)
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
-    order = _NEWEST if newest else _order(db, _LATE_FIRST if late_first else _ORDER)
+    order = _order(db, _NEWEST if newest else _LATE_FIRST if late_first else _ORDER)
     rows = db.query(
         "SELECT id, type, phase, first_phase, actors, place, first_day, last_day, articles, independent, sources,"
         f" first_report FROM clusters{where} ORDER BY {order}{page}",
@@ -111,9 +115,51 @@ def placed_rows(db: Database) -> tuple[list[dict[str, Any]], int]:
     return rows, count_clusters(db) - len(rows)
 
 
+def event_page(db: Database, ident: str, limit: int) -> dict[str, Any]:
+    """``cluster_row(detail=True)`` of one cluster (aliases resolved) with its first ``limit`` mentions only;
+    ``articles_mentions`` counts them all. ``NotFound`` if there is no such cluster."""
+    from sitrep.errors import NotFound
+    from sitrep.store.clusters_sql import resolve
+
+    live = resolve(db, ident)
+    rows = summary_rows(db, _ById(live)) if live else []
+    if not rows:
+        raise NotFound(ident, "no event with this id")
+    row = rows[0]
+    mentions = sorted(load_mentions(db, clusters=[str(live)], first=limit), key=order)
+    row["value_usd"] = db.scalar("SELECT MAX(value_usd) FROM events WHERE cluster_id = ? AND value_usd > 0", (live,))
+    row["mentions"] = [
+        {"doc": m.doc, "published": m.published, "source": m.source, "sentence": m.sentence, "quote": m.quote}
+        for m in mentions
+    ]
+    row["articles_mentions"] = int(db.scalar("SELECT mentions FROM clusters WHERE id = ?", (live,)) or 0)
+    return row
+
+
+def count_tied(db: Database, ident: str) -> int:
+    """How many figures are tied to the events of one cluster."""
+    return int(
+        db.scalar(
+            "SELECT COUNT(*) FROM quantities q JOIN events e ON e.article_id = q.article_id AND e.idx = q.event_idx"
+            " WHERE e.cluster_id = ?",
+            (ident,),
+        )
+        or 0
+    )
+
+
+@dataclass(frozen=True)
+class _ById:
+    """A filter of one cluster id, for ``summary_rows``."""
+
+    ident: str
+
+
 def _order(db: Database, order: str = _ORDER) -> str:
     """Sides compared byte by byte, as Python compares them (PostgreSQL's locale collation would not)."""
-    return order.format(c=' COLLATE "C"' if db.dialect == "postgresql" else "")
+    if db.dialect == "postgresql":  # NULL first when ascending, last when descending: as SQLite sorts
+        return order.format(c=' COLLATE "C"', n=" NULLS FIRST", l=" NULLS LAST")
+    return order.format(c="", n="", l="")
 
 
 def month_counts(db: Database, flt: EventFilter | None = None) -> list[dict[str, Any]]:

@@ -146,15 +146,22 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
-def load_mentions(db: Database, event_type: str | None = None, clusters: Sequence[str] | None = None) -> list[Mention]:
-    """Every stored event mention (of one type, or of the stored ``clusters``, if given), with its article's source."""
+def load_mentions(
+    db: Database, event_type: str | None = None, clusters: Sequence[str] | None = None, first: int | None = None
+) -> list[Mention]:
+    """Every stored event mention (of one type, or of the stored ``clusters``, if given; with one cluster, its
+    ``first`` ones in the order of the similarity rule), with its article's source."""
     sql = (
         "SELECT e.*, a.doc, a.published, a.outlet, a.url, s.text AS quote, d.duplicate_of FROM events e"
         " JOIN articles a ON a.id = e.article_id"
         " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
         " LEFT JOIN duplicates d ON d.article_id = e.article_id"
     )
-    if clusters is not None:
+    if clusters is not None and first is not None and len(clusters) == 1:
+        collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
+        order_by = f" ORDER BY COALESCE(e.day, ''), a.doc{collate}, e.idx LIMIT ?"
+        rows = db.query(sql + " WHERE e.cluster_id = ?" + order_by, (clusters[0], first))
+    elif clusters is not None:
         rows = []
         for start in range(0, len(clusters), 500):
             part = list(clusters[start : start + 500])

@@ -75,22 +75,15 @@ def cluster_row(c: Cluster, detail: bool = False) -> dict[str, Any]:
     return row
 
 
-def claims(db: Database, source: str | None = None) -> list[Row]:
-    """Per source, how many claims in how many articles; with ``source``, each claim and its sentence."""
-    if source is None:
-        return db.query(
-            "SELECT t.source, t.source_kind AS kind, COUNT(*) AS claims, COUNT(DISTINCT t.article_id) AS articles,"
-            " MIN(a.published) AS first_seen, MAX(a.published) AS last_seen"
-            " FROM attributions t JOIN articles a ON a.id = t.article_id"
-            " GROUP BY t.source, t.source_kind ORDER BY COUNT(*) DESC, t.source"
-        )
-    return db.query(
-        "SELECT t.source, t.source_kind AS kind, t.via, a.published, a.doc, t.sentence, s.text AS quote"
-        " FROM attributions t JOIN articles a ON a.id = t.article_id"
-        " JOIN sentences s ON s.article_id = t.article_id AND s.idx = t.sentence"
-        " WHERE LOWER(t.source) LIKE ? ORDER BY a.published, a.doc, t.sentence",
-        (f"%{source.lower()}%",),
-    )
+def claims(
+    db: Database, source: str | None = None, limit: int | None = None, offset: int = 0, key: str | None = None
+) -> list[Row]:
+    """Per source (every spelling of it grouped), how many claims in how many articles and when published;
+    with ``source`` (contained in a name) or ``key`` (one source), each claim and its sentence."""
+    from sitrep.corpus.claims import ClaimFilter, claims_of, sources
+
+    flt = ClaimFilter(source, key)
+    return claims_of(db, flt, limit, offset) if flt.any else sources(db, flt, limit, offset)
 
 
 @dataclass(frozen=True)
@@ -146,19 +139,24 @@ _QUANTITIES = (
 
 
 def quantity_reports(
-    db: Database, event: str | None = None, cluster: str | None = None, only: list[tuple[str, int]] | None = None
+    db: Database,
+    event: str | None = None,
+    cluster: str | None = None,
+    only: list[tuple[str, int]] | None = None,
+    limit: int | None = None,
 ) -> list[QuantityReport]:
-    """Stored quantities (of one event type; of the articles of one stored ``cluster``; ``only`` those given by
-    article id and index), each tied to the stored cluster of its event (``corpus.ties``)."""
+    """Stored quantities (of one event type; tied to one stored ``cluster``; ``only`` those given by article id
+    and index; the first ``limit``), each tied to the stored cluster of its event (``corpus.ties``)."""
     clauses, params = ["1 = 1"], []
     if event:
         clauses.append("q.event = ?")
         params.append(event)
     if cluster:
-        clauses.append("q.article_id IN (SELECT article_id FROM events WHERE cluster_id = ?)")
+        clauses.append("e.cluster_id = ?")
         params.append(cluster)
     if only is None:
-        return [_report(row) for row in db.query(_QUANTITIES + " WHERE " + " AND ".join(clauses), params)]
+        page = f" ORDER BY e.day, a.doc, q.idx LIMIT {int(limit)}" if limit is not None else ""
+        return [_report(row) for row in db.query(_QUANTITIES + " WHERE " + " AND ".join(clauses) + page, params)]
     rows = []
     for start in range(0, len(only), 400):
         part = only[start : start + 400]

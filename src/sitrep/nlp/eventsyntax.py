@@ -275,6 +275,11 @@ def _locative(token: Token) -> bool:
     """ "in Kyiv", and "in the western city of Lviv", "on the outskirts of Kyiv" (the named place of a place noun)."""
     if is_location(token):
         return True
+    venue = token
+    while venue.dep_ in ("nmod", "poss", "compound") and venue.head.i != venue.i:
+        venue = venue.head  # "at the Mar-a-Lago resort", "at Trump's Mar-a-Lago"
+    if venue is not token and is_location(venue):
+        return True
     node = token
     while node.dep_ in ("compound", "conj", "appos") and node.head.i != node.i:
         node = node.head
@@ -301,7 +306,7 @@ def _places_found(ctx: EventContext, trig: Trigger, states: bool, targets: bool 
     found: list[tuple[int, str]] = []
     last_end = -1
     for place in ctx.places.between(sent.start, sent.end):
-        last = ctx.doc[place.end - 1]
+        last = ctx.doc[place.start : place.end].root
         listed = last_end >= 0 and _glue_only(ctx.doc[last_end : place.start])
         if _locative(last) or (targets and _target_of(last, head)) or (targets and listed):
             found.append((place.start, place.name))
@@ -318,11 +323,32 @@ def _glue_only(tokens: Span) -> bool:
     return len(tokens) > 0 and all(t.lower_ in LIST_GLUE for t in tokens)
 
 
+def _outermost(ctx: EventContext, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """ "at Trump's Mar-a-Lago resort in Florida": the venue, not the state around it."""
+    starts = {i for i, _ in found}
+    inner = set()
+    for i, _ in found:
+        node = ctx.doc[i]
+        for _ in range(5):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.dep_ == "conj" or ctx.doc[i].dep_ == "conj":
+                break  # "in Italy and Ukraine": a list, not a place inside another
+            named = {node.i} | {c.i for c in node.children if c.dep_ in ("compound", "poss")}
+            if (named & starts) - {i}:
+                inner.add(i)
+                break
+    kept = [f for f in found if f[0] not in inner]
+    return kept or found
+
+
 def place_of(ctx: EventContext, trig: Trigger, states: bool) -> str | None:
     found = _places_found(ctx, trig, states)
     if not found:
         return None
     coordinated = len(found) > 1 and any(ctx.doc[i].dep_ == "conj" for i, _ in found)
+    found = _outermost(ctx, found) if len(found) > 1 else found
     return None if coordinated else min(found, key=lambda f: abs(f[0] - trig.start))[1]
 
 

@@ -9,7 +9,7 @@ trigger that governs it (``sitrep.nlp.countevents``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -47,6 +47,8 @@ class QuantityCues:
     loss_verbs: frozenset[str]  # "Russia suffered 300,000 fatalities": the subject's own losses
     status_complements: frozenset[str]  # "took 13 soldiers prisoner": what the counted people became
     population_heads: frozenset[str]  # "a town of 18,000 people": how many live there
+    intercept_verbs: frozenset[str]  # "40 drones launched were shot down": also intercepted
+    launch_verbs: frozenset[str]  # "all 40 drones launched": also launched
 
 
 class QuantityExtractor:
@@ -69,6 +71,9 @@ class QuantityExtractor:
         self.loss_verbs = set(cues.loss_verbs)
         self.status_complements = set(cues.status_complements)
         self.population_heads = set(cues.population_heads)
+        self.intercept_verbs = set(cues.intercept_verbs)
+        self.opponents = lex.opponents
+        self.launch_verbs = set(cues.launch_verbs)
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = CountContext.of(doc)
@@ -80,7 +85,27 @@ class QuantityExtractor:
             quantity = self._quantity(ctx, number, ctx.sents[ctx.sent_of[number.start]], low)
             if quantity is not None:
                 ctx.add(quantity)
+                twin = self._launched_and_intercepted(doc, quantity)
+                if twin is not None:
+                    ctx.add(twin)
         return doc
+
+    def _launched_and_intercepted(self, doc: Doc, quantity: Quantity) -> Quantity | None:
+        """ "All 40 drones launched were shot down", "91 drones that were intercepted" after an attack:
+        the same count is launched and intercepted, one attack with both figures."""
+        if quantity.event != EventType.ATTACK or quantity.measure not in ("launched", "intercepted"):
+            return None
+        noun = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        if noun is None:
+            return None
+        head = noun.root
+        verbs = [c for c in head.children if c.dep_ in ("acl", "relcl", "amod")]
+        if head.dep_ in ("nsubjpass", "nsubj"):
+            verbs.append(head.head)
+        lemmas = {v.lemma_.lower() for v in verbs} | {p.lower_ for v in verbs for p in v.children if p.dep_ == "prt"}
+        other = "intercepted" if quantity.measure == "launched" else "launched"
+        wanted = self.intercept_verbs if other == "intercepted" else self.launch_verbs
+        return replace(quantity, measure=other) if lemmas & wanted else None
 
     # --- the counted thing -------------------------------------------------
     def _quantity(self, ctx: CountContext, number: Number, sent: Span, low: Number | None = None) -> Quantity | None:
@@ -118,8 +143,16 @@ class QuantityExtractor:
             start=start_char,
             end=end_char,
             sentence=ctx.sent_of[number.start],
-            actor=self.events.actor(ctx, ev, measure, mention, number, end),
+            actor=self.events.actor(ctx, ev, measure, mention, number, end) or self._shot_at(ctx, ev, measure, sent),
         )
+
+    def _shot_at(self, ctx: CountContext, ev: str, measure: str, sent: Span) -> str | None:
+        """ "Ukraine said it shot down 91 drones": the drones were the one enemy's of the side that names itself."""
+        if ev != EventType.ATTACK or measure != "intercepted":
+            return None
+        sides = ctx.actors.codes_in(sent)
+        enemies = self.opponents.get(sides[0], ()) if len(sides) == 1 else ()
+        return enemies[0] if len(enemies) == 1 else None
 
     def _casualty_estimate(self, ctx: CountContext, number: Number, end: int, category: str) -> str | None:
         """ "140,000 troop deaths", "300,000 Russian dead", "Russia suffered 300,000 deaths": a side's soldiers killed.
@@ -206,6 +239,10 @@ class QuantityExtractor:
     def _bare_people(self, ctx: CountContext, number: Number, sent: Span) -> tuple[str, int] | None:
         """A count of people with no noun: "9,000 killed in action", "1,478 have surrendered"."""
         doc = ctx.doc
+        root = doc[number.end - 1]
+        measure = self.people_verbs.get(root.head.lemma_.lower()) if root.head.pos_ == "VERB" else None
+        if root.dep_ == "dobj" and measure in ("killed", "injured") and root.head.i < number.start:
+            return "person", number.end  # "a strike that killed 50", "killing two and wounding three"
         verb = verb_after(doc, number.end, sent.end)
         if verb is None or verb.pos_ not in ("VERB", "ADJ") or verb.lemma_.lower() not in self.people_verbs:
             return None

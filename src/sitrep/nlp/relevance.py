@@ -50,6 +50,8 @@ class RelevanceCues:
     fire_weapons: frozenset[str]  # "artillery fire", "sniper fire": fire that is an attack
     fire_verbs: frozenset[str]  # "opened fire", "returned fire": fire that is an attack
     idiom_objects: frozenset[str]  # "struck a tone", "struck a deal": no strike
+    unreal_modifiers: frozenset[str]  # "a future attack", "possible sanctions": none held
+    process_heads: frozenset[str]  # "amid peace talks", "as negotiations continue": a process, no one meeting
 
 
 STORY_SENTENCES = 8  # shorter inputs are passages, not stories: no article-level judgement
@@ -57,6 +59,8 @@ TOPIC_MIN_SENTENCES = 2  # a story on topic names the war, aid, sanctions or dip
 # Types that need two sides, and types that are no event while only planned.
 COUNTERPART_TYPES = (EventType.CONSULT, EventType.AGREE, EventType.SANCTION)
 HELD_ONLY = (EventType.ATTACK, EventType.AGREE, EventType.SANCTION, EventType.SEIZE)
+# Characters that end a full sentence (a headline has none of them).
+TERMINAL = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ")")
 # Dependencies from a trigger up to the words that govern it ("threatened to impose sanctions").
 CLIMB_DEPS = {"xcomp", "ccomp", "pobj", "prep", "dobj", "pcomp", "acl", "advcl", "relcl", "attr", "nsubjpass", "conj"}
 
@@ -79,6 +83,8 @@ class Relevance:
         self.fire_weapons = cues.fire_weapons
         self.fire_verbs = cues.fire_verbs
         self.idiom_objects = cues.idiom_objects
+        self.unreal_modifiers = cues.unreal_modifiers
+        self.process_heads = cues.process_heads
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -89,13 +95,15 @@ class Relevance:
             found.events = []
             return doc
         officials = {p.name for p in found.persons if p.code}
+        titles = _title_lines(sents) if len(sents) >= STORY_SENTENCES else set()
         kept = []
         for mention in found.events:
-            if self.keep(doc, mention, officials):
+            if mention.sentence not in titles and self.keep(doc, mention, officials):
                 if mention.place and mention.place.lower().startswith("the "):
                     mention.place = mention.place[4:]
                 kept.append(mention)
         found.events = kept
+        _agreements_at_their_meeting(kept)
         return doc
 
     def on_topic(self, sents: list[Span]) -> bool:
@@ -128,7 +136,13 @@ class Relevance:
             return False
         if mention.type in HELD_ONLY and self._planned(chain):
             return False
+        if mention.type in HELD_ONLY and any(
+            c.dep_ == "amod" and c.lower_ in self.unreal_modifiers for c in head.children
+        ):
+            return False  # "a future armed attack", "possible new sanctions"
         if mention.type == EventType.ATTACK and not self._attack_word(head):
+            return False
+        if mention.type == EventType.CONSULT and self._process(head):
             return False
         if mention.type == EventType.AGREE:
             return self._agreement_reached(head)
@@ -175,6 +189,15 @@ class Relevance:
                 return True
         return False
 
+    def _process(self, head: Token) -> bool:
+        """ "amid peace talks", "the pace of talks", "as negotiations continue", "talks of an attack":
+        negotiations as a process (or a rumour), no one meeting."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if head.dep_ in ("nsubj", "pobj") and head.head.lemma_.lower() in self.process_heads:
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and head.lower_ == "talks"
+
     def _attack_word(self, head: Token) -> bool:
         """ "put out a fire", "a makeshift fire" and "struck a tone" are no attack; "artillery fire",
         "opened fire" and "struck Kyiv" are."""
@@ -220,6 +243,37 @@ class Relevance:
             if node.pos_ in ("VERB", "AUX"):
                 break
         return True
+
+
+def _title_lines(sents: list[Span]) -> set[int]:
+    """The headline and deck of a story: the lines before its first full sentence that end with no
+    full stop ("Russia ratchets up battle for control of eastern Ukraine"). They repeat the story's
+    events; the body tells them with their sides, places and dates."""
+    titles: set[int] = set()
+    for number, sent in enumerate(sents):
+        text = sent.text.strip()
+        if not text:
+            continue
+        if text[-1] in TERMINAL:
+            break
+        titles.add(number)
+    return titles
+
+
+def _agreements_at_their_meeting(mentions: list[EventMention]) -> None:
+    """ "The leaders met in Paris. ... they signed a declaration": an agreement with no place of its own
+    was reached at the meeting of its sides told just before (or in its sentence)."""
+    meetings = [m for m in mentions if m.type == EventType.CONSULT and m.phase == "held" and m.place]
+    for agreement in mentions:
+        if agreement.type != EventType.AGREE or agreement.place:
+            continue
+        near = [
+            m
+            for m in meetings
+            if agreement.sentence - 2 <= m.sentence <= agreement.sentence and set(m.actors) & set(agreement.actors)
+        ]
+        if near:
+            agreement.place = near[-1].place
 
 
 @Language.factory(

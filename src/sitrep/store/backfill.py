@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import defaultdict
 
 from sitrep.corpus.ties import EventFacts, QuantityFacts, counted_usd, tie
 from sitrep.store.db import Database, Row
@@ -46,3 +47,21 @@ def fill_ties(db: Database) -> None:
             updates,
         )
     log.info("figures tied to their events in %d stored articles", len(ids))
+
+
+def fill_source_keys(db: Database) -> None:
+    """Key the attributions of every stored article by source (``corpus.sourcekeys``), in the caller's transaction."""
+    from sitrep.corpus.sourcekeys import article_keys
+
+    persons: dict[str, list[str]] = defaultdict(list)
+    for r in db.query("SELECT article_id, persons FROM events WHERE persons <> '[]'"):
+        persons[str(r["article_id"])] += json.loads(r["persons"])
+    sources: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for r in db.query("SELECT article_id, idx, source FROM attributions"):
+        sources[str(r["article_id"])].append((int(r["idx"]), str(r["source"])))
+    updates = []
+    for ident, rows in sources.items():
+        keys = article_keys((s for _, s in rows), persons[ident])
+        updates += [(keys[s], ident, idx) for idx, s in rows]
+    db.executemany("UPDATE attributions SET source_key = ? WHERE article_id = ? AND idx = ?", updates)
+    log.info("attributions keyed by source in %d stored articles", len(sources))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sitrep.store.backfill import fill_ties
+from sitrep.store.backfill import fill_source_keys, fill_ties
+from sitrep.store.claims_sql import fill as fill_claims
 from sitrep.store.clusters_sql import recluster
 from sitrep.store.db import AFTER_MIGRATION, Database
 
@@ -14,7 +15,14 @@ def _ties_and_clusters(db: Database) -> None:
     recluster(db)
 
 
-STEPS = {5: _ties_and_clusters}
+def _source_keys(db: Database) -> None:
+    """0010: attributions keyed by source when stored: the keys worked out for stored articles, then the
+    claims per source counted again."""
+    fill_source_keys(db)
+    fill_claims(db)
+
+
+STEPS = {5: _ties_and_clusters, 10: _source_keys}
 
 
 def install() -> None:

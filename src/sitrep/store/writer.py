@@ -11,8 +11,10 @@ from typing import Any
 
 from sitrep.corpus.clusters import group_key, source_of
 from sitrep.corpus.places import resolve
+from sitrep.corpus.sourcekeys import article_keys
 from sitrep.corpus.ties import EventFacts, QuantityFacts, counted_usd, tie
 from sitrep.model import Article, Event, Report
+from sitrep.store.claims_sql import count_claims, recount, sources_of
 from sitrep.store.clusters_sql import assign, mentions_of
 from sitrep.store.db import Database
 
@@ -96,6 +98,7 @@ def store_report(db: Database, report: Report, doc: str | None = None) -> str | 
         if cursor.rowcount == 0:
             return None
         _insert_children(db, ident, report)
+        count_claims(db, ident, report)
         assign(db, ident)
         _link_repeat(db, ident, text_hash)
         db.execute("DELETE FROM rejects WHERE input = ?", (doc or report.article.doc,))
@@ -126,6 +129,7 @@ def replace_report(db: Database, ident: str, report: Report) -> None:
     """Swap the facts of a stored article for a new analysis of the same text (``reprocess``)."""
     with db.transaction():
         removed = mentions_of(db, ident)
+        sources = sources_of(db, ident)
         for table in _CHILD_TABLES:
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", (ident,))
         _insert_children(db, ident, report)
@@ -142,6 +146,7 @@ def replace_report(db: Database, ident: str, report: Report) -> None:
                 ident,
             ),
         )
+        recount(db, sources | sources_of(db, ident))  # after the day it was published
 
 
 def save_reject(db: Database, source: str, reason: str) -> None:
@@ -220,10 +225,14 @@ def _insert_children(db: Database, ident: str, report: Report) -> None:
         "events",
         [(*row, counted_usd(f, texts), e.area_km2) for row, f, e in zip(rows, facts, report.events, strict=True)],
     )
+    keys = article_keys((a.source for a in report.attributions), (p for e in report.events for p in e.persons))
     _many(
         db,
         "attributions",
-        [(ident, i, a.source, a.source_kind, a.via, a.cue, a.sentence) for i, a in enumerate(report.attributions)],
+        [
+            (ident, i, a.source, a.source_kind, a.via, a.cue, a.sentence, keys[a.source])
+            for i, a in enumerate(report.attributions)
+        ],
     )
     _many(
         db,
@@ -284,8 +293,8 @@ _COLUMNS = {
     "sentences": 5,
     "quantities": 16,  # 12 facts (0001), the figure's ties (0005)
     "events": 24,  # 15 facts (0001), 5 place columns (0002), group_key and cluster_id (0004), usd_counted (0005),
-    # area_km2 (0006)
-    "attributions": 7,
+    # area_km2 (0009)
+    "attributions": 8,  # source_key (0010)
     "signals": 8,
 }
 

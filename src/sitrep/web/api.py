@@ -213,10 +213,15 @@ def list_claims(
     request: Request,
     paging: Paged,
     source: Annotated[str | None, Query(max_length=200, description="Sources whose name contains this.")] = None,
+    key: Annotated[str | None, Query(max_length=500, description="The source of this key (each row's key).")] = None,
 ) -> Page:
-    from sitrep.corpus.queries import claims
+    from sitrep.corpus.claims import ClaimFilter, claims_of, count_claims, count_sources, sources
 
-    return listed(request, paging, lambda db: claims(db, source))
+    flt = ClaimFilter(source, key)
+    with store(request) as db:  # paged in SQL: sources by claims, or one page of the claims of those matching
+        if flt.any:
+            return paging.page(count_claims(db, flt), claims_of(db, flt, paging.limit, paging.offset))
+        return paging.page(count_sources(db, flt), sources(db, flt, paging.limit, paging.offset))
 
 
 @router.get("/tracker/aid", tags=["trackers"], summary="Aid per month, donor, category and phase")

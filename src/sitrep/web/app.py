@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from sitrep.corpus.names import file_name
 from sitrep.eventtypes import sides_text, spec
 from sitrep.version import __version__
 from sitrep.web import api, errors, frontline, pages, security
@@ -50,7 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates.env.filters["num"] = _num
     templates.env.filters["sides"] = _sides
     templates.env.filters["event_label"] = _event_label
-    templates.env.filters["file_name"] = pages.file_name  # pages never show a machine path
+    templates.env.filters["file_name"] = file_name  # pages never show a machine path
     app.state.templates = templates
     errors.install(app)
     app.include_router(api.router)

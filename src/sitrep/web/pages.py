@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
+from sitrep.corpus.names import article_name, file_name
 from sitrep.errors import InputError
 from sitrep.eventtypes import EVENT_TYPES
 from sitrep.model import Article, Attribution, Quantity, Report, Sentence, Signal
@@ -162,10 +163,10 @@ def timeline(
 TIMELINE_PAGE = 200
 
 
-def _page_link(filters: dict[str, str], offset: int) -> str:
+def _page_link(filters: dict[str, str], offset: int, path: str = "/timeline") -> str:
     from urllib.parse import urlencode
 
-    return "/timeline?" + urlencode({**{k: v for k, v in filters.items() if v}, "offset": offset})
+    return path + "?" + urlencode({**{k: v for k, v in filters.items() if v}, "offset": offset})
 
 
 @router.get("/aid")
@@ -250,36 +251,45 @@ def map_page(request: Request) -> Response:
 
 @router.get("/event/{event_id}")
 def event(request: Request, event_id: str) -> Response:
-    from sitrep.corpus.queries import cluster_row, conflicts, quantity_reports
+    from sitrep.corpus.cluster_queries import count_tied, event_page
+    from sitrep.corpus.queries import conflicts, quantity_reports
 
     with store(request) as db:
-        row = cluster_row(queries.find_cluster(db, event_id), detail=True)
+        row = event_page(db, event_id, EVENT_ROWS)  # long lists: the first rows, the rest counted
         found = conflicts(db, cluster=row["cluster"])
-        reported = [r for r in quantity_reports(db, cluster=row["cluster"]) if r.cluster == row["cluster"]]
-        docs = {m["doc"] for m in row["mentions"]} | {r.doc for r in reported}
+        reported = quantity_reports(db, cluster=row["cluster"], limit=EVENT_ROWS)
+        counts = {"mentions": row["articles_mentions"], "quantities": count_tied(db, row["cluster"])}
+        docs = {m["doc"] for m in row["mentions"]} | {r.doc for r in reported} | {row["first_report"]}
+        for c in found:
+            c["reports"] = c["reports"][:EVENT_ROWS]
+            docs |= {_doc_of(line) for line in c["reports"]}
         ids, names = article_ids(db, docs), article_names(db, docs)
     for c in found:  # the conflict lines name articles, not the paths they were read from
         c["reports"] = [_named(line, names) for line in c["reports"]]
-    return render(request, "event.html", event=row, conflicts=found, quantities=reported, ids=ids, names=names)
+    return render(
+        request, "event.html", event=row, conflicts=found, quantities=reported, ids=ids, names=names, counts=counts
+    )
+
+
+EVENT_ROWS = 200  # reports and figures shown on an event page; the rest are counted
 
 
 def article_names(db: Database, docs: set[str]) -> dict[str, str]:
     """What a page calls each article (never a machine path): its title, else its outlet, else its file name."""
     marks = ", ".join("?" * len(docs))
     rows = db.query(f"SELECT doc, title, outlet FROM articles WHERE doc IN ({marks})", sorted(docs)) if docs else []
-    found = {r["doc"]: r["title"] or r["outlet"] for r in rows}
+    found = {r["doc"]: article_name(r["title"], r["outlet"], r["doc"]) for r in rows}
     return {doc: found.get(doc) or file_name(doc) for doc in docs}
 
 
-def file_name(doc: str) -> str:
-    """The last part of a path or URL (``/srv/in/a.txt`` -> ``a.txt``; a CSV row ``feed.csv:12`` stays whole)."""
-    return doc.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or doc
+def _doc_of(line: str) -> str:
+    """The article of a conflict line ``VALUE (QUALIFIER): DOC §SENTENCE``."""
+    return line.split(": ", 1)[-1].rsplit(" §", 1)[0]
 
 
 def _named(line: str, names: dict[str, str]) -> str:
-    for doc in sorted(names, key=len, reverse=True):
-        line = line.replace(doc, names[doc])
-    return line
+    doc = _doc_of(line)
+    return line.replace(doc, names.get(doc) or file_name(doc))
 
 
 def article_ids(db: Database, docs: set[str]) -> dict[str, str]:
@@ -290,14 +300,36 @@ def article_ids(db: Database, docs: set[str]) -> dict[str, str]:
 
 
 @router.get("/sources")
-def sources(request: Request, source: str = "") -> Response:
-    from sitrep.corpus.queries import claims
+def sources(
+    request: Request,
+    source: Annotated[str, Query(max_length=200)] = "",
+    key: Annotated[str, Query(max_length=500)] = "",
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> Response:
+    """Sources by claims, or the claims of one source (``key``) or of those matching ``source``, a page at a time."""
+    from sitrep.corpus import claims
 
+    flt = claims.ClaimFilter(source or None, key or None)
     with store(request) as db:
-        rows = claims(db, source or None)
-        docs = {r["doc"] for r in rows} if source else set()
-        ids, names = article_ids(db, docs), article_names(db, docs)
-    return render(request, "sources.html", rows=rows, source=source, ids=ids, names=names)
+        if flt.any:
+            rows, total = claims.claims_of(db, flt, SOURCES_PAGE, offset), claims.count_claims(db, flt)
+        else:
+            rows, total = claims.sources(db, flt, SOURCES_PAGE, offset), claims.count_sources(db, flt)
+    filters = {"source": source, "key": key}
+    return render(
+        request,
+        "sources.html",
+        rows=rows,
+        source=source,
+        key=key,
+        total=total,
+        shown=(offset + 1 if rows else 0, offset + len(rows)),
+        later=_page_link(filters, offset + SOURCES_PAGE, "/sources") if offset + len(rows) < total else None,
+        earlier=_page_link(filters, max(0, offset - SOURCES_PAGE), "/sources") if offset else None,
+    )
+
+
+SOURCES_PAGE = 200
 
 
 @router.get("/article/{article_id}")

@@ -49,7 +49,8 @@ class MeetingFamily(Family):
 
     def mentions(self, ctx: EventContext, trig: Trigger) -> Iterator[EventMention]:
         head = trig.head(ctx.doc)
-        if not self._names_a_meeting(ctx, head, trig):
+        own_place = self._own_place(ctx, head)
+        if not self._names_a_meeting(ctx, head, trig, own_place):
             return
         sent = ctx.sentence(trig)
         own = ctx.actors.codes_in(t for t in head.subtree if t.i < head.i) if head.pos_ in ("NOUN", "PROPN") else []
@@ -78,11 +79,28 @@ class MeetingFamily(Family):
             persons=[p.name for p in people],
             anaphoric=anaphoric,
             explicit=explicit,
-            place=place_of(ctx, trig, states=True),
+            place=own_place or place_of(ctx, trig, states=True),
             kind=kind,
         )
 
-    def _names_a_meeting(self, ctx: EventContext, head: Token, trig: Trigger) -> bool:
+    @staticmethod
+    def _own_place(ctx: EventContext, head: Token) -> str | None:
+        """ "a meeting in Moscow", "talks in Abu Dhabi": the place of a meeting noun's own phrase."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for child in head.children:  # "the Geneva talks"
+            named = [p for p in ctx.places.between(child.i, child.i + 1)]
+            if child.dep_ == "compound" and named:
+                return named[0].name
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for obj in prep.children:
+                    places = [p for p in ctx.places.between(obj.left_edge.i, obj.i + 1) if p.end - 1 <= obj.i]
+                    if obj.dep_ == "pobj" and places:
+                        return places[-1].name
+        return None
+
+    def _names_a_meeting(self, ctx: EventContext, head: Token, trig: Trigger, own_place: str | None) -> bool:
         """Not "open to talks", "the negotiation process", nor a second meeting word of one sentence."""
         if trig.label == "with" and not (head.pos_ == "VERB" and self._talks_with(ctx, head)):
             return False
@@ -92,7 +110,10 @@ class MeetingFamily(Family):
             return False  # "open to talks", "called for negotiations", "the talks needed to": no meeting yet
         if head.dep_ == "compound" and head.head.lemma_.lower() not in self.nouns:
             return False  # "the negotiation process", "the negotiation track": no one meeting
-        return not ctx.log.in_sentence(EventType.CONSULT, ctx.sent_of[trig.start])
+        if not ctx.log.in_sentence(EventType.CONSULT, ctx.sent_of[trig.start]):
+            return True
+        last = ctx.last(EventType.CONSULT)  # "the talks in Abu Dhabi followed a meeting in Moscow": two meetings
+        return own_place is not None and last is not None and last.place is not None and last.place != own_place
 
     def _planned(self, head: Token, sent: Span) -> bool:
         verb = head if head.pos_ in ("VERB", "AUX") else head.head

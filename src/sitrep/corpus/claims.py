@@ -1,0 +1,132 @@
+"""Claims by source, over the source keys stored with each attribution (``corpus.sourcekeys``), paged in SQL.
+
+A source is the group of every attribution with its key, shown by one name (``display_name``); its counts
+and first and last seen (the publication dates its articles state) are kept in ``source_claims`` as
+articles are stored (``store.claims_sql``), so the list of sources is read from an index, not counted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.corpus.names import article_name
+from sitrep.corpus.sourcekeys import display_name, spelling_key
+from sitrep.store.claims_sql import STATED
+from sitrep.store.db import Database, Row
+
+_CLAIMS = (
+    "SELECT t.source_key AS key, t.source AS as_written, t.source_kind AS kind, t.via, a.id AS article_id,"
+    f" a.title, a.outlet, a.doc, {STATED} AS published, t.sentence, s.text AS quote"
+    " FROM attributions t JOIN articles a ON a.id = t.article_id"
+    " JOIN sentences s ON s.article_id = t.article_id AND s.idx = t.sentence"
+)
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Which sources: ``key`` exactly, or ``source`` contained in a key or in a name as written."""
+
+    source: str | None = None
+    key: str | None = None
+
+    def where(self, column: str = "t.source_key") -> tuple[str, list[Any]]:
+        if self.key is not None:
+            return f" WHERE {column} = ?", [self.key]
+        if not self.source:
+            return "", []
+        matching = (
+            f" WHERE {column} IN (SELECT source_key FROM attributions"
+            " WHERE source_key LIKE ? ESCAPE '!' OR LOWER(source) LIKE ? ESCAPE '!')"
+        )
+        return matching, [_contains(spelling_key(self.source)), _contains(self.source.lower())]
+
+    @property
+    def any(self) -> bool:
+        return self.key is not None or bool(self.source)
+
+
+def _contains(text: str) -> str:
+    return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+
+
+def _page(limit: int | None, offset: int) -> tuple[str, list[Any]]:
+    return (" LIMIT ? OFFSET ?", [limit, offset]) if limit is not None else ("", [])
+
+
+def count_sources(db: Database, flt: ClaimFilter | None = None) -> int:
+    where, params = (flt or ClaimFilter()).where("c.source_key")
+    return int(db.scalar(f"SELECT COUNT(*) FROM source_claims c{where}", params) or 0)
+
+
+def sources(db: Database, flt: ClaimFilter | None = None, limit: int | None = None, offset: int = 0) -> list[Row]:
+    """Per source (key), its name, kind, claims, articles, first and last seen and the spellings grouped."""
+    where, params = (flt or ClaimFilter()).where("c.source_key")
+    page, more = _page(limit, offset)
+    collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""  # one order on both: SQLite sorts by bytes
+    rows = db.query(
+        "SELECT c.source_key AS key, c.claims, c.articles, c.first_seen, c.last_seen FROM source_claims c"
+        f"{where} ORDER BY c.claims DESC, c.source_key{collate}{page}",
+        [*params, *more],
+    )
+    names = _names(db, [r["key"] for r in rows])
+    out = []
+    for r in rows:
+        name, kind, spellings = names[r["key"]]
+        out.append({"source": name, "kind": kind, **r, "spellings": spellings})
+    return out
+
+
+def count_claims(db: Database, flt: ClaimFilter) -> int:
+    where, params = flt.where()
+    return int(db.scalar(f"SELECT COUNT(*) FROM attributions t{where}", params) or 0)
+
+
+def claims_of(db: Database, flt: ClaimFilter, limit: int | None = None, offset: int = 0) -> list[Row]:
+    """Each claim of the matching sources with its sentence, by publication date (undated last)."""
+    where, params = flt.where()
+    page, more = _page(limit, offset)
+    collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
+    order = f" ORDER BY CASE WHEN {STATED} IS NULL THEN 1 ELSE 0 END, {STATED}, a.doc{collate}, a.id, t.sentence"
+    rows = db.query(_CLAIMS + where + order + page, [*params, *more])
+    names = _names(db, sorted({r["key"] for r in rows}))
+    return [_claim(r, names[r["key"]][0]) for r in rows]
+
+
+def _claim(r: Row, name: str) -> Row:
+    return {
+        "source": name,
+        "as_written": r["as_written"],
+        "kind": r["kind"],
+        "via": r["via"],
+        "published": r["published"],
+        "article": article_name(r["title"], r["outlet"], r["doc"]),
+        "outlet": r["outlet"],
+        "article_id": r["article_id"],
+        "sentence": r["sentence"],
+        "quote": r["quote"],
+        "key": r["key"],
+    }
+
+
+def _names(db: Database, keys: list[str]) -> dict[str, tuple[str, str, list[str]]]:
+    """Each key's shown name, kind and spellings (most used first), from its attributions' names as written."""
+    counts: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
+    for start in range(0, len(keys), 500):
+        part = keys[start : start + 500]
+        marks = ", ".join("?" * len(part))
+        for r in db.query(
+            "SELECT source_key AS key, source, source_kind AS kind, COUNT(*) AS n FROM attributions"
+            f" WHERE source_key IN ({marks}) GROUP BY source_key, source, source_kind",
+            part,
+        ):
+            counts[r["key"]][(r["source"], r["kind"])] = int(r["n"])
+    out = {}
+    for key in keys:
+        name, kind = display_name(key, counts[key])
+        written: dict[str, int] = defaultdict(int)
+        for (spelling, _), n in counts[key].items():
+            written[spelling] += n
+        out[key] = (name, kind, sorted(written, key=lambda s: (-written[s], s)))
+    return out
