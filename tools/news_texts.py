@@ -90,7 +90,8 @@ def join_article(title: str, paragraphs: list[str]) -> str:
     return "\n\n".join(head + body) + "\n"
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], str]:
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The simple ``key: value`` fields of a YAML front matter (quotes stripped) and the body."""
     match = re.match(r"---\r?\n(.*?)\r?\n---\r?\n(.*)", text, re.S)
     if not match:
         raise Broken("no front matter")
@@ -104,7 +105,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
 
 def extract_frontmatter_html(raw: bytes, record: str | None) -> str:
     """A Markdown file with YAML front matter (title:) and an HTML article body."""
-    fields, body = _front_matter(raw.decode("utf-8"))
+    fields, body = split_front_matter(raw.decode("utf-8"))
     return join_article(html.unescape(fields.get("title", "")), html_to_paragraphs(body))
 
 
