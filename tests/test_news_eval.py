@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -11,22 +10,17 @@ from types import ModuleType
 
 import pytest
 
+from toolmodules import load_tool
+
 TOOL = Path(__file__).resolve().parent.parent / "tools" / "news_eval.py"
 TEXT = "Harbour reopens\n\nThe port authority said the harbour would reopen on Friday. Ferries sailed again.\n"
 
 
-def _load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("news_eval", TOOL)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["news_eval"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture()
 def tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    module = _load_tool()
+    module = load_tool("news_eval")
     for name in ("TEXTS", "BUILD", "GOLD"):
         monkeypatch.setattr(module, name, tmp_path / name.lower())
     (tmp_path / "texts").mkdir()

@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from sitrep.ingest.markdown import parse_markdown
+from toolmodules import load_tool
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
 FEED = "https://feeds.example.org/world"
 
 
-def _load(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
-_load("news_texts")
-nm = _load("news_month")
+load_tool("news_texts")
+nm = load_tool("news_month")
 
 
 def _post(title: str, day: str, link: str, body: str, source: str = FEED, quote: str = '"') -> str:
@@ -129,16 +118,16 @@ def test_month_of_one_feed_deduplicated_newest_version_cleaned(
 def test_front_matter_points_back_to_the_cleaned_text(mirrors: Path, tmp_path: Path) -> None:
     out = tmp_path / "month"
     assert _run(mirrors, out) == nm.EXIT_OK
-    fields, text = _load("news_texts").split_front_matter((out / "2031-03-02-ferry.md").read_text(encoding="utf-8"))
+    fields, text = load_tool("news_texts").split_front_matter((out / "2031-03-02-ferry.md").read_text(encoding="utf-8"))
     assert fields["path"] == "content/news/ferry.md"
-    assert fields["sha256"] == _load("news_texts").sha256_text(text)
+    assert fields["sha256"] == load_tool("news_texts").sha256_text(text)
     git_dir = mirrors / "own+crawl" / "repo"
     raw = subprocess.run(
         ["git", "--git-dir", str(git_dir), "show", f"{fields['commit']}:{fields['path']}"],
         capture_output=True,
         check=True,
     ).stdout
-    assert _load("news_texts").extract_frontmatter_html(raw, None) == text
+    assert load_tool("news_texts").extract_frontmatter_html(raw, None) == text
 
 
 def test_absent_mirror_bad_month_and_broken_repository_exit_codes(

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from toolmodules import load_tool
 
 TOOL = Path(__file__).resolve().parent.parent / "tools" / "news_texts.py"
 
@@ -34,16 +33,9 @@ RECORDS_JS = (
 )
 
 
-def _load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("news_texts", TOOL)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["news_texts"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
-nt = _load_tool()
+nt = load_tool("news_texts")
 
 
 def _git(*args: str, cwd: Path) -> str:
