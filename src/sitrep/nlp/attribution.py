@@ -89,6 +89,9 @@ class AttributionFinder:
         self.from_objects = cues.speech_from
         self.nouns = set(cues.speech_nouns)
         self.according = sorted((p.split() for p in cues.according_to), key=len, reverse=True)
+        self.according_by_first: dict[str, list[list[str]]] = {}  # longest first, looked up by first word
+        for words in self.according:
+            self.according_by_first.setdefault(words[0], []).append(words)
         self.anonymous = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in cues.anonymous) + r")\b")
         self.official = set(cues.official_nouns)
         self.document = set(cues.document_nouns)
@@ -107,7 +110,8 @@ class AttributionFinder:
         found.quoted = find_quotations(text_of(doc))
         state = SpeakerState(doc, found, ActorIndex(doc, found))
         lines = Paragraphs(text_of(doc))
-        state.skipped = {i for i, sent in enumerate(state.sents) if _credit_line(lines, sent)}
+        credits: dict[int, bool] = {}  # per line: a paragraph's sentences share one verdict
+        state.skipped = {i for i, sent in enumerate(state.sents) if _credit_line(lines, sent, credits)}
         for index, sent in enumerate(state.sents):
             for source, cue in self._sentence_sources(state, sent):
                 state.add(index, source, cue)
@@ -206,7 +210,7 @@ class AttributionFinder:
     def _according(self, state: SpeakerState, sent: Span) -> Iterator[tuple[Source, str]]:
         lowers = [t.lower_ for t in sent]
         for i in range(len(lowers)):
-            for words in self.according:
+            for words in self.according_by_first.get(lowers[i], ()):
                 if lowers[i : i + len(words)] != words or i + len(words) >= len(lowers):
                     continue
                 obj = sent[i + len(words)]
@@ -501,11 +505,15 @@ def _names_a_document(phrase: Span) -> bool:
     return any(t.lower_ == "the" or t.pos_ == "PROPN" for t in phrase)
 
 
-def _credit_line(lines: Paragraphs, sent: Span) -> bool:
-    """A sentence of a byline, a reporting credit or a photo caption: no one's claim."""
-    start, end = lines.bounds(lines.index(sent.start_char))
-    line = lines.text[start:end]
-    return bool(CAPTION.search(line) or CREDIT.search(line) or BYLINE.match(line))
+def _credit_line(lines: Paragraphs, sent: Span, seen: dict[int, bool]) -> bool:
+    """A sentence of a byline, a reporting credit or a photo caption: no one's claim (``seen`` keeps the
+    verdict of each line, so a long paragraph is searched once, not once per sentence)."""
+    index = lines.index(sent.start_char)
+    if index not in seen:
+        start, end = lines.bounds(index)
+        line = lines.text[start:end]
+        seen[index] = bool(CAPTION.search(line) or CREDIT.search(line) or BYLINE.match(line))
+    return seen[index]
 
 
 def _names_as(verb: Token) -> bool:
