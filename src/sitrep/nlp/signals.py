@@ -258,7 +258,7 @@ class SignalFinder:
             doc=doc,
             found=found,
             sents=sents,
-            lemmas=_content_counts([s for s in sents if not self._filler(s)]),
+            lemmas=_content_counts([s for s in sents if not self._filler(_lower(s))]),
             labels=Counter(m.group(1).strip().lower() for m in re.finditer(r"(?m)^" + RUN_IN.pattern, text_of(doc))),
             speech=len(sents) >= SPEECH_MIN_SENTENCES
             and _first_person_share(sents, facts.quoted) >= FIRST_PERSON_SHARE,
@@ -295,11 +295,13 @@ class SignalFinder:
         if context.teasers.holds(first):
             yield Signal("headline", index, sent.text.strip(), first, sent.end_char, "a teaser for another story")
             return
-        heading = None if embed is not None or self._link_bait(sent) else self._heading(doc, sent, context.labels)
+        lower = _lower(sent)
+        bait = self._link_bait(sent, lower)
+        heading = None if embed is not None or bait else self._heading(doc, sent, context.labels)
         if heading is not None:
             text = text_of(doc)[heading[0] : heading[1]]
             yield Signal("headline", index, text, heading[0], heading[1], "a heading inside the body")
-        if self._off_topic(context.facts, sent, index, context.lemmas):
+        if bait or (self._filler(lower) and self._incoherent(context.facts, sent, index, context.lemmas)):
             yield Signal(
                 "off_topic", index, sent.text.strip(), sent.start_char, sent.end_char, "does not belong to the story"
             )
@@ -308,20 +310,16 @@ class SignalFinder:
         if opinion is not None:
             yield opinion
 
-    def _filler(self, sent: Span) -> bool:
-        """The sentence holds a filler phrase (its text is built once, not once per phrase)."""
-        lower = sent.text.lower()
+    def _filler(self, lower: str) -> bool:
+        """The sentence (its lower-case text, built once per sentence) holds a filler phrase."""
         return any(cue in lower for cue in self.filler)
 
-    def _link_bait(self, sent: Span) -> bool:
-        lower = sent.text.lower()
-        return any(cue in lower for cue in self.link_bait) and len(sent) < 40
+    def _link_bait(self, sent: Span, lower: str) -> bool:
+        return len(sent) < 40 and any(cue in lower for cue in self.link_bait)
 
-    def _off_topic(self, facts: _Facts, sent: Span, index: int, lemmas: Counter[str]) -> bool:
-        if self._link_bait(sent):
-            return True
-        if not self._filler(sent):
-            return False
+    @staticmethod
+    def _incoherent(facts: _Facts, sent: Span, index: int, lemmas: Counter[str]) -> bool:
+        """A filler sentence with no fact of the story and little in common with it: off topic."""
         return index not in facts.factual and _cohesion(sent, lemmas) < COHESION_FLOOR
 
     def _heading(self, doc: Doc, sent: Span, labels: Counter[str]) -> tuple[int, int] | None:
@@ -498,6 +496,11 @@ def _phrases(words: list[str]) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
+
+
+def _lower(sent: Span) -> str:
+    """A sentence's lower-case text, cut from the doc's text built once (``Span.text`` joins its tokens)."""
+    return text_of(sent.doc)[sent.start_char : sent.end_char].lower()
 
 
 def _content_counts(sents: list[Span]) -> Counter[str]:
