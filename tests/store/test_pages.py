@@ -34,5 +34,6 @@ def test_the_aid_page_charts_each_kind_of_item_apart_from_money(db_url: str) -> 
     with TestClient(create_app(Settings(db_url=db_url))) as client:
         page = client.get("/aid").text
     assert "artillery round by donor" in page and "armored vehicle by donor" in page
+    assert "<figcaption>artillery round" in page  # each chart names its category where it is seen, not only in the SVG
     assert "155,030" not in page and "155030" not in page  # rounds and vehicles are never added up
     assert "Value in US dollars by donor" in page
