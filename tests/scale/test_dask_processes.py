@@ -84,6 +84,11 @@ def _wait_for_workers(address: str, count: int, timeout: float = 180) -> None:
     pytest.fail(f"{count} dask workers did not join {address} within {timeout:.0f} s")
 
 
+def _sitrep(*args: str) -> subprocess.CompletedProcess[str]:
+    """One ``sitrep`` command in a fresh interpreter, its output captured."""
+    return subprocess.run([*SITREP, *args], capture_output=True, text=True, timeout=600, check=False, env=ENV)
+
+
 def _store(url: str) -> dict[str, object]:
     """What a store holds, independent of ids: each article's facts and the clusters as sets of documents."""
     with open_db(url) as db:
@@ -122,24 +127,10 @@ def test_batch_on_scheduler_and_worker_processes_equals_a_single_process_ingest(
         shutil.copy(path, inputs / path.name)
     (inputs / "empty.txt").write_text("")
     batch_url, ingest_url = fresh_pg_database(pg_server), fresh_pg_database(pg_server)
-    run = subprocess.run(
-        [*SITREP, "batch", str(inputs), "--scheduler", scheduler, "--out", batch_url, "--partition-size", "2"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env=ENV,
-    )
+    run = _sitrep("batch", str(inputs), "--scheduler", scheduler, "--out", batch_url, "--partition-size", "2")
     assert run.returncode == 0, run.stderr[-2000:]
     assert f"{len(SMALL)} analyzed, 0 already done, 0 failed, 1 refused" in run.stdout
-    single = subprocess.run(
-        [*SITREP, "ingest", "--db", ingest_url, "--no-progress", "--workers", "1", str(inputs)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env=ENV,
-    )
+    single = _sitrep("ingest", "--db", ingest_url, "--no-progress", "--workers", "1", str(inputs))
     assert single.returncode == 0, single.stderr[-2000:]
     batch, ingest = _store(batch_url), _store(ingest_url)
     assert len(batch["articles"]) == len(SMALL)  # type: ignore[arg-type]
