@@ -1,11 +1,13 @@
 """Opinion: loaded or evaluative wording in the article's own voice.
 
-Not quoted, not credited to a source and not reported speech ("The minister said ..."): opinion
-quoted from a named source is the source's, not the writer's. Cues score points: a loaded word 2,
-an intensified adjective ("utterly absurd"), a stance or sarcasm marker ("predictably",
-"so-called") and a rhetorical question or exclamation 1 each. A sentence with ``OPINION_POINTS``
-and at least one evaluative word is flagged. The cue lists are the ``opinion`` table of
-``cues/signals.json`` and the polar words of ``cues/evaluative.json``.
+Not quoted, not credited to a source and not reported speech ("The minister said ...", "the
+ministry's view that ..."): opinion quoted from a named source, or a view credited to its holder,
+is theirs, not the writer's. Cues score points: a loaded word 2, an intensified adjective
+("utterly absurd") 2, a prescription in the writer's voice ("the council should reopen the
+library") 2, a stance or sarcasm marker ("predictably", "so-called") and a rhetorical question or
+exclamation 1 each. A sentence with ``OPINION_POINTS`` and at least one evaluative cue is
+flagged. The cue lists are the ``opinion`` table of ``cues/signals.json`` and the polar words of
+``cues/evaluative.json``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from sitrep.nlp.speechcues import AttributionCues, EvaluativeCues
 
 # The dependency labels of a subject.
 SUBJECTS = ("nsubj", "nsubjpass")
+# The writer's own possessives: "my view that ..." is the writer's view, not a reported one.
+FIRST_PERSON_POSSESSIVE = frozenset({"my", "our"})
 # Points that make a sentence an opinion (see the module docstring).
 OPINION_POINTS = 2
 # One to three words in quotation marks in the writer's own sentence: the sarcasm of scare quotes.
@@ -67,7 +71,7 @@ class Cue:
 
 
 # The labels of the "opinion" table of signals.json that the opinion finder reads (a missing one fails at load).
-OPINION_LISTS = ("strong", "weak", "intensifiers", "evaluative", "prescriptive")
+OPINION_LISTS = ("strong", "weak", "intensifiers", "evaluative", "prescriptive", "views")
 
 
 class OpinionFinder:
@@ -85,6 +89,7 @@ class OpinionFinder:
         self.intensifiers = frozenset(opinion["intensifiers"])
         self.evaluative = frozenset(opinion["evaluative"])
         self.prescriptive = frozenset(opinion["prescriptive"])
+        self.views = frozenset(opinion["views"])
         polar = load_cues(EvaluativeCues, lex).evaluative_words
         self.polar = frozenset(polar.get("positive", ()) + polar.get("negative", ()))
         speech = load_cues(AttributionCues, lex)
@@ -133,7 +138,7 @@ class OpinionFinder:
         if t.lower_ in ("you", "your", "yourself") and t.pos_ == "PRON":
             return Cue(t.idx, end, 1, False)  # the writer addressing the reader
         if t.lower_ in self.prescriptive and t.tag_ == "MD" and not _first_person_subject(t.head):
-            return Cue(t.idx, end, 1, True)
+            return Cue(t.idx, end, 2, True)
         return None
 
     def _reported(self, facts: SentenceFacts, sent: Span, index: int) -> bool:
@@ -141,7 +146,7 @@ class OpinionFinder:
         if index in facts.attributed:
             return True
         lower = sent.text.lower()
-        return bool(self.according.search(lower)) or any(self._speech_verb(t) for t in sent)
+        return bool(self.according.search(lower)) or any(self._speech_verb(t) or self._held_view(t) for t in sent)
 
     def _speech_verb(self, token: Token) -> bool:
         """A verb of saying with a speaker ("the minister said"), or a reporting clause ("..., saying")."""
@@ -154,6 +159,24 @@ class OpinionFinder:
         if lemma in self.speech:
             return has_subject or token.dep_ in ("advcl", "parataxis")
         return lemma in self.speech_weak and has_subject and any(c.dep_ == "ccomp" for c in token.children)
+
+    def _held_view(self, token: Token) -> bool:
+        """A view someone holds, spelt out in a clause: "the ministry's view that the sanctions should go",
+        "their position that ..."; its wording is the holder's (the writer's own is "my view", "our position")."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.views:
+            return False
+        holder = any(c.dep_ == "poss" and c.lower_ not in FIRST_PERSON_POSSESSIVE for c in token.children)
+        if not holder:
+            return False
+        following = token.nbor() if token.i + 1 < len(token.doc) else token
+        return following.lower_ in ("that", "whether") or any(
+            c.dep_ in ("acl", "ccomp") and _that_clause(c) for c in token.children
+        )
+
+
+def _that_clause(verb: Token) -> bool:
+    """True when the clause opens with "that" (or "whether"): a content clause, not a relative one."""
+    return any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in verb.children)
 
 
 def _intensified(token: Token) -> bool:

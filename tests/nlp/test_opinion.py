@@ -1,0 +1,41 @@
+"""The opinion signal, by class of subjective language (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.model import Report
+
+Analyze = Callable[..., Report]
+
+
+def _opinions(report: Report) -> list[str]:
+    return [s.text for s in report.signals if s.signal == "opinion"]
+
+
+def test_a_prescription_in_the_writers_voice_is_opinion(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text("The city council should reopen the old library.")) == ["should"]
+    assert _opinions(analyze_text("The government must act before the winter comes.")) == ["must"]
+    assert _opinions(analyze_text("Brussels ought to rethink the whole scheme.")) == ["ought"]
+
+
+def test_modals_of_prediction_and_ability_are_no_prescription(analyze_text: Analyze) -> None:
+    text = "The convoy will reach the border on Friday. Visitors can enter the zone with a permit."
+    assert _opinions(analyze_text(text)) == []
+
+
+def test_a_prescription_quoted_or_reported_is_the_speakers(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text('The mayor said the city "should reopen the library" soon.')) == []
+    assert _opinions(analyze_text("The mayor said the city should reopen the library soon.")) == []
+
+
+def test_a_view_someone_holds_is_theirs_not_the_writers(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text("The ministry restated its view that the sanctions should be lifted.")) == []
+    text = "Opposition leaders held to their position that the budget must be cut."
+    assert _opinions(analyze_text(text)) == []
+    text = "The union repeated its demand that — whatever the cost — the plant should stay open."
+    assert _opinions(analyze_text(text)) == []
+
+
+def test_the_writers_own_view_in_a_clause_is_opinion(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text("It is our view that the budget must be cut.")) != []
