@@ -39,3 +39,14 @@ def test_a_view_someone_holds_is_theirs_not_the_writers(analyze_text: Analyze) -
 
 def test_the_writers_own_view_in_a_clause_is_opinion(analyze_text: Analyze) -> None:
     assert _opinions(analyze_text("It is our view that the budget must be cut.")) != []
+
+
+def test_a_hedge_with_another_stance_cue_is_opinion(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text("Perhaps the new bridge may never be finished.")) == ["Perhaps the new bridge may"]
+    assert _opinions(analyze_text("This awful compromise might hold for a while.")) == ["awful compromise might"]
+
+
+def test_a_hedge_alone_or_reported_is_no_opinion(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text("The river may flood the valley on Friday.")) == []
+    assert _opinions(analyze_text("The engineer said the new bridge may perhaps never be finished.")) == []
+    assert _opinions(analyze_text("The talks resume in May, perhaps in Vienna.")) == []

@@ -4,10 +4,10 @@ Not quoted, not credited to a source and not reported speech ("The minister said
 ministry's view that ..."): opinion quoted from a named source, or a view credited to its holder,
 is theirs, not the writer's. Cues score points: a loaded word 2, an intensified adjective
 ("utterly absurd") 2, a prescription in the writer's voice ("the council should reopen the
-library") 2, a stance or sarcasm marker ("predictably", "so-called") and a rhetorical question or
-exclamation 1 each. A sentence with ``OPINION_POINTS`` and at least one evaluative cue is
-flagged. The cue lists are the ``opinion`` table of ``cues/signals.json`` and the polar words of
-``cues/evaluative.json``.
+library") 2, a stance or sarcasm marker ("predictably", "so-called"), a hedging modal ("may",
+"might") and a rhetorical question or exclamation 1 each. A sentence with ``OPINION_POINTS`` and
+at least one evaluative cue is flagged. The cue lists are the ``opinion`` table of
+``cues/signals.json`` and the polar words of ``cues/evaluative.json``.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class Cue:
 
 
 # The labels of the "opinion" table of signals.json that the opinion finder reads (a missing one fails at load).
-OPINION_LISTS = ("strong", "weak", "intensifiers", "evaluative", "prescriptive", "views")
+OPINION_LISTS = ("strong", "weak", "intensifiers", "evaluative", "prescriptive", "hedges", "views")
 
 
 class OpinionFinder:
@@ -89,6 +89,7 @@ class OpinionFinder:
         self.intensifiers = frozenset(opinion["intensifiers"])
         self.evaluative = frozenset(opinion["evaluative"])
         self.prescriptive = frozenset(opinion["prescriptive"])
+        self.hedges = frozenset(opinion["hedges"])
         self.views = frozenset(opinion["views"])
         polar = load_cues(EvaluativeCues, lex).evaluative_words
         self.polar = frozenset(polar.get("positive", ()) + polar.get("negative", ()))
@@ -139,6 +140,8 @@ class OpinionFinder:
             return Cue(t.idx, end, 1, False)  # the writer addressing the reader
         if t.lower_ in self.prescriptive and t.tag_ == "MD" and not _first_person_subject(t.head):
             return Cue(t.idx, end, 2, True)
+        if t.lower_ in self.hedges and t.tag_ == "MD":
+            return Cue(t.idx, end, 1, True)  # the writer's own guess ("the plan may fail"): a stance, not a fact
         return None
 
     def _reported(self, facts: SentenceFacts, sent: Span, index: int) -> bool:
