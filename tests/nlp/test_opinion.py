@@ -50,3 +50,12 @@ def test_a_hedge_alone_or_reported_is_no_opinion(analyze_text: Analyze) -> None:
     assert _opinions(analyze_text("The river may flood the valley on Friday.")) == []
     assert _opinions(analyze_text("The engineer said the new bridge may perhaps never be finished.")) == []
     assert _opinions(analyze_text("The talks resume in May, perhaps in Vienna.")) == []
+
+
+def test_what_is_known_or_not_is_no_verdict(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text("It was not clear whether the ferry had left the harbour.")) == []
+    assert _opinions(analyze_text("The first week of talks made clear that neither side would yield.")) == []
+
+
+def test_the_writer_vouching_that_something_is_clear_still_counts(analyze_text: Analyze) -> None:
+    assert _opinions(analyze_text("Sadly, it is clear that the reform was a mistake.")) != []

@@ -30,6 +30,9 @@ from sitrep.nlp.speechcues import AttributionCues, EvaluativeCues
 SUBJECTS = ("nsubj", "nsubjpass")
 # The writer's own possessives: "my view that ..." is the writer's view, not a reported one.
 FIRST_PERSON_POSSESSIVE = frozenset({"my", "our"})
+# The words that open an indirect question after an adjective of knowing ("not clear whether ...");
+# "it is clear that ..." is the writer vouching for a claim, and stays a cue.
+CLAUSE_OPENERS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 # Points that make a sentence an opinion (see the module docstring).
 OPINION_POINTS = 2
 # One to three words in quotation marks in the writer's own sentence: the sarcasm of scare quotes.
@@ -71,7 +74,7 @@ class Cue:
 
 
 # The labels of the "opinion" table of signals.json that the opinion finder reads (a missing one fails at load).
-OPINION_LISTS = ("strong", "weak", "intensifiers", "evaluative", "prescriptive", "hedges", "views")
+OPINION_LISTS = ("strong", "weak", "intensifiers", "evaluative", "prescriptive", "hedges", "views", "epistemic")
 
 
 class OpinionFinder:
@@ -91,6 +94,7 @@ class OpinionFinder:
         self.prescriptive = frozenset(opinion["prescriptive"])
         self.hedges = frozenset(opinion["hedges"])
         self.views = frozenset(opinion["views"])
+        self.epistemic = frozenset(opinion["epistemic"])
         polar = load_cues(EvaluativeCues, lex).evaluative_words
         self.polar = frozenset(polar.get("positive", ()) + polar.get("negative", ()))
         speech = load_cues(AttributionCues, lex)
@@ -132,7 +136,7 @@ class OpinionFinder:
             return Cue(t.idx, t.head.idx + len(t.head), 2, True)
         if t.lower_ in self.evaluative and t.pos_ == "ADJ":
             return Cue(t.idx, end, 1, True)
-        if t.lower_ in self.polar and t.pos_ in ("ADJ", "ADV"):
+        if t.lower_ in self.polar and t.pos_ in ("ADJ", "ADV") and not self._knowing(t):
             # said of something outright ("the plan is reckless") it is a verdict: worth more than a modifier
             verdict = t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr", "oprd")
             return Cue(t.idx, end, 2 if verdict else 1, True)
@@ -143,6 +147,14 @@ class OpinionFinder:
         if t.lower_ in self.hedges and t.tag_ == "MD":
             return Cue(t.idx, end, 1, True)  # the writer's own guess ("the plan may fail"): a stance, not a fact
         return None
+
+    def _knowing(self, t: Token) -> bool:
+        """An adjective of knowing before an indirect question or after "make": "it is not clear whether
+        ...", "the talks made clear that ...": what is known or not, no verdict."""
+        if t.lower_ not in self.epistemic:
+            return False
+        after = t.nbor().lower_ if t.i + 1 < len(t.doc) else ""
+        return after in CLAUSE_OPENERS or t.head.lemma_.lower() == "make"
 
     def _reported(self, facts: SentenceFacts, sent: Span, index: int) -> bool:
         """True when the sentence reports what someone said: the words are theirs."""
