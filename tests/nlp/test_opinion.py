@@ -59,3 +59,11 @@ def test_what_is_known_or_not_is_no_verdict(analyze_text: Analyze) -> None:
 
 def test_the_writer_vouching_that_something_is_clear_still_counts(analyze_text: Analyze) -> None:
     assert _opinions(analyze_text("Sadly, it is clear that the reform was a mistake.")) != []
+
+
+def test_adjectives_of_activity_allegiance_and_ability_describe(analyze_text: Analyze) -> None:
+    text = (
+        "The smugglers' channels remain active across the border. Half of the villages stayed loyal to the old "
+        "bishop. The new ferry proved capable of crossing in rough weather. A special envoy arrived on Monday."
+    )
+    assert _opinions(analyze_text(text)) == []
