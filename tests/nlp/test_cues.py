@@ -67,7 +67,7 @@ def test_a_missing_opinion_list_fails_at_load() -> None:
     files = {stem: dict(data) for stem, data in lex.cue_files.items()}
     files["signals"]["opinion"] = {k: v for k, v in files["signals"]["opinion"].items() if k != "weak"}
     with pytest.raises(CueError, match=r"cues/signals\.json: opinion: no cue list 'weak'"):
-        OpinionFinder(lex, load_cues(SignalCues, dataclasses.replace(lex, cue_files=files)))
+        OpinionFinder(lex, load_cues(SignalCues, dataclasses.replace(lex, cue_files=files)).opinion)
 
 
 def test_the_speech_and_signal_cue_sets_read_whole_files() -> None:

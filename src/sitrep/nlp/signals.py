@@ -9,11 +9,7 @@
 - ``unverifiable_marker``: a credibility tag the text cannot back, "(verified source)";
 - ``off_topic``: link bait, and vague commentary with no fact of its own that shares
   little vocabulary with the rest of the article;
-- ``opinion``: loaded or evaluative wording in the article's own voice: not quoted, not
-  credited to a source and not reported speech ("The minister said ..."). Cues score points:
-  a loaded word 2, an intensified adjective ("utterly absurd"), a stance or sarcasm marker
-  ("predictably", "so-called") and a rhetorical question or exclamation 1 each. A sentence
-  with ``OPINION_POINTS`` and at least one evaluative word is flagged.
+- ``opinion``: loaded or evaluative wording in the article's own voice (``sitrep.nlp.opinion``).
 """
 
 from __future__ import annotations
@@ -23,18 +19,18 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from sitrep.model import Signal
 from sitrep.nlp.blocks import is_credit, page_blocks, widget_lines
 from sitrep.nlp.categories import PEOPLE
-from sitrep.nlp.cuesets import CueError, cueset, load_cues
+from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import FLOW, CharRanges, Findings, findings, text_of
-from sitrep.nlp.speechcues import AttributionCues, EvaluativeCues
+from sitrep.nlp.opinion import OpinionFinder
+from sitrep.nlp.speechcues import AttributionCues
 
 BYLINE = re.compile(r"[—–-]{1,2}\s*[^\n()]{1,80}\(@\w{1,30}\)(?:\s+\w+\s+\d{1,2},\s+\d{4})?")
 EMBED_MARKS = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|(?<![\w&])#[A-Za-z][\w]*|(?<![\w.])@\w{2,30}")
@@ -45,12 +41,8 @@ RUN_IN = re.compile(r"([^\W\d_][^:\n]{0,78}?):[ \t]+\S")
 # A line of running text (prose): long, ending like a sentence.
 PROSE_LINE = re.compile(r"^[^\n]{40,}[.!?\"”'’)][ \t]*$", re.MULTILINE)
 WORD = re.compile(r"[^\W\d_]+(?:[.’'-][^\W\d_]+)*")
-# Grammar: the function words a title-cased heading leaves in lower case ("Return of the Grain Ships"),
-# and the dependency labels of a subject.
+# Grammar: the function words a title-cased heading leaves in lower case ("Return of the Grain Ships").
 FUNCTION_WORDS = frozenset({"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "at", "by", "or", "from"})
-SUBJECTS = ("nsubj", "nsubjpass")
-# Points that make a sentence an opinion (see the module docstring).
-OPINION_POINTS = 2
 # A text with this share of sentences in the first person (outside quotes) is someone's
 # speech or statement, not reporting: its evaluative wording is the speaker's, not opinion
 # presented as news. News on the seed/dev sets: 0-5%; statements, addresses and transcripts 20-86%.
@@ -58,20 +50,7 @@ FIRST_PERSON_SHARE = 0.2
 # A share needs a text to be taken over: below this many sentences there is no telling a statement
 # from a report that has one first-person sentence (the writer's own voice).
 SPEECH_MIN_SENTENCES = 2
-# One to three words in quotation marks in the writer's own sentence: the sarcasm of scare quotes.
-SCARE_QUOTE = re.compile(r"[“\"‘][^\W\d][\w’'-]*(?: [\w’'-]+){0,2}[”\"’](?!\w)")
-# The writer giving a view in the first person: "I think", "in my view", "we must", "let us".
-WRITER_VIEW = re.compile(
-    r"\b(?:i|we) (?:(?:really|honestly|strongly|firmly|still|do) )?"
-    r"(?:think|believe|feel|doubt|suspect|guess|hope|fear)\b"
-    r"|\bin (?:my|our) (?:view|opinion|judgment|judgement|book)\b|\b(?:i|we) (?:must|should|ought to|need to|have to)\b"
-    r"|\blet(?:'s|’s| us)\b|\bif you ask me\b|\bfrankly\b|\bto be honest\b|\bi'm (?:sure|convinced|afraid)\b"
-)
-# Grammar: words of quantity and degree after an intensifier ("so many", "too late") are no evaluation,
-# and the first-person pronouns that mark the writer's (or a speaker's) own voice.
-QUANTIFIERS = frozenset(
-    {"many", "much", "few", "little", "more", "less", "most", "least", "far", "long", "late", "soon"}
-)
+# The first-person pronouns that mark the writer's (or a speaker's) own voice.
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 # Cohesion below which a commentary sentence counts as filler; calibrated on the seed article,
 # where the two inserted sentences share 0-25% of their content words with the rest and
@@ -119,17 +98,6 @@ class _Facts:
         return cls(CharRanges(found.quoted), attributed, frozenset(factual))
 
 
-@dataclass(frozen=True)
-class Cue:
-    """One opinion cue found in a sentence: its characters, its points, whether it evaluates."""
-
-    start: int
-    end: int
-    points: int
-    evaluative: bool
-    marks_quote: bool = False  # the cue is the quotation marks themselves (scare quotes), not words quoted
-
-
 @cueset("signals")
 @dataclass(frozen=True)
 class SignalCues:
@@ -145,96 +113,6 @@ class SignalCues:
     credit_phrases: tuple[str, ...]
 
 
-# The labels of the "opinion" table of signals.json that the opinion finder reads (a missing one fails at load).
-OPINION_LISTS = ("strong", "weak", "intensifiers", "evaluative", "prescriptive")
-
-
-class OpinionFinder:
-    """Loaded or evaluative wording in the article's own voice (see the module docstring)."""
-
-    def __init__(self, lex: Lexicons, cues: SignalCues) -> None:
-        missing = [name for name in OPINION_LISTS if name not in cues.opinion]
-        if missing:
-            raise CueError(f"{Path(lex.directory) / 'cues' / 'signals.json'}: opinion: no cue list {missing[0]!r}")
-        opinion = {name: list(cues.opinion[name]) for name in OPINION_LISTS}
-        strong = opinion["strong"]
-        self.strong = frozenset(w for w in strong if " " not in w)
-        self.strong_phrases = _phrases([w for w in strong if " " in w])
-        self.weak = _phrases(opinion["weak"])
-        self.intensifiers = frozenset(opinion["intensifiers"])
-        self.evaluative = frozenset(opinion["evaluative"])
-        self.prescriptive = frozenset(opinion["prescriptive"])
-        polar = load_cues(EvaluativeCues, lex).evaluative_words
-        self.polar = frozenset(polar.get("positive", ()) + polar.get("negative", ()))
-        speech = load_cues(AttributionCues, lex)
-        self.speech = speech.speech_strong
-        self.speech_weak = speech.speech_weak
-        self.according = _phrases(list(speech.according_to))
-
-    def __call__(self, facts: _Facts, sent: Span, index: int) -> Signal | None:
-        if self._reported(facts, sent, index):
-            return None
-        cues = [c for c in self._cues(sent) if c.marks_quote or not facts.quoted.holds(c.start)]
-        if sum(c.points for c in cues) < OPINION_POINTS or not any(c.evaluative for c in cues):
-            return None
-        start, end = min(c.start for c in cues), max(c.end for c in cues)
-        text = text_of(sent.doc)[start:end]
-        return Signal("opinion", index, text, start, end, "loaded or evaluative wording in the article's own voice")
-
-    def _cues(self, sent: Span) -> Iterator[Cue]:
-        yield from (c for t in sent if (c := self._word_cue(t)) is not None)
-        base, lower = sent.start_char, sent.text.lower()
-        for m in self.strong_phrases.finditer(lower):
-            yield Cue(base + m.start(), base + m.end(), 2, True)
-        for m in self.weak.finditer(lower):
-            yield Cue(base + m.start(), base + m.end(), 1, False)
-        for m in SCARE_QUOTE.finditer(sent.text):
-            yield Cue(base + m.start(), base + m.end(), 1, True, marks_quote=True)  # held at arm's length: "experts"
-        for m in WRITER_VIEW.finditer(lower.replace("’", "'")):
-            yield Cue(base + m.start(), base + m.end(), 2, True)
-        text = sent.text.rstrip()
-        if text.endswith(("?", "!")):
-            yield Cue(base + len(text) - 1, base + len(text), 1, False)
-
-    def _word_cue(self, t: Token) -> Cue | None:
-        """A loaded word, an intensified adjective, an evaluative adjective or a prescriptive modal."""
-        end = t.idx + len(t)
-        if t.lower_ in self.strong or t.lemma_.lower() in self.strong:
-            return Cue(t.idx, end, 2, True)
-        if t.lower_ in self.intensifiers and t.dep_ == "advmod" and _intensified(t):
-            return Cue(t.idx, t.head.idx + len(t.head), 2, True)
-        if t.lower_ in self.evaluative and t.pos_ == "ADJ":
-            return Cue(t.idx, end, 1, True)
-        if t.lower_ in self.polar and t.pos_ in ("ADJ", "ADV"):
-            # said of something outright ("the plan is reckless") it is a verdict: worth more than a modifier
-            verdict = t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr", "oprd")
-            return Cue(t.idx, end, 2 if verdict else 1, True)
-        if t.lower_ in ("you", "your", "yourself") and t.pos_ == "PRON":
-            return Cue(t.idx, end, 1, False)  # the writer addressing the reader
-        if t.lower_ in self.prescriptive and t.tag_ == "MD" and not _first_person_subject(t.head):
-            return Cue(t.idx, end, 1, True)
-        return None
-
-    def _reported(self, facts: _Facts, sent: Span, index: int) -> bool:
-        """True when the sentence reports what someone said: the words are theirs."""
-        if index in facts.attributed:
-            return True
-        lower = sent.text.lower()
-        return bool(self.according.search(lower)) or any(self._speech_verb(t) for t in sent)
-
-    def _speech_verb(self, token: Token) -> bool:
-        """A verb of saying with a speaker ("the minister said"), or a reporting clause ("..., saying")."""
-        if token.pos_ not in ("VERB", "AUX"):
-            return False
-        lemma = token.lemma_.lower()
-        if _first_person_subject(token):
-            return False  # "I believe that ...": the writer's own view, not someone's reported words
-        has_subject = any(c.dep_ in SUBJECTS for c in token.children)
-        if lemma in self.speech:
-            return has_subject or token.dep_ in ("advcl", "parataxis")
-        return lemma in self.speech_weak and has_subject and any(c.dep_ == "ccomp" for c in token.children)
-
-
 class SignalFinder:
     """Find the five kinds of signal."""
 
@@ -245,7 +123,7 @@ class SignalFinder:
         self.link_bait = list(cues.link_bait)
         markers = "|".join(re.escape(m) for m in sorted(cues.unverifiable_markers, key=len, reverse=True))
         self.marker = re.compile(r"[(\[]\s*(?:" + markers + r")\s*[)\]]", re.I)
-        self.opinion = OpinionFinder(lex, cues)
+        self.opinion = OpinionFinder(lex, cues.opinion)
         self.speakers = cues.speaker_labels | frozenset(load_cues(AttributionCues, lex).roles)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -466,12 +344,6 @@ def _embed(sent: Span) -> tuple[int, int, str] | None:
     return sent.start_char + start, sent.start_char + end, text[start:end]
 
 
-def _intensified(token: Token) -> bool:
-    """True when the intensifier modifies a following adjective of quality ("utterly absurd", not "so many")."""
-    head = token.head
-    return head.pos_ == "ADJ" and token.i < head.i and head.lower_ not in QUANTIFIERS
-
-
 def _is_speech_text(sents: list[Span], quoted: CharRanges) -> bool:
     """A first-person text (speech, statement): enough sentences, and enough of them in the first person."""
     return len(sents) >= SPEECH_MIN_SENTENCES and _first_person_share(sents, quoted) >= FIRST_PERSON_SHARE
@@ -483,19 +355,6 @@ def _first_person_share(sents: list[Span], quoted: CharRanges) -> float:
         return 0.0
     first = sum(1 for sent in sents if any(t.lower_ in FIRST_PERSON and not quoted.holds(t.idx) for t in sent))
     return first / len(sents)
-
-
-def _first_person_subject(verb: Token) -> bool:
-    """True when the verb's subject is the writer: "we must", "I should"."""
-    return any(c.dep_ in SUBJECTS and c.lower_ in ("i", "we") for c in verb.children)
-
-
-def _phrases(words: list[str]) -> re.Pattern[str]:
-    """One pattern that finds any of ``words`` (lower case) as whole words."""
-    if not words:
-        return re.compile(r"(?!x)x")
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 
 
 def _lower(sent: Span) -> str:
