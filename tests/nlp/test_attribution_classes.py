@@ -1,0 +1,38 @@
+"""Attribution classes added for news-grade sourcing: each on sentences written for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.model import Report
+from sitrep.nlp.quotations import find_quotations
+
+Analyze = Callable[..., Report]
+
+
+def _credited(report: Report) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for a in report.attributions:
+        found.setdefault(a.sentence, set()).add(a.source)
+    return found
+
+
+# --- quotations opened by a closing mark ------------------------------------------------------
+def test_paragraph_opened_by_a_closing_mark_is_a_quotation() -> None:
+    text = "Readers wrote in.\n”The bridge is too slow to build. We waited ten years.” ― Ines Marlow\n"
+    start = text.index("”The")
+    assert (start, text.index(" ―")) in find_quotations(text)
+
+
+def test_quotation_opened_by_a_closing_mark_is_credited_to_its_dash_name(analyze_text: Analyze) -> None:
+    text = (
+        "Commuters gave their verdicts on the new line.\n\n"
+        "”The trains are always late. The stations are dirty. Nobody fixes anything.” ― Tomas Berg\n"
+    )
+    credited = _credited(analyze_text(text))
+    assert [n for n, names in credited.items() if "Tomas Berg" in names] == [1, 2, 3]
+
+
+def test_closing_mark_inside_a_line_opens_nothing() -> None:
+    text = "He called it “a plan” and left.\n"
+    assert find_quotations(text) == [(text.index("“"), text.index(" and"))]
