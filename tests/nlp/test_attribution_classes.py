@@ -36,3 +36,27 @@ def test_quotation_opened_by_a_closing_mark_is_credited_to_its_dash_name(analyze
 def test_closing_mark_inside_a_line_opens_nothing() -> None:
     text = "He called it “a plan” and left.\n"
     assert find_quotations(text) == [(text.index("“"), text.index(" and"))]
+
+
+# --- verbs of asking, proposing and promising ---------------------------------------------------
+def test_proposal_with_an_object_is_credited(analyze_text: Analyze) -> None:
+    report = analyze_text("Senator Mara Quill proposed a tax on imported steel.")
+    assert _credited(report) == {0: {"Mara Quill"}}
+
+
+def test_promise_and_threat_with_a_to_clause_are_credited(analyze_text: Analyze) -> None:
+    text = "Governor Ellis Vane threatened to veto the budget. Mayor Rosa Lind promised to reopen the library."
+    assert _credited(analyze_text(text)) == {0: {"Ellis Vane"}, 1: {"Rosa Lind"}}
+
+
+def test_request_with_for_and_demand_with_an_object_are_credited(analyze_text: Analyze) -> None:
+    text = "The teachers union asked for smaller classes. Dana Pike demanded an apology from the board."
+    assert _credited(analyze_text(text)) == {0: {"teachers union"}, 1: {"Dana Pike"}}
+
+
+def test_intent_verbs_without_what_is_asked_credit_no_one(analyze_text: Analyze) -> None:
+    text = (
+        "The company offered a discount to new customers. The council did not agree to the plan. "
+        "A new tax was proposed last year. The mayor called for calm."
+    )
+    assert analyze_text(text).attributions == ()

@@ -50,11 +50,10 @@ from sitrep.nlp.sources import (
     title_before,
 )
 from sitrep.nlp.speechcues import AttributionCues
+from sitrep.nlp.speechverbs import DEMONSTRATIVES, SpeechVerbs, is_passive_credit
 
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
-# Grammar, not lexicon (closed classes of English, kept beside the rules that read them): the words that
-# point back to the sentence before ("This was stated by ..."), and the pronouns that stand for a body.
-DEMONSTRATIVES = {"this", "that", "these", "it"}
+# Grammar, not lexicon: the pronouns that stand for a body.
 GROUP_PRONOUNS = {"it", "they"}
 # Lines that credit the journalists or the photographer, not a source.
 NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
@@ -79,13 +78,8 @@ class AttributionFinder:
 
     def __init__(self, lex: Lexicons) -> None:
         cues = load_cues(AttributionCues, lex)
-        self.strong = set(cues.speech_strong)
-        self.weak = set(cues.speech_weak)
-        self.acts = set(cues.speech_acts)
-        self.frames = self.strong | self.weak | set(cues.speech_quote_frame)
-        self.objects = cues.speech_object
-        self.preps = cues.speech_prep
-        self.preps_not = set(cues.speech_prep_not)
+        self.verbs = SpeechVerbs(cues)
+        self.frames = set(cues.speech_strong) | set(cues.speech_weak) | set(cues.speech_quote_frame)
         self.from_objects = cues.speech_from
         self.nouns = set(cues.speech_nouns)
         self.according = sorted((p.split() for p in cues.according_to), key=len, reverse=True)
@@ -150,44 +144,12 @@ class AttributionFinder:
                 continue
             if self._is_frame_verb(token):
                 self._speaker(state, token)  # found now, while the pools hold only what came before
-            if self._is_speech(token) and not _tag_only(sent, token):
+            if self.verbs.is_speech(token) and not _tag_only(sent, token):
                 source = self._speaker(state, token)
                 if source is not None:
-                    found.append((source, "stated by" if _is_passive_credit(token) else token.lemma_.lower()))
+                    found.append((source, "stated by" if is_passive_credit(token) else token.lemma_.lower()))
             found.extend(self._informant(state, token))
         return found
-
-    def _is_speech(self, token: Token) -> bool:
-        if token.pos_ not in ("VERB", "AUX"):
-            return False
-        lemma = token.lemma_.lower()
-        if lemma in self.strong:
-            if any(c.dep_ == "neg" for c in token.children) and not _has_clause(token):
-                return False  # "cannot comment on the letter", "did not say": nothing claimed
-            return not (lemma == "point" and not any(c.lower_ == "out" for c in token.children))
-        if lemma in self.weak and _has_clause(token):
-            return True
-        if lemma in self.acts and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
-            return True  # "accused Moscow of ...", "condemned the strike", "dismissed the report as ..."
-        if lemma == "call" and _names_as(token):
-            return True  # "called the vote a sham"
-        if lemma in self.weak and _is_passive_credit(token):
-            return any(c.dep_ == "nsubjpass" and c.lower_ in DEMONSTRATIVES for c in token.children)
-        return self._speech_object(token, lemma) or self._speech_prep(token, lemma)
-
-    def _speech_object(self, token: Token, lemma: str) -> bool:
-        """ "shared his assessment", "provided an update", "expressed hope that ..." """
-        for obj in (c for c in token.children if c.dep_ == "dobj"):
-            for entry in self.objects.get(lemma, []):
-                word, _, clause = entry.partition(" ")
-                if obj.lemma_.lower() == word or obj.lower_ == word:
-                    return not clause or any(t.lower_ == "that" and t.dep_ == "mark" for t in obj.subtree)
-        return False
-
-    def _speech_prep(self, token: Token, lemma: str) -> bool:
-        """ "spoke about the crimes", "updated X on the status" (not "spoke with X about")."""
-        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-        return bool(preps & set(self.preps.get(lemma, []))) and not preps & self.preps_not
 
     def _informant(self, state: SpeakerState, token: Token) -> Iterator[tuple[Source, str]]:
         """ "heard information from X" and "the mention by X of ..." credit X, not the subject."""
@@ -516,27 +478,12 @@ def _credit_line(lines: Paragraphs, sent: Span, seen: dict[int, bool]) -> bool:
     return seen[index]
 
 
-def _names_as(verb: Token) -> bool:
-    """ "called X a Y": an object and what it is called (not "called on", "called for", "called him")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") for c in (*verb.children, *objects[0].children))
-
-
 def _tag_only(sent: Span, verb: Token) -> bool:
     """A sentence that is only a speech tag ("Clinton said.", "He added:"): what is said stands in another."""
     if any(c.dep_ in ("ccomp", "dobj", "xcomp", "oprd", "dative") for c in verb.children):
         return False
     words = [t for t in sent if not t.is_punct and not t.is_space]
     return len(words) <= 6 and not any(t.is_quote for t in sent)
-
-
-def _has_clause(token: Token) -> bool:
-    """The verb takes a clause ("said that ..."); a "that" on a verb that is itself a clause does not count."""
-    embedded = token.dep_ in ("ccomp", "advcl", "relcl", "acl")
-    return any(
-        c.dep_ in ("ccomp", "oprd") or (c.dep_ == "mark" and c.lower_ == "that" and not embedded)
-        for c in token.children
-    )
 
 
 def _preps(head: Token, marker: str) -> list[Token]:
@@ -550,10 +497,6 @@ def _preps(head: Token, marker: str) -> list[Token]:
         if token.pos_ not in ("ADV", "ADJ"):
             break
     return []
-
-
-def _is_passive_credit(token: Token) -> bool:
-    return any(c.dep_ == "agent" for c in token.children)
 
 
 def _combine_relayed(sources: list[tuple[Source, str]]) -> list[tuple[Source, str]]:
