@@ -60,3 +60,24 @@ def test_intent_verbs_without_what_is_asked_credit_no_one(analyze_text: Analyze)
         "A new tax was proposed last year. The mayor called for calm."
     )
     assert analyze_text(text).attributions == ()
+
+
+def test_one_asked_is_not_the_one_asking(analyze_text: Analyze) -> None:
+    assert analyze_text("Councillor Ida Brandt was asked to resign.").attributions == ()
+
+
+# --- documents that find or show, concern expressed, worry and wonder -----------------------------
+def test_study_finding_and_poll_showing_are_credited_to_the_document(analyze_text: Analyze) -> None:
+    text = "A 2019 study by the institute found forty cases of fraud. The new poll shows Smith ahead by five points."
+    report = analyze_text(text)
+    assert {(a.sentence, a.source_kind) for a in report.attributions} == {(0, "document"), (1, "document")}
+
+
+def test_a_person_who_finds_or_shows_something_is_no_source(analyze_text: Analyze) -> None:
+    text = "Anna Berg found her keys in the car. The guide showed the visitors a map."
+    assert analyze_text(text).attributions == ()
+
+
+def test_expressed_concern_and_worry_credit_their_holders(analyze_text: Analyze) -> None:
+    text = "Parents expressed deep concern about the closures. Farmers worry that the drought will last."
+    assert _credited(analyze_text(text)) == {0: {"Parents"}, 1: {"Farmers"}}

@@ -2,11 +2,11 @@
 
 A verb of saying credits its subject in every use ("said", "told"); a weaker verb only when it
 takes what is said as a clause ("warned that ...", "believes the talks will fail"); a speech act
-when it has an object ("accused Moscow of ..."); a verb of asking, urging, proposing or promising
-when it takes what is asked or promised ("urged Congress to act", "vowed to fight on", "called
-for talks", "proposed a tax"); and a few verbs through a noun or preposition of speech ("shared
-his assessment", "spoke about the crimes"). The word lists are in ``cues/attribution.json``; the
-grammar (which dependents count) is here.
+when it has an object ("accused Moscow of ..."); a verb of asking, proposing or promising when it
+takes what is asked or promised ("threatened to walk out", "asked for talks", "proposed a tax");
+a document that finds or shows something ("the study found 31 cases"); and a few verbs through a
+noun or preposition of speech ("shared his assessment", "spoke about the crimes"). The word lists
+are in ``cues/attribution.json``; the grammar (which dependents count) is here.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ class SpeechVerbs:
         self.weak = set(cues.speech_weak)
         self.acts = set(cues.speech_acts)
         self.intent = cues.speech_intent
+        self.findings = set(cues.document_findings)
+        self.documents = set(cues.document_nouns)
         self.objects = cues.speech_object
         self.preps = cues.speech_prep
         self.preps_not = set(cues.speech_prep_not)
@@ -45,6 +47,8 @@ class SpeechVerbs:
             return True
         if lemma in self.acts and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
             return True  # "accused Moscow of ...", "condemned the strike", "dismissed the report as ..."
+        if lemma in self.findings and self._document_finds(token):
+            return True  # "the study found 31 cases", "the poll shows Smith ahead"
         if lemma == "call" and names_as(token):
             return True  # "called the vote a sham"
         if lemma in self.weak and is_passive_credit(token):
@@ -55,8 +59,8 @@ class SpeechVerbs:
         """ "urged Congress to act", "vowed to fight on", "called for talks", "proposed a tax": what is asked,
         proposed or promised, as a to-clause, a that-clause, or the object or preposition the lexicon names."""
         takes = self.intent.get(lemma)
-        if takes is None or any(c.dep_ == "neg" for c in token.children) or is_passive_credit(token):
-            return False
+        if takes is None or any(c.dep_ in ("neg", "nsubjpass", "agent") for c in token.children):
+            return False  # "did not ask", "was asked to" (the one asked is not the one asking)
         if has_clause(token) or any(c.dep_ == "xcomp" and _is_to_clause(c) for c in token.children):
             return True
         for child in token.children:
@@ -65,6 +69,13 @@ class SpeechVerbs:
             if child.dep_ == "prep" and child.lower_ in takes and any(c.dep_ == "pobj" for c in child.children):
                 return True
         return False
+
+    def _document_finds(self, token: Token) -> bool:
+        """A document subject ("the study", "a new poll") with what it finds as an object or a clause."""
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in self.documents:
+            return False
+        return any(c.dep_ in ("dobj", "ccomp") for c in token.children)
 
     def _speech_object(self, token: Token, lemma: str) -> bool:
         """ "shared his assessment", "provided an update", "expressed hope that ..." """
