@@ -81,3 +81,29 @@ def test_a_person_who_finds_or_shows_something_is_no_source(analyze_text: Analyz
 def test_expressed_concern_and_worry_credit_their_holders(analyze_text: Analyze) -> None:
     text = "Parents expressed deep concern about the closures. Farmers worry that the drought will last."
     assert _credited(analyze_text(text)) == {0: {"Parents"}, 1: {"Farmers"}}
+
+
+# --- relative pronoun speakers and agent nouns ----------------------------------------------------
+def test_relative_pronoun_speaker_is_its_antecedent(analyze_text: Analyze) -> None:
+    text = (
+        "Reporters called the harbour police, which reported forty thefts in a week. "
+        "The audit, which notes that costs doubled, was published on Monday."
+    )
+    report = analyze_text(text)
+    assert {(a.sentence, a.source, a.source_kind) for a in report.attributions} == {
+        (0, "harbour police", "official_body"),
+        (1, "audit", "document"),
+    }
+
+
+def test_agent_noun_speaker_is_an_unnamed_person(analyze_text: Analyze) -> None:
+    text = "The narrator says the town was never rebuilt. One questioner claimed that the vote was rigged."
+    report = analyze_text(text)
+    assert {(a.sentence, a.source, a.source_kind) for a in report.attributions} == {
+        (0, "narrator", "anonymous"),
+        (1, "One questioner", "anonymous"),
+    }
+
+
+def test_a_noun_of_no_list_and_no_agent_ending_is_no_speaker(analyze_text: Analyze) -> None:
+    assert analyze_text("The old museum says the town was never rebuilt.").attributions == ()

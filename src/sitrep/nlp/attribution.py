@@ -35,13 +35,18 @@ from sitrep.nlp.quotations import (
     speaker_turns,
 )
 from sitrep.nlp.sources import (
+    AGENT_NOUN,
     PRONOUNS,
     Role,
     Source,
     SpeakerState,
+    antecedent,
     body_name,
     clean_name,
     head_phrase,
+    is_dateline,
+    names_a_document,
+    news_reports,
     noun_phrase,
     phrase_from,
     proper_name,
@@ -178,7 +183,7 @@ class AttributionFinder:
                 obj = sent[i + len(words)]
                 phrase = phrase_from(obj)
                 source = self._classify(state, phrase)
-                if source is None and len(words) > 1 and _names_a_document(phrase):
+                if source is None and len(words) > 1 and names_a_document(phrase):
                     source = Source(clean_name(head_phrase(phrase).text), "document")  # "according to the data"
                 if source is not None:
                     yield source, " ".join(words)
@@ -203,7 +208,7 @@ class AttributionFinder:
             if subj is not None:
                 if subj.dep_ == "nsubjpass" and subj.lower_ not in PRONOUNS:
                     return None
-                return self._classify(state, noun_phrase(subj))
+                return self._classify(state, antecedent(subj, node) or noun_phrase(subj))
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "... by saying that", "after saying"
                 node = node.head
             if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "prep") or node.head.i == node.i:
@@ -254,7 +259,7 @@ class AttributionFinder:
         if person and all(w in self.role_heads for w in person.lower().split()):
             person = None  # a title the NER took for a name ("the Adviser")
         root = phrase.root
-        if _is_dateline(root):  # "PARIS -- The minister said ...": the place the story was filed from is no one
+        if is_dateline(root):  # "PARIS -- The minister said ...": the place the story was filed from is no one
             rest = state.doc[root.i + 2 : phrase.end]  # the parser may have taken "-- The minister" into the phrase
             return self._classify(state, rest) if len(rest) and rest.root.i != root.i else None
         if root.lower_.strip("\"“”'‘’") in PRONOUNS:
@@ -284,7 +289,7 @@ class AttributionFinder:
         """A source named by a common noun: "the newspaper", "a leaked memo", "his post"."""
         root = phrase.root
         lemma = root.lemma_.lower()
-        if _news_reports(root):  # "according to reports", "media reports said": the press, not one document
+        if news_reports(root):  # "according to reports", "media reports said": the press, not one document
             return Source(clean_name(head_phrase(phrase).text), "outlet")
         if lemma in self.outlet_nouns and any(c.lower_ == "the" for c in root.children):
             named = state.last_outlet(phrase.start)  # "the paper" after "The Daily Star reported": that outlet
@@ -309,6 +314,8 @@ class AttributionFinder:
         if actor is not None and actor.kind == "state":
             return Source(clean_name(actor.text), "official_body")
         if root.lemma_.lower() in self.people or root.lower_ in self.people or self._is_role_word(root):
+            return Source(clean_name(head_phrase(phrase).text), "anonymous")
+        if root.pos_ == "NOUN" and AGENT_NOUN.search(root.lemma_.lower()):  # "the announcer", "a questioner"
             return Source(clean_name(head_phrase(phrase).text), "anonymous")
         return None
 
@@ -430,41 +437,6 @@ class AttributionFinder:
 
     def _is_frame_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.frames
-
-
-# Words before "reports" that make them the press's: "media reports", "news reports", "unconfirmed reports".
-PRESS_REPORTS = frozenset({"media", "news", "press", "local", "unconfirmed", "earlier", "recent", "several", "some"})
-
-
-def _news_reports(root: Token) -> bool:
-    """ "reports" with no article or owner ("according to reports", "media reports"): what the press reports.
-    A grammar rule (no determiner, plural) with a closed set of press words, kept in code beside it."""
-    if root.lower_ != "reports" or root.tag_ != "NNS":
-        return False
-    mods = [c for c in root.children if c.dep_ in ("det", "poss", "compound", "amod", "nmod")]
-    return all(c.lower_ in PRESS_REPORTS for c in mods)
-
-
-def _is_dateline(token: Token) -> bool:
-    """A place in capitals opening a paragraph before a dash or colon: "KYIV --", "BRUSSELS:"."""
-    sent = token.sent
-    first = sent[0]
-    if token.i - first.i > 2 or not token.text.isupper() or len(token.text) < 3:
-        return False
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return (
-        nxt is not None
-        and nxt.text in ("-", "--", "—", "–", ":")
-        and all(t.text.isupper() for t in sent[: token.i - first.i + 1])
-    )
-
-
-def _names_a_document(phrase: Span) -> bool:
-    """ "the data", "Census Bureau figures": a common noun made definite by "the" or a name; not
-    "preliminary data" (no source named) nor "our data" (the speaker's own)."""
-    if phrase.root.pos_ != "NOUN" or any(t.lower_ in ("our", "my") for t in phrase):
-        return False
-    return any(t.lower_ == "the" or t.pos_ == "PROPN" for t in phrase)
 
 
 def _credit_line(lines: Paragraphs, sent: Span, seen: dict[int, bool]) -> bool:
