@@ -107,3 +107,18 @@ def test_agent_noun_speaker_is_an_unnamed_person(analyze_text: Analyze) -> None:
 
 def test_a_noun_of_no_list_and_no_agent_ending_is_no_speaker(analyze_text: Analyze) -> None:
     assert analyze_text("The old museum says the town was never rebuilt.").attributions == ()
+
+
+# --- quantifiers as speakers, what is offered as speech -----------------------------------------
+def test_share_of_a_group_speaks_as_the_group(analyze_text: Analyze) -> None:
+    text = "Many of the farmers believe the levy is unfair. Others say the levy came too late."
+    report = analyze_text(text)
+    assert {(a.sentence, a.source, a.source_kind) for a in report.attributions} == {
+        (0, "Many of the farmers", "anonymous"),
+        (1, "Others", "anonymous"),
+    }
+
+
+def test_offered_advice_is_speech_and_offered_goods_are_not(analyze_text: Analyze) -> None:
+    text = "Senator Ruth Olsen offered some advice to the new mayor. The bakery offered free bread to the crowd."
+    assert _credited(analyze_text(text)) == {0: {"Ruth Olsen"}}

@@ -58,8 +58,10 @@ from sitrep.nlp.speechcues import AttributionCues
 from sitrep.nlp.speechverbs import DEMONSTRATIVES, SpeechVerbs, is_passive_credit
 
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
-# Grammar, not lexicon: the pronouns that stand for a body.
+# Grammar, not lexicon: the pronouns that stand for a body, and the quantifiers that stand for a share of
+# people ("some say", "many of his supporters believe").
 GROUP_PRONOUNS = {"it", "they"}
+QUANTIFIERS = {"some", "many", "most", "few", "several", "others", "all", "each", "both"}
 # Lines that credit the journalists or the photographer, not a source.
 NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 BYLINE = re.compile(rf"\s*By\s+{NAME}(?:\s*(?:,|and)\s*{NAME})*\s*$")
@@ -270,6 +272,8 @@ class AttributionFinder:
             return dataclasses.replace(body, written=phrase.text.strip()) if body is not None else None
         if self.anonymous.search(lower) and not person:
             return Source(clean_name(phrase.text), "anonymous")
+        if root.lower_ in QUANTIFIERS and root.pos_ in ("PRON", "ADJ", "DET", "NOUN"):
+            return self._part_of(state, phrase)
         actor = state.outlet_or_body(phrase)
         is_role = self._is_role_word(root)
         named = range(*state.person_range(phrase))
@@ -284,6 +288,16 @@ class AttributionFinder:
         if root.lemma_.lower() in self.official or root.lower_ in self.official:
             return Source(clean_name(phrase.text), "official_body")
         return self._by_head_noun(state, phrase)
+
+    def _part_of(self, state: SpeakerState, phrase: Span) -> Source | None:
+        """ "Many of his supporters", "some": a share of a group speaks as that group would (unnamed people
+        when no group is named)."""
+        of = next((c for c in phrase.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            return Source(clean_name(phrase.text), "anonymous")
+        group = self._classify(state, noun_phrase(pobj))
+        return Source(clean_name(phrase.text), group.kind) if group is not None else None
 
     def _by_head_noun(self, state: SpeakerState, phrase: Span) -> Source | None:
         """A source named by a common noun: "the newspaper", "a leaked memo", "his post"."""
