@@ -122,3 +122,8 @@ def test_share_of_a_group_speaks_as_the_group(analyze_text: Analyze) -> None:
 def test_offered_advice_is_speech_and_offered_goods_are_not(analyze_text: Analyze) -> None:
     text = "Senator Ruth Olsen offered some advice to the new mayor. The bakery offered free bread to the crowd."
     assert _credited(analyze_text(text)) == {0: {"Ruth Olsen"}}
+
+
+def test_proposal_of_a_gerund_is_credited(analyze_text: Analyze) -> None:
+    report = analyze_text("Councillor Petra Holm proposes closing the old bridge to trucks.")
+    assert _credited(report) == {0: {"Petra Holm"}}

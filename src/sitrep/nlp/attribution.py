@@ -329,7 +329,8 @@ class AttributionFinder:
             return Source(clean_name(actor.text), "official_body")
         if root.lemma_.lower() in self.people or root.lower_ in self.people or self._is_role_word(root):
             return Source(clean_name(head_phrase(phrase).text), "anonymous")
-        if root.pos_ == "NOUN" and AGENT_NOUN.search(root.lemma_.lower()):  # "the announcer", "a questioner"
+        owned = any(c.dep_ == "poss" for c in root.children)  # "Kyiv's lead negotiator": one person, unnamed here
+        if root.pos_ == "NOUN" and not owned and AGENT_NOUN.search(root.lemma_.lower()):  # "the announcer"
             return Source(clean_name(head_phrase(phrase).text), "anonymous")
         return None
 

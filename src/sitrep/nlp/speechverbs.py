@@ -64,8 +64,8 @@ class SpeechVerbs:
         if has_clause(token) or any(c.dep_ == "xcomp" and _is_to_clause(c) for c in token.children):
             return True
         for child in token.children:
-            if child.dep_ == "dobj" and "object" in takes:
-                return True
+            if "object" in takes and (child.dep_ == "dobj" or (child.dep_ == "xcomp" and child.tag_ == "VBG")):
+                return True  # "proposed a tax", "proposes doing away with the mandate"
             if child.dep_ == "prep" and child.lower_ in takes and any(c.dep_ == "pobj" for c in child.children):
                 return True
         return False
