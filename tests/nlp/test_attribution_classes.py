@@ -127,3 +127,17 @@ def test_offered_advice_is_speech_and_offered_goods_are_not(analyze_text: Analyz
 def test_proposal_of_a_gerund_is_credited(analyze_text: Analyze) -> None:
     report = analyze_text("Councillor Petra Holm proposes closing the old bridge to trucks.")
     assert _credited(report) == {0: {"Petra Holm"}}
+
+
+def test_curly_opening_closed_by_a_straight_mark_ends_there() -> None:
+    text = '“The levy must go," Mayor Ida Lunde said, calling it "a tax on bread." Later that day “she left.”'
+    assert find_quotations(text)[0] == (0, text.index(" Mayor"))
+
+
+def test_speaker_after_a_mixed_mark_quotation_is_credited(analyze_text: Analyze) -> None:
+    text = (
+        '“The levy must go now," Mayor Ida Lunde said on Monday.\n\n'
+        "The council meets again in May.\n\nA trader called the levy “a disgrace to the town.”"
+    )
+    credited = _credited(analyze_text(text))
+    assert any("Ida Lunde" in name for name in credited.get(0, ())) and 1 not in credited

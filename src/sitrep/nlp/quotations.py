@@ -17,8 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 # Curly quotes may run over paragraphs (the convention for a quotation of several paragraphs);
-# straight and doubled-apostrophe quotes may not, since their marks cannot tell open from close.
-QUOTE_PAIRS = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"|''(?!')[^\n]{3,}?(?<!')''|«[^»]{3,}?»")
+# straight and doubled-apostrophe quotes may not, since their marks cannot tell open from close. A curly
+# opening mark closed by a straight one (“We are ready," she said: an editor's slip) ends there.
+QUOTE_PAIRS = re.compile(r"“[^”\"]{3,}?[”\"]|\"[^\"\n]{3,}?\"|''(?!')[^\n]{3,}?(?<!')''|«[^»]{3,}?»")
 # A paragraph of quoted words left open: it continues into the next paragraph.
 OPEN_PARAGRAPH = re.compile(r"^[ \t]*[“\"]([^”\"\n]{3,})$", re.MULTILINE)
 # A paragraph opened by a closing mark where an opening one belongs (an editor's slip: ”We won.” ― Jo Li),
