@@ -35,13 +35,18 @@ from sitrep.nlp.quotations import (
     speaker_turns,
 )
 from sitrep.nlp.sources import (
+    AGENT_NOUN,
     PRONOUNS,
     Role,
     Source,
     SpeakerState,
+    antecedent,
     body_name,
     clean_name,
     head_phrase,
+    is_dateline,
+    names_a_document,
+    news_reports,
     noun_phrase,
     phrase_from,
     proper_name,
@@ -50,12 +55,13 @@ from sitrep.nlp.sources import (
     title_before,
 )
 from sitrep.nlp.speechcues import AttributionCues
+from sitrep.nlp.speechverbs import DEMONSTRATIVES, SpeechVerbs, is_passive_credit
 
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
-# Grammar, not lexicon (closed classes of English, kept beside the rules that read them): the words that
-# point back to the sentence before ("This was stated by ..."), and the pronouns that stand for a body.
-DEMONSTRATIVES = {"this", "that", "these", "it"}
+# Grammar, not lexicon: the pronouns that stand for a body, and the quantifiers that stand for a share of
+# people ("some say", "many of his supporters believe").
 GROUP_PRONOUNS = {"it", "they"}
+QUANTIFIERS = {"some", "many", "most", "few", "several", "others", "all", "each", "both"}
 # Lines that credit the journalists or the photographer, not a source.
 NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 BYLINE = re.compile(rf"\s*By\s+{NAME}(?:\s*(?:,|and)\s*{NAME})*\s*$")
@@ -79,13 +85,8 @@ class AttributionFinder:
 
     def __init__(self, lex: Lexicons) -> None:
         cues = load_cues(AttributionCues, lex)
-        self.strong = set(cues.speech_strong)
-        self.weak = set(cues.speech_weak)
-        self.acts = set(cues.speech_acts)
-        self.frames = self.strong | self.weak | set(cues.speech_quote_frame)
-        self.objects = cues.speech_object
-        self.preps = cues.speech_prep
-        self.preps_not = set(cues.speech_prep_not)
+        self.verbs = SpeechVerbs(cues)
+        self.frames = set(cues.speech_strong) | set(cues.speech_weak) | set(cues.speech_quote_frame)
         self.from_objects = cues.speech_from
         self.nouns = set(cues.speech_nouns)
         self.according = sorted((p.split() for p in cues.according_to), key=len, reverse=True)
@@ -150,44 +151,12 @@ class AttributionFinder:
                 continue
             if self._is_frame_verb(token):
                 self._speaker(state, token)  # found now, while the pools hold only what came before
-            if self._is_speech(token) and not _tag_only(sent, token):
+            if self.verbs.is_speech(token) and not _tag_only(sent, token):
                 source = self._speaker(state, token)
                 if source is not None:
-                    found.append((source, "stated by" if _is_passive_credit(token) else token.lemma_.lower()))
+                    found.append((source, "stated by" if is_passive_credit(token) else token.lemma_.lower()))
             found.extend(self._informant(state, token))
         return found
-
-    def _is_speech(self, token: Token) -> bool:
-        if token.pos_ not in ("VERB", "AUX"):
-            return False
-        lemma = token.lemma_.lower()
-        if lemma in self.strong:
-            if any(c.dep_ == "neg" for c in token.children) and not _has_clause(token):
-                return False  # "cannot comment on the letter", "did not say": nothing claimed
-            return not (lemma == "point" and not any(c.lower_ == "out" for c in token.children))
-        if lemma in self.weak and _has_clause(token):
-            return True
-        if lemma in self.acts and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
-            return True  # "accused Moscow of ...", "condemned the strike", "dismissed the report as ..."
-        if lemma == "call" and _names_as(token):
-            return True  # "called the vote a sham"
-        if lemma in self.weak and _is_passive_credit(token):
-            return any(c.dep_ == "nsubjpass" and c.lower_ in DEMONSTRATIVES for c in token.children)
-        return self._speech_object(token, lemma) or self._speech_prep(token, lemma)
-
-    def _speech_object(self, token: Token, lemma: str) -> bool:
-        """ "shared his assessment", "provided an update", "expressed hope that ..." """
-        for obj in (c for c in token.children if c.dep_ == "dobj"):
-            for entry in self.objects.get(lemma, []):
-                word, _, clause = entry.partition(" ")
-                if obj.lemma_.lower() == word or obj.lower_ == word:
-                    return not clause or any(t.lower_ == "that" and t.dep_ == "mark" for t in obj.subtree)
-        return False
-
-    def _speech_prep(self, token: Token, lemma: str) -> bool:
-        """ "spoke about the crimes", "updated X on the status" (not "spoke with X about")."""
-        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-        return bool(preps & set(self.preps.get(lemma, []))) and not preps & self.preps_not
 
     def _informant(self, state: SpeakerState, token: Token) -> Iterator[tuple[Source, str]]:
         """ "heard information from X" and "the mention by X of ..." credit X, not the subject."""
@@ -216,7 +185,7 @@ class AttributionFinder:
                 obj = sent[i + len(words)]
                 phrase = phrase_from(obj)
                 source = self._classify(state, phrase)
-                if source is None and len(words) > 1 and _names_a_document(phrase):
+                if source is None and len(words) > 1 and names_a_document(phrase):
                     source = Source(clean_name(head_phrase(phrase).text), "document")  # "according to the data"
                 if source is not None:
                     yield source, " ".join(words)
@@ -241,7 +210,7 @@ class AttributionFinder:
             if subj is not None:
                 if subj.dep_ == "nsubjpass" and subj.lower_ not in PRONOUNS:
                     return None
-                return self._classify(state, noun_phrase(subj))
+                return self._classify(state, antecedent(subj, node) or noun_phrase(subj))
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "... by saying that", "after saying"
                 node = node.head
             if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "prep") or node.head.i == node.i:
@@ -292,7 +261,7 @@ class AttributionFinder:
         if person and all(w in self.role_heads for w in person.lower().split()):
             person = None  # a title the NER took for a name ("the Adviser")
         root = phrase.root
-        if _is_dateline(root):  # "PARIS -- The minister said ...": the place the story was filed from is no one
+        if is_dateline(root):  # "PARIS -- The minister said ...": the place the story was filed from is no one
             rest = state.doc[root.i + 2 : phrase.end]  # the parser may have taken "-- The minister" into the phrase
             return self._classify(state, rest) if len(rest) and rest.root.i != root.i else None
         if root.lower_.strip("\"“”'‘’") in PRONOUNS:
@@ -303,6 +272,8 @@ class AttributionFinder:
             return dataclasses.replace(body, written=phrase.text.strip()) if body is not None else None
         if self.anonymous.search(lower) and not person:
             return Source(clean_name(phrase.text), "anonymous")
+        if root.lower_ in QUANTIFIERS and root.pos_ in ("PRON", "ADJ", "DET", "NOUN"):
+            return self._part_of(state, phrase)
         actor = state.outlet_or_body(phrase)
         is_role = self._is_role_word(root)
         named = range(*state.person_range(phrase))
@@ -318,11 +289,21 @@ class AttributionFinder:
             return Source(clean_name(phrase.text), "official_body")
         return self._by_head_noun(state, phrase)
 
+    def _part_of(self, state: SpeakerState, phrase: Span) -> Source | None:
+        """ "Many of his supporters", "some": a share of a group speaks as that group would (unnamed people
+        when no group is named)."""
+        of = next((c for c in phrase.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            return Source(clean_name(phrase.text), "anonymous")
+        group = self._classify(state, noun_phrase(pobj))
+        return Source(clean_name(phrase.text), group.kind) if group is not None else None
+
     def _by_head_noun(self, state: SpeakerState, phrase: Span) -> Source | None:
         """A source named by a common noun: "the newspaper", "a leaked memo", "his post"."""
         root = phrase.root
         lemma = root.lemma_.lower()
-        if _news_reports(root):  # "according to reports", "media reports said": the press, not one document
+        if news_reports(root):  # "according to reports", "media reports said": the press, not one document
             return Source(clean_name(head_phrase(phrase).text), "outlet")
         if lemma in self.outlet_nouns and any(c.lower_ == "the" for c in root.children):
             named = state.last_outlet(phrase.start)  # "the paper" after "The Daily Star reported": that outlet
@@ -347,6 +328,9 @@ class AttributionFinder:
         if actor is not None and actor.kind == "state":
             return Source(clean_name(actor.text), "official_body")
         if root.lemma_.lower() in self.people or root.lower_ in self.people or self._is_role_word(root):
+            return Source(clean_name(head_phrase(phrase).text), "anonymous")
+        owned = any(c.dep_ == "poss" for c in root.children)  # "Kyiv's lead negotiator": one person, unnamed here
+        if root.pos_ == "NOUN" and not owned and AGENT_NOUN.search(root.lemma_.lower()):  # "the announcer"
             return Source(clean_name(head_phrase(phrase).text), "anonymous")
         return None
 
@@ -470,41 +454,6 @@ class AttributionFinder:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.frames
 
 
-# Words before "reports" that make them the press's: "media reports", "news reports", "unconfirmed reports".
-PRESS_REPORTS = frozenset({"media", "news", "press", "local", "unconfirmed", "earlier", "recent", "several", "some"})
-
-
-def _news_reports(root: Token) -> bool:
-    """ "reports" with no article or owner ("according to reports", "media reports"): what the press reports.
-    A grammar rule (no determiner, plural) with a closed set of press words, kept in code beside it."""
-    if root.lower_ != "reports" or root.tag_ != "NNS":
-        return False
-    mods = [c for c in root.children if c.dep_ in ("det", "poss", "compound", "amod", "nmod")]
-    return all(c.lower_ in PRESS_REPORTS for c in mods)
-
-
-def _is_dateline(token: Token) -> bool:
-    """A place in capitals opening a paragraph before a dash or colon: "KYIV --", "BRUSSELS:"."""
-    sent = token.sent
-    first = sent[0]
-    if token.i - first.i > 2 or not token.text.isupper() or len(token.text) < 3:
-        return False
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return (
-        nxt is not None
-        and nxt.text in ("-", "--", "—", "–", ":")
-        and all(t.text.isupper() for t in sent[: token.i - first.i + 1])
-    )
-
-
-def _names_a_document(phrase: Span) -> bool:
-    """ "the data", "Census Bureau figures": a common noun made definite by "the" or a name; not
-    "preliminary data" (no source named) nor "our data" (the speaker's own)."""
-    if phrase.root.pos_ != "NOUN" or any(t.lower_ in ("our", "my") for t in phrase):
-        return False
-    return any(t.lower_ == "the" or t.pos_ == "PROPN" for t in phrase)
-
-
 def _credit_line(lines: Paragraphs, sent: Span, seen: dict[int, bool]) -> bool:
     """A sentence of a byline, a reporting credit or a photo caption: no one's claim (``seen`` keeps the
     verdict of each line, so a long paragraph is searched once, not once per sentence)."""
@@ -516,27 +465,12 @@ def _credit_line(lines: Paragraphs, sent: Span, seen: dict[int, bool]) -> bool:
     return seen[index]
 
 
-def _names_as(verb: Token) -> bool:
-    """ "called X a Y": an object and what it is called (not "called on", "called for", "called him")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") for c in (*verb.children, *objects[0].children))
-
-
 def _tag_only(sent: Span, verb: Token) -> bool:
     """A sentence that is only a speech tag ("Clinton said.", "He added:"): what is said stands in another."""
     if any(c.dep_ in ("ccomp", "dobj", "xcomp", "oprd", "dative") for c in verb.children):
         return False
     words = [t for t in sent if not t.is_punct and not t.is_space]
     return len(words) <= 6 and not any(t.is_quote for t in sent)
-
-
-def _has_clause(token: Token) -> bool:
-    """The verb takes a clause ("said that ..."); a "that" on a verb that is itself a clause does not count."""
-    embedded = token.dep_ in ("ccomp", "advcl", "relcl", "acl")
-    return any(
-        c.dep_ in ("ccomp", "oprd") or (c.dep_ == "mark" and c.lower_ == "that" and not embedded)
-        for c in token.children
-    )
 
 
 def _preps(head: Token, marker: str) -> list[Token]:
@@ -550,10 +484,6 @@ def _preps(head: Token, marker: str) -> list[Token]:
         if token.pos_ not in ("ADV", "ADJ"):
             break
     return []
-
-
-def _is_passive_credit(token: Token) -> bool:
-    return any(c.dep_ == "agent" for c in token.children)
 
 
 def _combine_relayed(sources: list[tuple[Source, str]]) -> list[tuple[Source, str]]:

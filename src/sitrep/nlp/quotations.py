@@ -17,10 +17,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 # Curly quotes may run over paragraphs (the convention for a quotation of several paragraphs);
-# straight and doubled-apostrophe quotes may not, since their marks cannot tell open from close.
-QUOTE_PAIRS = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"|''(?!')[^\n]{3,}?(?<!')''|«[^»]{3,}?»")
+# straight and doubled-apostrophe quotes may not, since their marks cannot tell open from close. A curly
+# opening mark closed by a straight one (“We are ready," she said: an editor's slip) ends there.
+QUOTE_PAIRS = re.compile(r"“[^”\"]{3,}?[”\"]|\"[^\"\n]{3,}?\"|''(?!')[^\n]{3,}?(?<!')''|«[^»]{3,}?»")
 # A paragraph of quoted words left open: it continues into the next paragraph.
 OPEN_PARAGRAPH = re.compile(r"^[ \t]*[“\"]([^”\"\n]{3,})$", re.MULTILINE)
+# A paragraph opened by a closing mark where an opening one belongs (an editor's slip: ”We won.” ― Jo Li),
+# closed on the same line: a quotation all the same.
+WRONG_OPEN = re.compile(r"^[ \t]*”([^“”\n]{3,})”", re.MULTILINE)
 # A credit line right after a quotation: "“...” ― Jane Doe" (a dash and a name).
 DASH_AFTER = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})")
 MIN_QUOTE_WORDS = 4
@@ -44,13 +48,15 @@ class Quotation:
 def find_quotations(text: str) -> list[tuple[int, int]]:
     """Character ranges of quotations, marks included, in text order."""
     found = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(text)]
-    taken = [start for start, _ in found]
-    for m in OPEN_PARAGRAPH.finditer(text):
-        start = m.start(1) - 1
-        index = bisect_right(taken, start) - 1
-        if index < 0 or found[index][1] <= start:
-            found.append((start, m.end()))
-    return sorted(found)
+    for pattern in (OPEN_PARAGRAPH, WRONG_OPEN):
+        taken = [start for start, _ in found]
+        for m in pattern.finditer(text):
+            start = m.start(1) - 1
+            index = bisect_right(taken, start) - 1
+            if index < 0 or found[index][1] <= start:
+                found.append((start, m.end()))
+        found.sort()
+    return found
 
 
 class Paragraphs:

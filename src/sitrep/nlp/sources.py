@@ -287,3 +287,56 @@ def phrase_from(token: Token) -> Span:
 def clean_name(text: str) -> str:
     text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
     return re.sub(r"[\s,;:]+$", "", text)
+
+
+# English agent nouns (one who does: "announcer", "narrator", "strategist", "historian", "businessman"), a
+# morphological class of people that no word list holds whole; the nouns of things in -er and -or that speak
+# ("letter", "paper", "center") are listed as documents, outlets or bodies, which are looked up first.
+AGENT_NOUN = re.compile(r"^[a-z-]{3,}(?:[^aeiou]er|[^aeiou]or|ist|ian|[^o]man|woman|person)$")
+
+
+# Words before "reports" that make them the press's: "media reports", "news reports", "unconfirmed reports".
+PRESS_REPORTS = frozenset({"media", "news", "press", "local", "unconfirmed", "earlier", "recent", "several", "some"})
+
+
+def news_reports(root: Token) -> bool:
+    """ "reports" with no article or owner ("according to reports", "media reports"): what the press reports.
+    A grammar rule (no determiner, plural) with a closed set of press words, kept in code beside it."""
+    if root.lower_ != "reports" or root.tag_ != "NNS":
+        return False
+    mods = [c for c in root.children if c.dep_ in ("det", "poss", "compound", "amod", "nmod")]
+    return all(c.lower_ in PRESS_REPORTS for c in mods)
+
+
+def is_dateline(token: Token) -> bool:
+    """A place in capitals opening a paragraph before a dash or colon: "KYIV --", "BRUSSELS:"."""
+    sent = token.sent
+    first = sent[0]
+    if token.i - first.i > 2 or not token.text.isupper() or len(token.text) < 3:
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        nxt is not None
+        and nxt.text in ("-", "--", "—", "–", ":")
+        and all(t.text.isupper() for t in sent[: token.i - first.i + 1])
+    )
+
+
+def names_a_document(phrase: Span) -> bool:
+    """ "the data", "Census Bureau figures": a common noun made definite by "the" or a name; not
+    "preliminary data" (no source named) nor "our data" (the speaker's own)."""
+    if phrase.root.pos_ != "NOUN" or any(t.lower_ in ("our", "my") for t in phrase):
+        return False
+    return any(t.lower_ == "the" or t.pos_ == "PROPN" for t in phrase)
+
+
+def antecedent(subj: Token, verb: Token) -> Span | None:
+    """The noun a relative pronoun stands for ("the study, which notes that ...", "a letter that says"):
+    the words of the relative clause's head before the pronoun."""
+    if verb.dep_ != "relcl" or subj.tag_ not in ("WDT", "WP") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc, head = subj.doc, verb.head
+    end = subj.i
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[head.left_edge.i : end] if end > head.i else None

@@ -21,6 +21,8 @@ class AttributionCues:
     speech_strong: frozenset[str]
     speech_weak: frozenset[str]
     speech_quote_frame: frozenset[str]
+    speech_intent: dict[str, tuple[str, ...]]
+    document_findings: frozenset[str]
     speech_object: dict[str, tuple[str, ...]]
     speech_prep: dict[str, tuple[str, ...]]
     speech_prep_not: frozenset[str]

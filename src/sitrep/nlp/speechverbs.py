@@ -1,0 +1,117 @@
+"""Which verbs credit their subject with a claim: the verb classes of the attribution component.
+
+A verb of saying credits its subject in every use ("said", "told"); a weaker verb only when it
+takes what is said as a clause ("warned that ...", "believes the talks will fail"); a speech act
+when it has an object ("accused Moscow of ..."); a verb of asking, proposing or promising when it
+takes what is asked or promised ("threatened to walk out", "asked for talks", "proposed a tax");
+a document that finds or shows something ("the study found 31 cases"); and a few verbs through a
+noun or preposition of speech ("shared his assessment", "spoke about the crimes"). The word lists
+are in ``cues/attribution.json``; the grammar (which dependents count) is here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.nlp.speechcues import AttributionCues
+
+# Grammar, not lexicon (closed classes of English, kept beside the rules that read them): the words that
+# point back to the sentence before ("This was stated by ...").
+DEMONSTRATIVES = {"this", "that", "these", "it"}
+
+
+class SpeechVerbs:
+    """Tell a verb of saying, in its use in a sentence, from any other verb."""
+
+    def __init__(self, cues: AttributionCues) -> None:
+        self.strong = set(cues.speech_strong)
+        self.weak = set(cues.speech_weak)
+        self.acts = set(cues.speech_acts)
+        self.intent = cues.speech_intent
+        self.findings = set(cues.document_findings)
+        self.documents = set(cues.document_nouns)
+        self.objects = cues.speech_object
+        self.preps = cues.speech_prep
+        self.preps_not = set(cues.speech_prep_not)
+
+    def is_speech(self, token: Token) -> bool:
+        """The verb ``token`` credits its subject with what it governs."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in self.strong:
+            if any(c.dep_ == "neg" for c in token.children) and not has_clause(token):
+                return False  # "cannot comment on the letter", "did not say": nothing claimed
+            return not (lemma == "point" and not any(c.lower_ == "out" for c in token.children))
+        if lemma in self.weak and has_clause(token):
+            return True
+        if lemma in self.acts and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+            return True  # "accused Moscow of ...", "condemned the strike", "dismissed the report as ..."
+        if lemma in self.findings and self._document_finds(token):
+            return True  # "the study found 31 cases", "the poll shows Smith ahead"
+        if lemma == "call" and names_as(token):
+            return True  # "called the vote a sham"
+        if lemma in self.weak and is_passive_credit(token):
+            return any(c.dep_ == "nsubjpass" and c.lower_ in DEMONSTRATIVES for c in token.children)
+        return self._intent(token, lemma) or self._speech_object(token, lemma) or self._speech_prep(token, lemma)
+
+    def _intent(self, token: Token, lemma: str) -> bool:
+        """ "urged Congress to act", "vowed to fight on", "called for talks", "proposed a tax": what is asked,
+        proposed or promised, as a to-clause, a that-clause, or the object or preposition the lexicon names."""
+        takes = self.intent.get(lemma)
+        if takes is None or any(c.dep_ in ("neg", "nsubjpass", "agent") for c in token.children):
+            return False  # "did not ask", "was asked to" (the one asked is not the one asking)
+        if has_clause(token) or any(c.dep_ == "xcomp" and _is_to_clause(c) for c in token.children):
+            return True
+        for child in token.children:
+            if "object" in takes and (child.dep_ == "dobj" or (child.dep_ == "xcomp" and child.tag_ == "VBG")):
+                return True  # "proposed a tax", "proposes doing away with the mandate"
+            if child.dep_ == "prep" and child.lower_ in takes and any(c.dep_ == "pobj" for c in child.children):
+                return True
+        return False
+
+    def _document_finds(self, token: Token) -> bool:
+        """A document subject ("the study", "a new poll") with what it finds as an object or a clause."""
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in self.documents:
+            return False
+        return any(c.dep_ in ("dobj", "ccomp") for c in token.children)
+
+    def _speech_object(self, token: Token, lemma: str) -> bool:
+        """ "shared his assessment", "provided an update", "expressed hope that ..." """
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            for entry in self.objects.get(lemma, []):
+                word, _, clause = entry.partition(" ")
+                if obj.lemma_.lower() == word or obj.lower_ == word:
+                    return not clause or any(t.lower_ == "that" and t.dep_ == "mark" for t in obj.subtree)
+        return False
+
+    def _speech_prep(self, token: Token, lemma: str) -> bool:
+        """ "spoke about the crimes", "updated X on the status" (not "spoke with X about")."""
+        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+        return bool(preps & set(self.preps.get(lemma, []))) and not preps & self.preps_not
+
+
+def _is_to_clause(clause: Token) -> bool:
+    """An infinitive with "to" ("to act"), its subject before it or not ("urged Congress to act")."""
+    return clause.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def names_as(verb: Token) -> bool:
+    """ "called X a Y": an object and what it is called (not "called on", "called for", "called him")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") for c in (*verb.children, *objects[0].children))
+
+
+def has_clause(token: Token) -> bool:
+    """The verb takes a clause ("said that ..."); a "that" on a verb that is itself a clause does not count."""
+    embedded = token.dep_ in ("ccomp", "advcl", "relcl", "acl")
+    return any(
+        c.dep_ in ("ccomp", "oprd") or (c.dep_ == "mark" and c.lower_ == "that" and not embedded)
+        for c in token.children
+    )
+
+
+def is_passive_credit(token: Token) -> bool:
+    """The verb names its speaker in a "by" phrase ("was stated by the minister")."""
+    return any(c.dep_ == "agent" for c in token.children)
