@@ -53,3 +53,11 @@ def test_a_side_named_in_the_reason_is_no_side_of_the_sanction(analyze_text: Ana
 def test_sanctions_that_near_are_not_yet_imposed(analyze_text: Analyze) -> None:
     text = "Her name vanished from the Russian website as British sanctions on the president's friends neared."
     assert _sanctions(analyze_text(text)) == []
+
+
+def test_sanctions_only_greenlit_are_not_yet_imposed(analyze_text: Analyze) -> None:
+    text = (
+        "Russia's war goes on. The White House has given U.S. senators the greenlight to move ahead "
+        "with their sanctions package against Russia."
+    )
+    assert _sanctions(analyze_text(text)) == []
