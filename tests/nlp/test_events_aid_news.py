@@ -59,3 +59,18 @@ def test_frozen_funds_are_no_aid(analyze_text: Analyze) -> None:
 def test_a_delivery_to_a_city_is_placed_there(analyze_text: Analyze) -> None:
     report = analyze_text("Earlier this month, France delivered a modern air defense system to Chisinau.")
     assert _aid(report) == [("delivered", ("FRA", "MDA"), "Chisinau")]
+
+
+def test_deploying_civil_equipment_is_aid_to_the_side_attacked(analyze_text: Analyze) -> None:
+    text = (
+        "Russian strikes cut power across Ukraine. The European Commission said ahead of the talks that it "
+        "was deploying 300 emergency generators to help restore power to hospitals."
+    )
+    report = analyze_text(text)
+    assert [a[:2] for a in _aid(report)] == [("announced", ("EU", "UKR"))]
+    assert [(q.event, q.category, q.value) for q in report.quantities] == [("AID", "equipment", 300)]
+
+
+def test_deploying_own_weapons_or_troops_is_no_aid(analyze_text: Analyze) -> None:
+    assert _aid(analyze_text("Russia's war goes on. The United States deployed a Patriot battery to Slovakia.")) == []
+    assert _aid(analyze_text("Russia's war goes on. Germany is deploying 500 troops to Lithuania.")) == []

@@ -50,6 +50,7 @@ class AidCues:
     aid_explicit_labels: frozenset[str]  # labels that are aid only with a thing given: "halted"
     aid_arrivals: frozenset[str]  # "arrive": a delivery
     aid_verbs_only: frozenset[str]  # "fund": aid as a verb only ("frozen funds" is none)
+    aid_civil_only: frozenset[str]  # "deploy": aid only of civil equipment ("deploying generators", not Patriots)
     aid_credit_objects: frozenset[str]  # "contributed to this report": a credit line, no aid
     aid_request_verbs: frozenset[str]  # "urged allies to deliver": aid asked of the object
 
@@ -90,6 +91,8 @@ class AidFamily(Family):
         givers, recipient = request or self._sides(ctx, head)
         givers = _accused(ctx, head) or givers or self._speaker(ctx, head)
         items = self._items(ctx, head)
+        if head.lemma_.lower() in self.cues.aid_civil_only and (not items or set(items) != {"equipment"}):
+            return  # "deployed a Patriot battery to Slovakia", "deploying troops": its own forces moved, no aid
         money = money_in(ctx.sentence(trig).text)
         if ctx.doc[trig.start].lemma_.lower() in self.cues.aid_weak:
             aid_money = money is not None and self._aid_words(ctx.sentence(trig))
@@ -104,7 +107,8 @@ class AidFamily(Family):
             recipient = recipient or (prev.actors[1] if prev and len(prev.actors) > 1 else None)
         if not givers:
             return
-        recipient = recipient or self._warring_side_named(ctx, trig, givers) or ctx.first_other(givers)
+        recipient = recipient or self._warring_side_named(ctx, trig, givers) or _attacked(ctx, givers)
+        recipient = recipient or ctx.first_other(givers)
         place = self._delivery_place(ctx, head) if phase == "delivered" else None
         sums = [(money, items), *((extra, []) for extra in coordinated_money(ctx, ctx.sentence(trig)))]
         for giver in givers:
@@ -145,10 +149,14 @@ class AidFamily(Family):
     def _speaker(ctx: EventContext, head: Token) -> list[str]:
         """ "Spain said it would send": "it" is the speaker."""
         subj = subject_of(head)
-        if subj is None or subj.lower_ not in ("it", "they") or head.dep_ != "ccomp":
+        if subj is None or subj.lower_ not in ("it", "they"):
             return []
-        speaker = subject_of(head.head)
-        return ctx.actors.codes_in(speaker.subtree)[:1] if speaker is not None else []
+        for verb in [t for t in head.ancestors if t.pos_ == "VERB"][:2]:  # "X said (that) it would send"
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            codes = ctx.actors.codes_in(speaker.subtree) if speaker is not None else []
+            if codes:
+                return codes[:1]
+        return []
 
     def _gives_aid_word(self, head: Token) -> bool:
         """ "Iran supplies weapons": a weak trigger whose object names aid."""
@@ -266,6 +274,15 @@ class AidFamily(Family):
             if m.category not in cats and m.category not in PEOPLE:
                 cats.append(m.category)
         return cats
+
+
+def _attacked(ctx: EventContext, givers: list[str]) -> str | None:
+    """No recipient named: the side the story's last attack struck ("Russian strikes cut power across Ukraine.
+    The EU said it was deploying generators"), not the most named side, which may be the attacker."""
+    attack = ctx.last(EventType.ATTACK)
+    if attack is None or len(attack.actors) < 2 or attack.actors[0] in givers:
+        return None
+    return attack.actors[1] if attack.actors[1] not in givers else None
 
 
 def _accused(ctx: EventContext, head: Token) -> list[str]:
