@@ -164,7 +164,7 @@ REGISTRY: dict[EventType, EventSpec] = {
             colour="#CC79A7",
             phases=(),
             measures=(),
-            cues=(TriggerCue("sanction"),),
+            cues=(TriggerCue("sanction"), TriggerCue("sanction_enforcement", label="enforcement")),
             directed=False,
             acled=Acled("Strategic developments"),
             plover=Plover("SANCTION", "economic"),

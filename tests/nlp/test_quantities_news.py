@@ -23,9 +23,53 @@ def test_deaths_a_side_suffered_are_its_military_loss(analyze_text: Analyze) -> 
     assert _figures(report) == [("LOSS", "killed", "military", 200000, "approx", "RUS")]
 
 
-def test_a_sides_casualties_are_no_count_of_the_killed(analyze_text: Analyze) -> None:
+def test_a_states_casualty_estimate_is_its_military_killed(analyze_text: Analyze) -> None:
     report = analyze_text("Russia sustained about 900,000 casualties, the institute said.")
+    assert _figures(report) == [("LOSS", "killed", "military", 900000, "approx", "RUS")]
+
+
+def test_a_states_casualty_range_is_at_least_its_lower_bound(analyze_text: Analyze) -> None:
+    report = analyze_text("Ukraine suffered between 100,000 to 200,000 casualties, the study estimates.")
+    assert _figures(report) == [("LOSS", "killed", "military", 100000, "at_least", "UKR")]
+
+
+def test_casualties_named_by_a_demonym_are_that_states(analyze_text: Analyze) -> None:
+    report = analyze_text("The war has cost 400,000 Russian casualties so far.")
+    assert _figures(report) == [("LOSS", "killed", "military", 400000, "exact", "RUS")]
+
+
+def test_a_units_casualties_stay_uncounted(analyze_text: Analyze) -> None:
+    report = analyze_text("Wagner has suffered more than 20,000 casualties near the town.")
     assert _figures(report) == []
+
+
+def test_a_bare_one_is_no_count_but_at_least_one_is(analyze_text: Analyze) -> None:
+    assert _figures(analyze_text("One man was found dead in the village after the shelling.")) == []
+    report = analyze_text("At least one man was killed in the Russian strike on Sumy.")
+    assert [(q.value, q.qualifier) for q in report.quantities] == [(1, "at_least")]
+
+
+def test_a_number_after_a_counted_noun_starts_something_else(analyze_text: Analyze) -> None:
+    text = "The mayor said Russia launched more than 300 drones and more than 20 missiles three days before Easter."
+    figures = [(q.category, q.value, q.qualifier) for q in analyze_text(text).quantities]
+    assert figures == [("drone", 300, "more_than"), ("missile", 20, "more_than")]
+
+
+def test_another_count_after_a_count_is_of_the_same_thing(analyze_text: Analyze) -> None:
+    text = "Officials said 40 drones were downed over six regions, and later reported another 9."
+    figures = [(q.measure, q.category, q.value) for q in analyze_text(text).quantities]
+    assert figures == [("intercepted", "drone", 40), ("intercepted", "drone", 9)]
+
+
+def test_more_before_a_plain_noun_counts_that_noun(analyze_text: Analyze) -> None:
+    text = "A Russian missile strike hit Dnipro on Monday. Ottawa has hit 9 more Russians with sanctions."
+    report = analyze_text(text)
+    assert not report.quantities
+
+
+def test_a_number_with_its_own_noun_is_no_ellipsis(analyze_text: Analyze) -> None:
+    text = "Counting the fatalities is hard, said the agency, which noted that the two countries hide their losses."
+    assert not analyze_text(text).quantities
 
 
 def test_casualties_of_one_strike_stay_uncounted(analyze_text: Analyze) -> None:

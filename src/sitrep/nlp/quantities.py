@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.eventtypes import EventType
 from sitrep.model import Quantity
@@ -30,6 +30,8 @@ from sitrep.nlp.numbers import Number, NumberReader
 # ellipsis ("including", "which"): grammar, not vocabulary.
 RUN_STOP_POS = {"VERB", "AUX", "ADP", "PUNCT", "CCONJ", "PRON", "DET", "SCONJ", "PART", "SPACE", "NUM", "X", "SYM"}
 ELLIPSIS_LEAD = {"including", "incl.", "which", "them", "among"}
+# "another 23" after a count: a further count of the same thing (the determiner right before the number).
+FURTHER_LEAD = {"another"}
 
 
 @cueset("quantities")
@@ -40,7 +42,7 @@ class QuantityCues:
     qualifiers: dict[str, tuple[str, ...]]  # "approx": ("about", ...)
     system_heads: tuple[str, ...]  # head nouns of a weapon system (when heads.jsonl is empty)
     elliptic_heads: tuple[str, ...]  # "more than 100 of them"
-    uncounted_heads: frozenset[str]  # nouns a number before does not count
+    uncounted_heads: frozenset[str]  # nouns a number before does not count (but a state's casualty estimate)
     in_action: tuple[str, ...]  # "killed in action"
     casualty_heads: frozenset[str]  # "deaths", "fatalities", "dead": the killed of a casualty estimate
     military_modifiers: frozenset[str]  # "troop deaths", "military dead": soldiers' deaths
@@ -114,6 +116,8 @@ class QuantityExtractor:
         if counted is None:
             return None
         category, end = counted
+        if doc[end - 1].lower_ in self.uncounted and not self._states_estimate(ctx, number, end):
+            return None  # "20 casualties" of a strike: killed and wounded together, no count of either
         estimate = self._casualty_estimate(ctx, number, end, category)
         event: Measured | None
         if estimate is not None:
@@ -127,6 +131,8 @@ class QuantityExtractor:
         if category == "military" and measure == "killed":
             ev = EventType.LOSS  # soldiers killed are a loss of their own side
         q_start, qualifier = self._qualifier(doc, number, sent)
+        if qualifier == "exact" and number.value == 1 and doc[number.start].lower_ == "one":
+            return None  # "one person was found dead": a singular, no count (a bound, "at least one", is)
         value = number.value
         if low is not None:  # "between 300,000 and 400,000 casualties": at least the lower bound
             value, qualifier = low.value, "at_least"
@@ -157,10 +163,13 @@ class QuantityExtractor:
     def _casualty_estimate(self, ctx: CountContext, number: Number, end: int, category: str) -> str | None:
         """ "140,000 troop deaths", "300,000 Russian dead", "Russia suffered 300,000 deaths": a side's soldiers killed.
 
-        Casualties (killed and wounded together) are no count of the killed and stay uncounted.
+        Casualties (killed and wounded together) count only as a warring state's estimate ("Russia suffered
+        1.2 million casualties", the news reading of the contract); a strike's or a unit's stay uncounted.
         """
         doc = ctx.doc
         head = doc[end - 1]
+        if category in PEOPLE and head.lower_ in self.uncounted:
+            return "military"  # only a state side's estimate gets here (``_states_estimate``)
         if category not in PEOPLE or head.lemma_.lower() not in self.casualty_heads | {"death"}:
             return None
         words = doc[number.end : end - 1]
@@ -174,6 +183,27 @@ class QuantityExtractor:
             if subject and ctx.actors.codes_in(subject[0].subtree):
                 return "military"
         return None
+
+    def _states_estimate(self, ctx: CountContext, number: Number, end: int) -> bool:
+        """ "Russia suffered 1.2 million casualties", "300,000 Ukrainian casualties": a warring state's estimated
+        casualties count as its military killed (the news reading); a unit's or a strike's casualties do not."""
+        doc = ctx.doc
+        head = doc[end - 1]
+        if head.lower_ not in self.uncounted:
+            return False
+        if self._state_words(ctx, doc[number.end : end - 1]):
+            return True
+        verb = head.head
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in self.loss_verbs:
+            return False
+        subject = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subject) and self._state_words(ctx, list(subject[0].subtree))
+
+    @staticmethod
+    def _state_words(ctx: CountContext, words: list[Token] | Span) -> bool:
+        """Whether ``words`` name a state side ("Russia", "Ukrainian"), not a unit or a company ("Wagner")."""
+        kinds = [ctx.actors.actor_at.get(t.i) for t in words]
+        return any(a is not None and a.code and a.kind in ("state", "demonym") for a in kinds)
 
     def _population(self, doc: Doc, number: Number) -> bool:
         """ "a town of 18,000 people", "home to 40,000 residents": how many live there, not a count of victims."""
@@ -194,6 +224,8 @@ class QuantityExtractor:
         inside = ctx.items.between(number.end, min(max(stop, number.end + 1), sent.end))
         if elliptic and any(number.end + elliptic <= m.start <= number.end + elliptic + 2 for m in inside):
             elliptic = 0  # "two more NASAMS systems": "more" qualifies a named thing
+        if elliptic and _noun_follows(doc, number.end + elliptic, sent.end):
+            return None  # "14 more Russians": "more" qualifies a noun that is no counted thing
         heads = [i for i in range(number.end, stop) if doc[i].pos_ in ("NOUN", "PROPN")]
         head_word = doc[heads[-1]].lower_ if heads else None
         if inside and heads and not any(m.start <= heads[-1] < m.end for m in inside):
@@ -205,9 +237,12 @@ class QuantityExtractor:
         if inside and not elliptic:
             inside = self._shared_head(ctx, number, inside, sent)
             end = max(m.end for m in inside)
-            return None if doc[end - 1].lower_ in self.uncounted else (self._category(doc, inside), end)
+            return self._category(doc, inside), end  # "casualties" are weighed in ``_quantity``
+        if heads and not elliptic:
+            return None  # "the two countries": the number counts its own noun, which is no counted thing
         lead = {t.lower_ for t in doc[max(sent.start, number.start - 4) : number.start]}
-        if elliptic or lead & ELLIPSIS_LEAD:
+        further = number.start > sent.start and doc[number.start - 1].lower_ in FURTHER_LEAD
+        if elliptic or further or lead & ELLIPSIS_LEAD:
             return _counted_before(ctx, number, sent, elliptic)
         return None
 
@@ -295,12 +330,21 @@ def _run_end(doc: Doc, number: Number, sent: Span) -> int:
     stop = number.end
     while stop < sent.end and stop - number.end < 8:
         tok = doc[stop]
+        if tok.like_num and stop > number.end and doc[stop - 1].pos_ in ("NOUN", "PROPN"):
+            break  # "30 missiles two days before": a new number after the counted noun starts something else
         if tok.pos_ in RUN_STOP_POS and not (
             (tok.text == "-" and not tok.whitespace_) or tok.like_num or (tok.pos_ == "VERB" and tok.dep_ == "amod")
         ):
             break  # "200 downed aircraft": a participle before the noun stays in the run
         stop += 1
     return stop
+
+
+def _noun_follows(doc: Doc, index: int, limit: int) -> bool:
+    """Whether a noun comes right after ``index`` (past adjectives): "14 more Russians", "two more senior aides"."""
+    while index < limit and doc[index].pos_ == "ADJ":
+        index += 1
+    return index < limit and doc[index].pos_ in ("NOUN", "PROPN")
 
 
 def _counted_before(ctx: CountContext, number: Number, sent: Span, elliptic: int) -> tuple[str, int] | None:

@@ -49,6 +49,10 @@ class AidCues:
     aid_modified: frozenset[str]  # "support" in "military support"
     aid_explicit_labels: frozenset[str]  # labels that are aid only with a thing given: "halted"
     aid_arrivals: frozenset[str]  # "arrive": a delivery
+    aid_verbs_only: frozenset[str]  # "fund": aid as a verb only ("frozen funds" is none)
+    aid_civil_only: frozenset[str]  # "deploy": aid only of civil equipment ("deploying generators", not Patriots)
+    aid_credit_objects: frozenset[str]  # "contributed to this report": a credit line, no aid
+    aid_request_verbs: frozenset[str]  # "urged allies to deliver": aid asked of the object
 
 
 @family(EventType.AID)
@@ -78,17 +82,21 @@ class AidFamily(Family):
         anaphoric = is_anaphoric(head)
         if not (self._relevant(ctx, head, trig.label) or (anaphoric and ctx.last(EventType.AID))):
             return
-        if _announces_a_seizure(ctx, head):
+        if _announces_a_seizure(ctx, head) or self._no_aid(head):
             return
-        phase = self._governing_phase(ctx, head) or self._phase(trig, head)
+        request = self._request(ctx, head)
+        phase = "requested" if request else (self._governing_phase(ctx, head) or self._phase(trig, head))
         if phase == "announced" and self._is_more(head) and ctx.last(EventType.AID, "paused"):
             phase = "resumed"
-        givers, recipient = self._sides(ctx, head)
+        givers, recipient = request or self._sides(ctx, head)
+        givers = _accused(ctx, head) or givers or self._speaker(ctx, head)
         items = self._items(ctx, head)
+        if head.lemma_.lower() in self.cues.aid_civil_only and (not items or set(items) != {"equipment"}):
+            return  # "deployed a Patriot battery to Slovakia", "deploying troops": its own forces moved, no aid
         money = money_in(ctx.sentence(trig).text)
         if ctx.doc[trig.start].lemma_.lower() in self.cues.aid_weak:
             aid_money = money is not None and self._aid_words(ctx.sentence(trig))
-            if not (items or recipient or aid_money):
+            if not (items or recipient or aid_money or self._gives_aid_word(head)):
                 return  # "all Pentagon shipments", "a $2.25 trillion infrastructure package"
         explicit = bool(givers)
         if not givers:
@@ -99,7 +107,9 @@ class AidFamily(Family):
             recipient = recipient or (prev.actors[1] if prev and len(prev.actors) > 1 else None)
         if not givers:
             return
+        recipient = recipient or self._warring_side_named(ctx, trig, givers) or _attacked(ctx, givers)
         recipient = recipient or ctx.first_other(givers)
+        place = self._delivery_place(ctx, head) if phase == "delivered" else None
         sums = [(money, items), *((extra, []) for extra in coordinated_money(ctx, ctx.sentence(trig)))]
         for giver in givers:
             actors = [giver] + ([recipient] if recipient and recipient != giver else [])
@@ -113,7 +123,63 @@ class AidFamily(Family):
                     anaphoric=anaphoric,
                     explicit=explicit,
                     value_usd=value,
+                    place=place,
                 )
+
+    def _no_aid(self, head: Token) -> bool:
+        """ "frozen funds" (a verb-only trigger as a noun), "X and Y contributed to this report" (a credit line)."""
+        if head.pos_ != "VERB" and head.lemma_.lower() in self.cues.aid_verbs_only:
+            return True
+        credits = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+        return any(g.dep_ == "pobj" and g.lemma_.lower() in self.cues.aid_credit_objects for g in credits)
+
+    def _request(self, ctx: EventContext, head: Token) -> tuple[list[str], str | None] | None:
+        """ "Zelenskyy urged NATO allies to deliver more missiles": aid requested of the urged, for the urger."""
+        verb = head.head
+        if head.dep_ != "xcomp" or verb.i == head.i or verb.lemma_.lower() not in self.cues.aid_request_verbs:
+            return None
+        asked = [c for c in verb.children if c.dep_ == "dobj"]
+        asked += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
+        givers = ctx.actors.codes_in([t for a in asked for t in a.subtree])[:1]
+        subj = subject_of(verb)
+        asker = ctx.actors.first_code(subj.subtree) if subj is not None else None
+        return givers, (recipient_of(ctx, head) or asker)
+
+    @staticmethod
+    def _speaker(ctx: EventContext, head: Token) -> list[str]:
+        """ "Spain said it would send": "it" is the speaker."""
+        subj = subject_of(head)
+        if subj is None or subj.lower_ not in ("it", "they"):
+            return []
+        for verb in [t for t in head.ancestors if t.pos_ == "VERB"][:2]:  # "X said (that) it would send"
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            codes = ctx.actors.codes_in(speaker.subtree) if speaker is not None else []
+            if codes:
+                return codes[:1]
+        return []
+
+    def _gives_aid_word(self, head: Token) -> bool:
+        """ "Iran supplies weapons": a weak trigger whose object names aid."""
+        objects = [c for c in head.children if c.dep_ == "dobj"] if head.pos_ == "VERB" else []
+        return any(self._aid_word(t) for o in objects for t in o.subtree)
+
+    def _warring_side_named(self, ctx: EventContext, trig: Trigger, givers: list[str]) -> str | None:
+        """No recipient said: a side at war that the sentence names ("told Ukraine's president that the
+        Netherlands would send"), before the story's most named side (which may be the enemy)."""
+        named = ctx.actors.codes_in(ctx.sentence(trig))
+        return next((c for c in named if c not in givers and c in self.lex.opponents), None)
+
+    @staticmethod
+    def _delivery_place(ctx: EventContext, head: Token) -> str | None:
+        """ "delivered an air defense system to Belgrade": the city it was delivered to (not a country)."""
+        for tok in head.children:
+            if tok.dep_ != "prep" or tok.lower_ != "to":
+                continue
+            for place in ctx.places.between(tok.i + 1, tok.right_edge.i + 1):
+                actor = ctx.actors.actor_at.get(place.start)
+                if actor is None or actor.kind != "state":
+                    return place.name
+        return None
 
     def _aid_words(self, sent: Span) -> bool:
         """The sentence speaks of aid or of military matters, not just of money."""
@@ -208,6 +274,24 @@ class AidFamily(Family):
             if m.category not in cats and m.category not in PEOPLE:
                 cats.append(m.category)
         return cats
+
+
+def _attacked(ctx: EventContext, givers: list[str]) -> str | None:
+    """No recipient named: the side the story's last attack struck ("Russian strikes cut power across Ukraine.
+    The EU said it was deploying generators"), not the most named side, which may be the attacker."""
+    attack = ctx.last(EventType.ATTACK)
+    if attack is None or len(attack.actors) < 2 or attack.actors[0] in givers:
+        return None
+    return attack.actors[1] if attack.actors[1] not in givers else None
+
+
+def _accused(ctx: EventContext, head: Token) -> list[str]:
+    """ "accused France and others of supplying Ukraine": the accused is the giver, not the accuser."""
+    if head.dep_ != "pcomp" or head.head.lower_ != "of":
+        return []
+    verb = next((a for a in head.head.ancestors if a.pos_ == "VERB"), None)
+    accused = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
+    return ctx.actors.codes_in(accused[0].subtree)[:1] if accused else []
 
 
 def _announces_a_seizure(ctx: EventContext, head: Token) -> bool:

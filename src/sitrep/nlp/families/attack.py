@@ -37,6 +37,7 @@ class AttackCues:
     attack_strong: frozenset[str]  # verbs and nouns that are an attack by themselves: "strike", "shell"
     hostile_refs: frozenset[str]  # "the enemy", "the occupiers": the side that attacked last
     attack_nonviolent_means: frozenset[str]  # "hit oligarchs with sanctions": struck with a measure, no attack
+    attack_on_places: frozenset[str]  # "invaded the Kursk region", "besieged Mariupol": an attack on a place named
 
 
 @family(EventType.ATTACK)
@@ -58,7 +59,7 @@ class AttackFamily(Family):
         if attacker is None and trig.label not in ("killed", "injured"):  # not "lives taken by the occupiers"
             attacker = self._hostile(ctx, head)
         anaphoric = is_anaphoric(head)
-        places = cities_of(ctx, trig)
+        places = cities_of(ctx, trig) or self._besieged(ctx, head)
         if attacker is None:
             attacker = self._victims_enemy(ctx, trig, places)
         if attacker is None:
@@ -79,9 +80,11 @@ class AttackFamily(Family):
         distinct = self._one_off(ctx, trig) or len(places) > 1
         named: list[str | None] = list(places) or [None]
         for place in named:  # "strikes on Odesa and Kryvyi Rih": one incident per place
-            yield ctx.mention(
+            mention = ctx.mention(
                 EventType.ATTACK, "held", list(actors), trig, anaphoric=anaphoric, place=place, distinct=distinct
             )
+            if not _retold(ctx, mention):
+                yield mention
 
     def _place_side(self, ctx: EventContext, trig: Trigger, places: list[str], attacker: str) -> str | None:
         """ "a Russian strike on the outskirts of Zhytomyr": the side struck is the place's."""
@@ -91,7 +94,8 @@ class AttackFamily(Family):
 
     def _victims_enemy(self, ctx: EventContext, trig: Trigger, places: list[str]) -> str | None:
         """ "Shells hit Kharkiv": no attacker named; a strike on a place of one side of a war is its enemy's."""
-        if trig.label in ("killed", "injured") or ctx.doc[trig.start].lemma_.lower() not in self.cues.attack_strong:
+        lemma = ctx.doc[trig.start].lemma_.lower()
+        if trig.label in ("killed", "injured") or lemma not in self.cues.attack_strong | self.cues.attack_on_places:
             return None
         countries = {p.country for p in ctx.places.between(*self._sentence_bounds(ctx, trig)) if p.name in places}
         if len(countries) != 1:
@@ -110,14 +114,34 @@ class AttackFamily(Family):
     def _is_attack(self, ctx: EventContext, head: Token, trig: Trigger) -> bool:
         """A strong attack word, or a weaker one ("launched", "hit") with a munition it acts on."""
         lemma = head.lemma_.lower()
-        if self._by_nonviolent_means(head):
+        if self._by_nonviolent_means(head) or _contrasted(head):
             return False
+        if lemma in self.cues.attack_on_places:
+            return self._on_a_place(ctx, head)
         subtree_items = ctx.items.between(head.left_edge.i, head.right_edge.i + 1)
         has_munition = any(m.category in MUNITIONS for m in subtree_items)
         if lemma not in self.cues.attack_strong and not has_munition:
             return False
         # "launched the Contact Group", "launch production"
         return not (lemma == "launch" and not (has_munition or self._launches_weapon(ctx, head)))
+
+    def _besieged(self, ctx: EventContext, head: Token) -> list[str]:
+        """ "Mariupol has been besieged": the place is the passive subject."""
+        if head.lemma_.lower() not in self.cues.attack_on_places:
+            return []
+        subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
+        return [p.name for c in subjects for p in ctx.places.between(c.left_edge.i, c.right_edge.i + 1)]
+
+    @staticmethod
+    def _on_a_place(ctx: EventContext, head: Token) -> bool:
+        """ "invaded the Kursk region", "targeted power plants in Odesa region", "Mariupol was besieged": a place
+        below a city or a state's whole name is struck ("invaded Ukraine in 2022" is the war's background,
+        "targeted the sisters" a sanction)."""
+        parts = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "prep")]
+        spans = [(c.left_edge.i, c.right_edge.i + 1) for c in parts]
+        places = [p for lo, hi in spans for p in ctx.places.between(lo, hi)]
+        states = ("state",)
+        return any(getattr(ctx.actors.actor_at.get(p.start), "kind", None) not in states for p in places)
 
     def _by_nonviolent_means(self, head: Token) -> bool:
         """ "hit 14 more Russians with sanctions", "struck the banks with tariffs": a measure, not an attack."""
@@ -156,19 +180,25 @@ class AttackFamily(Family):
         places = [p for p in named if is_location(ctx.doc[p.end - 1])]
         places += [p for p in named if ctx.doc[p.end - 1].dep_ in ("pobj", "conj") and p not in places]
         for place in places:
-            actors = self._battle_sides(ctx, head, place.country)
+            actors = self._battle_sides(ctx, head, place.country, self.lex.opponents)
             if actors:
                 yield ctx.mention(EventType.ATTACK, "held", actors, trig, place=place.name, distinct=True)
 
     @staticmethod
-    def _battle_sides(ctx: EventContext, head: Token, country: str | None) -> list[str]:
-        """Attacker first: named, or the place's own side for a counteroffensive, else its enemy."""
+    def _battle_sides(
+        ctx: EventContext, head: Token, country: str | None, opponents: dict[str, tuple[str, ...]]
+    ) -> list[str]:
+        """Attacker first: named, or the place's own side for a counteroffensive, else its one enemy in
+        ``conflicts.jsonl`` (not a third state the sentence names), else the story's enemy of it."""
         if country is None:
             return []
         named = ctx.actors.codes_in([t for t in head.subtree if t.i < head.i])
         attacker = named[0] if named else prep_code(ctx, head, ("by",))
+        enemies = opponents.get(country, ())
+        if attacker is None and head.lemma_.lower().startswith("counter"):
+            attacker = country
         if attacker is None:
-            attacker = country if head.lemma_.lower().startswith("counter") else ctx.enemy_of(country)
+            attacker = enemies[0] if len(enemies) == 1 else ctx.enemy_of(country)
         target = country if country != attacker else ctx.default_other(attacker)
         return [a for a in (attacker, target) if a]
 
@@ -196,5 +226,28 @@ class AttackFamily(Family):
         subj = subject_of(head)
         if subj is not None:
             codes = ctx.actors.codes_in(subj.subtree)
-            return codes[0] if codes else None
+            return codes[0] if codes else prep_code(ctx, head, ("by",))  # "Mariupol has been besieged by X"
         return prep_code(ctx, head, ("by",))
+
+
+def _contrasted(head: Token) -> bool:
+    """ "rather than direct strikes on reactors", "instead of an attack": named to be set aside."""
+    start = head.left_edge.i
+    before = [t.lower_ for t in head.doc[max(0, start - 2) : start]]
+    return before in (["rather", "than"], ["instead", "of"])
+
+
+def _retold(ctx: EventContext, mention: EventMention) -> bool:
+    """An incident told again in another sentence (a photo caption, a recap): the same attacker and place on
+    the same day as an earlier incident counts once (two incidents told as one-offs never merge)."""
+    if mention.place is None or not mention.distinct:
+        return False
+    for other in ctx.found.events:
+        if other.type != EventType.ATTACK or other.sentence == mention.sentence or other.place is None:
+            continue
+        if not other.distinct:
+            continue
+        same_day = other.date is None or mention.date is None or other.date == mention.date
+        if other.actors[:1] == mention.actors[:1] and other.place.lower() == mention.place.lower() and same_day:
+            return True
+    return False

@@ -50,6 +50,7 @@ class SeizeCues:
 
     seize_ground_nouns: frozenset[str]  # nouns of ground that can be taken: "village", "territory", "control"
     seize_area_units: dict[str, float]  # units of area, in square kilometers each
+    seize_territory_nouns: frozenset[str]  # "reclaiming small areas" (plural): ground taken, an event with no place
     seize_unreal: frozenset[str]  # heads that make a seizure unreal: "aim", "deny", "fail", "plan"
 
 
@@ -75,9 +76,10 @@ class SeizeFamily(Family):
         area = self._area(head)
         if area is not None and not places:  # "regained 400 square kilometers in the Kharkiv region"
             places = [p for pobj in _pobjs(head, AREA_PREPS) for p in self._places(ctx, pobj)][:1]
-        if not places and area is None:
+        territory = ground.lower_ in self.cues.seize_territory_nouns and ground.tag_ == "NNS"  # "small areas"
+        if not places and area is None and not territory:
             return  # "seized assets", "captured the town": no place, no area, nothing to report
-        taker = self._taker(ctx, head)
+        taker = self._taker(ctx, head) or _clause_taker(ctx, head)
         if taker is None:
             return
         each: list[PlaceMention | None] = list(places) or [None]
@@ -112,8 +114,9 @@ class SeizeFamily(Family):
         else:
             passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             obj = passive or next((c for c in head.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.lemma_.lower() == "control":  # "took control of X"
-            held = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if obj is not None and obj.lemma_.lower() == "control":  # "took control of X", "expanded control in X"
+            preps = [c for c in (*obj.children, *head.children) if c.dep_ == "prep" and c.i > obj.i]
+            held = next((c for c in preps if c.lower_ in ("of", "in", "over")), None)
             obj = next((g for g in held.children if g.dep_ == "pobj"), None) if held is not None else None
         return obj
 
@@ -189,6 +192,21 @@ def _speaker_side(ctx: EventContext, head: Token) -> str | None:
     subj = subject_of(head)
     ours = subj is not None and (subj.lower_ == "we" or any(c.lower_ == "our" for c in subj.children))
     return ctx.actors.home if ours else None
+
+
+def _clause_taker(ctx: EventContext, head: Token) -> str | None:
+    """ "Russian forces pushed in an assault that resulted in the capture of X": the side named as subject of
+    a clause above the noun takes it."""
+    if head.pos_ != "NOUN":
+        return None
+    node = head
+    while node.head.i != node.i and node.dep_ not in ("ccomp", "xcomp", "attr"):  # not "X said that ..."
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None) if node.pos_ == "VERB" else None
+        codes = ctx.actors.codes_in(subj.subtree) if subj is not None else []
+        if codes:
+            return codes[0]
+    return None
 
 
 def _conditional(head: Token) -> bool:

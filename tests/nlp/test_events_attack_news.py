@@ -1,0 +1,59 @@
+"""ATTACK in news: attacks on a place named (invaded, targeted, besieged), retold incidents, contrasts, battle sides."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.model import Report
+
+Analyze = Callable[..., Report]
+
+
+def _attacks(report: Report) -> list[tuple[tuple[str, ...], str | None]]:
+    return [(e.actors, e.place) for e in report.events if e.type == "ATTACK"]
+
+
+def test_invading_a_region_is_an_attack_there(analyze_text: Analyze) -> None:
+    text = "The war began in 2022. In August 2024 Ukraine invaded the Kursk region, and Russia later pushed back."
+    assert _attacks(analyze_text(text)) == [(("UKR", "RUS"), "Kursk region")]
+
+
+def test_invading_a_whole_state_is_the_wars_background(analyze_text: Analyze) -> None:
+    assert _attacks(analyze_text("Russia invaded Ukraine in 2022, and the war goes on.")) == []
+
+
+def test_targeting_infrastructure_in_a_region_is_an_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("Russia also targeted power plants in Odesa region overnight Sunday.")
+    assert _attacks(report) == [(("RUS", "UKR"), "Odesa region")]
+
+
+def test_targeting_people_with_sanctions_is_no_attack(analyze_text: Analyze) -> None:
+    assert _attacks(analyze_text("The United States and the EU have targeted the sisters with sanctions.")) == []
+
+
+def test_a_besieged_city_is_attacked_by_the_besieger(analyze_text: Analyze) -> None:
+    report = analyze_text("Mariupol has been besieged by Russian troops for weeks.")
+    assert _attacks(report) == [(("RUS", "UKR"), "Mariupol")]
+
+
+def test_strikes_set_aside_with_rather_than_are_none(analyze_text: Analyze) -> None:
+    text = "Officials said Moscow's plan focused on power lines rather than direct strikes on nuclear reactors."
+    assert _attacks(analyze_text(text)) == []
+
+
+def test_a_caption_retelling_an_incident_counts_once(analyze_text: Analyze) -> None:
+    text = (
+        "On May 3, Russian missile strikes on the city of Lviv killed seven people. "
+        "People watch as rescuers put out a fire after Russian shelling in the western city of Lviv on May 3."
+    )
+    assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Lviv")]
+
+
+def test_separate_days_in_one_place_stay_separate(analyze_text: Analyze) -> None:
+    text = "On May 3, Russian missiles struck Lviv. On May 9, Russian drones struck Lviv again."
+    assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Lviv"), (("RUS", "UKR"), "Lviv")]
+
+
+def test_a_battle_is_fought_by_the_places_enemy_not_a_third_state(analyze_text: Analyze) -> None:
+    text = "Russian troops are fanning out along the front in what Zelenskyy called the battle of Donbas, France said."
+    assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Donbas")]
