@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from sitrep.eventtypes import EventType
 from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.eventcontext import EventContext
-from sitrep.nlp.eventsyntax import is_unreal
+from sitrep.nlp.eventsyntax import is_unreal, place_of
 from sitrep.nlp.families.base import Family, family
 from sitrep.nlp.lexicon import Lexicons
 from sitrep.nlp.mentions import EventMention
@@ -61,8 +61,9 @@ class AgreementFamily(Family):
             return
         dates = [d for d in ctx.dates.between(sent.start, sent.end) if len(d.value) >= 7 and "W" not in d.value]
         values: list[str | None] = [d.value for d in dates]
+        place = place_of(ctx, trig, states=True, own_clause=True)  # "as agreed in Anchorage"
         for value in values or [None]:
-            yield ctx.mention(EventType.AGREE, None, actors, trig, date=value, kind=self._agreed_on(token))
+            yield ctx.mention(EventType.AGREE, None, actors, trig, date=value, kind=self._agreed_on(token), place=place)
 
     def _reached(self, ctx: EventContext, token: Token, trig: Trigger) -> bool:
         """Not "agree with", "can agree", "sign" without a deal, a wished-for deal, nor a second one in a sentence."""

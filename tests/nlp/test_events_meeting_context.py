@@ -1,0 +1,80 @@
+"""Meetings and agreements told over several sentences: later mentions of one meeting ("the talks, which
+were hosted by X", "negotiations examined", "the meetings held over these days") take its sides and place;
+"a second round of talks" takes the sides of the talks before it; talks as a topic, a process or a habit
+are no meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.model import Event, Report
+
+Analyze = Callable[..., Report]
+
+
+def _of_type(report: Report, kind: str) -> list[Event]:
+    return [e for e in report.events if e.type == kind]
+
+
+def test_the_talks_hosted_by_a_third_state_are_the_talks_told_before(analyze_text: Analyze) -> None:
+    text = (
+        "Envoys of France, Germany and Poland met in Tel Aviv on Monday for talks on the war in Ukraine. "
+        "The French minister said the talks, which were hosted by Israel, had been useful. "
+        '"We discussed many things," he said. "In the end, all sides agreed to meet again next month."'
+    )
+    report = analyze_text(text, published="2024-03-06")
+    held = [e for e in _of_type(report, "CONSULT") if e.phase == "held"]
+    assert len(held) == 1 and held[0].place == "Tel Aviv"
+    agreement = _of_type(report, "AGREE")
+    assert len(agreement) == 1
+    assert {"FRA", "DEU", "POL"} <= set(agreement[0].actors) and agreement[0].place == "Tel Aviv"
+
+
+def test_a_second_round_of_talks_takes_the_sides_of_the_first(analyze_text: Analyze) -> None:
+    text = (
+        "Russia, Ukraine and the United States held talks in Istanbul on Saturday. "
+        "A U.S. official told reporters a second round of talks is scheduled for March 3."
+    )
+    planned = [e for e in _of_type(analyze_text(text, published="2024-02-26"), "CONSULT") if e.phase == "planned"]
+    assert len(planned) == 1 and {"RUS", "UKR", "USA"} <= set(planned[0].actors)
+
+
+def test_negotiations_told_again_as_a_bare_subject_are_the_same_talks(analyze_text: Analyze) -> None:
+    text = (
+        "Ukraine and Russia held talks in Istanbul on Friday. "
+        "Turkish officials told reporters that negotiations examined a prisoner exchange in the Donbas."
+    )
+    consult = _of_type(analyze_text(text, published="2024-05-20"), "CONSULT")
+    assert [(e.place, set(e.actors)) for e in consult] == [("Istanbul", {"UKR", "RUS"})]
+
+
+def test_a_multiword_city_before_the_talks_is_their_place(analyze_text: Analyze) -> None:
+    text = (
+        "Israel and Egypt held talks in Buenos Aires on Monday. "
+        "The Buenos Aires talks followed a meeting in Cairo on Thursday between Egypt and Jordan."
+    )
+    places = sorted(e.place or "" for e in _of_type(analyze_text(text, published="2024-05-20"), "CONSULT"))
+    assert places == ["Buenos Aires", "Cairo"]
+
+
+def test_a_place_of_another_clause_is_not_the_meetings(analyze_text: Analyze) -> None:
+    text = "Zelenskyy spoke by phone with Macron on Monday, a day after protesters rallied in Paris against the war."
+    consult = _of_type(analyze_text(text, published="2024-05-20"), "CONSULT")
+    assert len(consult) == 1 and consult[0].place is None
+
+
+def test_an_agreement_reached_in_a_city_has_that_place(analyze_text: Analyze) -> None:
+    text = "Russia and the United States agreed in Helsinki on Tuesday to resume flights between the two countries."
+    agreement = _of_type(analyze_text(text, published="2024-05-20"), "AGREE")
+    assert [e.place for e in agreement] == ["Helsinki"]
+
+
+def test_talks_as_a_topic_a_process_or_a_habit_are_no_meeting(analyze_text: Analyze) -> None:
+    for text in (
+        "At the center of discussions was a peace plan for Ukraine, a Russian official said.",
+        "Ukraine accused Russia of holding up negotiations on a prisoner exchange.",
+        "After months of negotiations between Russia and Ukraine, the two sides remain far apart.",
+        '"He talks tough, and then he shells our cities," the Ukrainian president said of the Russian leader.',
+        "Russian diplomats engage in lengthy talks with Ukraine while their missiles fall on Kyiv.",
+    ):
+        assert not _of_type(analyze_text(text, published="2024-05-20"), "CONSULT"), text
