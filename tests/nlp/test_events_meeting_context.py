@@ -78,3 +78,44 @@ def test_talks_as_a_topic_a_process_or_a_habit_are_no_meeting(analyze_text: Anal
         "Russian diplomats engage in lengthy talks with Ukraine while their missiles fall on Kyiv.",
     ):
         assert not _of_type(analyze_text(text, published="2024-05-20"), "CONSULT"), text
+
+
+def test_several_meetings_or_a_record_of_meetings_are_no_one_meeting(analyze_text: Analyze) -> None:
+    for text in (
+        "The Treasury official said there are other meetings that the minister will attend with Ukraine.",
+        "Germany will not take part in a number of meetings if Russia is there, the minister said.",
+        "The chancellor has met with both Zelenskyy and Putin, though those meetings changed little.",
+        "Kyiv keeps its troops in the east to prepare for any future negotiations with Russia.",
+        "Both armies shifted their negotiating stance with Russia and Ukraine after the winter.",
+    ):
+        assert not _of_type(analyze_text(text, published="2024-05-20"), "CONSULT"), text
+
+
+def test_some_of_the_meetings_of_a_week_are_still_a_meeting(analyze_text: Analyze) -> None:
+    text = "The U.S. finance minister will skip some of the meetings with Ukraine this week, officials said."
+    assert [e.phase for e in _of_type(analyze_text(text, published="2024-05-20"), "CONSULT")] == ["planned"]
+
+
+def test_a_meeting_ahead_is_planned(analyze_text: Analyze) -> None:
+    text = "Poland's president spoke to reporters on Friday ahead of a meeting with Chancellor Scholz in Berlin."
+    consult = _of_type(analyze_text(text, published="2024-05-17"), "CONSULT")
+    assert [(e.phase, e.place) for e in consult] == [("planned", "Berlin")]
+
+
+def test_the_subject_of_a_meeting_clause_is_its_other_side(analyze_text: Analyze) -> None:
+    text = (
+        "Russian missiles hit Odesa overnight, and Russia's army said Russia would strike again. "
+        "Finnish President Alexander Stubb spent the weekend in Kyiv. "
+        "On Monday, after meeting Zelenskyy in Kyiv, the president said the war could end this year."
+    )
+    consult = _of_type(analyze_text(text, published="2024-05-20"), "CONSULT")
+    assert len(consult) == 1 and set(consult[0].actors) == {"FIN", "UKR"}
+
+
+def test_what_talks_are_about_names_no_side(analyze_text: Analyze) -> None:
+    text = (
+        "Polish President Andrzej Duda spoke in Davos. "
+        '"We need a strong Europe," he said in Davos, just after meeting with Donald Trump on the war with Russia.'
+    )
+    consult = _of_type(analyze_text(text, published="2024-05-20"), "CONSULT")
+    assert len(consult) == 1 and set(consult[0].actors) == {"POL", "USA"}

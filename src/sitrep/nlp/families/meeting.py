@@ -22,6 +22,12 @@ from sitrep.nlp.lexicon import Lexicons
 from sitrep.nlp.mentions import EventMention
 from sitrep.nlp.triggers import Trigger, is_completed, is_future
 
+# Closed-class grammar words: prepositions of what a meeting is about ("talks on the war with Russia": the
+# war's sides are no sides of the talks), and determiners that point back to a meeting told before.
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+LOOKBACK_SENTENCES = 3  # how far back a pronoun or a title subject ("the president") is looked up
+
 
 @cueset("events")
 @dataclass(frozen=True)
@@ -39,6 +45,8 @@ class MeetingCues:
     consult_topic_heads: frozenset[str]  # "at the center of discussions": what talks are about, no meeting
     consult_process_verbs: frozenset[str]  # "holding up negotiations", "stalled the talks": the process
     consult_long_spans: frozenset[str]  # "weeks of negotiations": a process, no one meeting
+    consult_unreal_modifiers: frozenset[str]  # "any future negotiations": none told as held or arranged
+    consult_count_nouns: frozenset[str]  # "other meetings", "their conversations": several, no one meeting
 
 
 @family(EventType.CONSULT)
@@ -60,7 +68,8 @@ class MeetingFamily(Family):
             return
         sent = ctx.sentence(trig)
         own = ctx.actors.codes_in(t for t in head.subtree if t.i < head.i) if head.pos_ in ("NOUN", "PROPN") else []
-        actors = own if len(own) > 1 else ctx.actors.codes_in(sent)  # "the U.S.-Russia Summit"
+        topic = _topic_words(head)
+        actors = own if len(own) > 1 else ctx.actors.codes_in(t for t in sent if t.i not in topic)
         if ctx.actors.home and any(t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in sent):
             actors = [ctx.actors.home, *[a for a in actors if a != ctx.actors.home]]
         named = ctx.actors.codes_in(_own_phrase(_nominal(head)))
@@ -70,12 +79,14 @@ class MeetingFamily(Family):
         kind = self.kind_of.get(head.lemma_.lower(), self.kind_of.get(head.lower_, "meeting"))
         prev = None
         if not explicit:
-            prev = ctx.log.last_of_kind(EventType.CONSULT, kind) or ctx.last(EventType.CONSULT)
+            prev = _same_noun(ctx, head) if continued else None  # "a second round of talks": the talks'
+            prev = prev or ctx.log.last_of_kind(EventType.CONSULT, kind) or ctx.last(EventType.CONSULT)
             if prev is None and not (continued and actors):
                 return
             actors = list(prev.actors) if prev is not None else actors
         elif len(actors) < 2 or (subject_of(head) is None and any(c.lower_ == "with" for c in head.children)):
-            other = ctx.actors.home if ctx.actors.home not in actors else ctx.first_other(actors)
+            other = _subject_side(ctx, head, sent, actors)
+            other = other or (ctx.actors.home if ctx.actors.home not in actors else ctx.first_other(actors))
             actors += [other] if other else []
         phase = "planned" if self._planned(head, sent) else "held"
         if anaphoric and prev is not None and own_place is None and prev.phase == phase:
@@ -135,7 +146,7 @@ class MeetingFamily(Family):
         modal = [c for c in head.children if c.dep_ in ("acl", "relcl")] + [governor]
         if head.pos_ == "NOUN" and any(t.lemma_.lower() in self.cues.hypothetical_heads for t in modal):
             return False  # "open to talks", "called for negotiations", "the talks needed to": no meeting yet
-        if self._speculated(head) or self._not_one_meeting(head):
+        if self._speculated(head) or self._not_one_meeting(ctx, head, own_place):
             return False
         if head.dep_ == "compound" and head.head.lemma_.lower() not in self.nouns:
             return False  # "the negotiation process", "the negotiation track": no one meeting
@@ -144,24 +155,41 @@ class MeetingFamily(Family):
         last = ctx.last(EventType.CONSULT)  # "the talks in Abu Dhabi followed a meeting in Moscow": two meetings
         return own_place is not None and last is not None and last.place is not None and last.place != own_place
 
-    def _not_one_meeting(self, head: Token) -> bool:
+    def _not_one_meeting(self, ctx: EventContext, head: Token, own_place: str | None) -> bool:
         """ "at the center of discussions", "weeks of negotiations", "holding up negotiations": the talks as a
         topic or a process; "he talks nice", "they engage in talks": a habit, no one meeting."""
         governor = head.head
+        if head.tag_ == "VBG" and head.dep_ in ("amod", "compound"):
+            return True  # "their negotiating stance", "the negotiating team"
         if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.i != governor.i:
             owner = governor.head
             if owner.lemma_.lower() in self.cues.consult_topic_heads:
                 return True
-            if owner.lemma_.lower() in self.cues.consult_long_spans and owner.tag_ == "NNS":
-                return True
+            if owner.lemma_.lower() in self.cues.consult_long_spans:
+                return True  # "weeks of negotiations", "a year of talks"
         if head.dep_ == "dobj":
             particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), "")
             lemma = governor.lemma_.lower()
             if lemma in self.cues.consult_process_verbs or f"{lemma} {particle}" in self.cues.consult_process_verbs:
                 return True
+        if any(c.lower_ in self.cues.consult_unreal_modifiers for c in head.children if c.dep_ in ("det", "amod")):
+            return True  # "any future negotiations", "possible talks"
+        if self._several(ctx, head, own_place) or _met_both(head):
+            return True
         verb = head if head.pos_ == "VERB" else governor.head if governor.dep_ == "prep" else governor
         habitual = verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in ("talk", "engage")
         return habitual and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.children)
+
+    def _several(self, ctx: EventContext, head: Token, own_place: str | None) -> bool:
+        """ "other meetings", "a number of meetings", "their recent conversations": several meetings, none
+        told as one (no definite determiner, not "some of the meetings", no place or date in the sentence)."""
+        if head.tag_ != "NNS" or head.lemma_.lower() not in self.cues.consult_count_nouns:
+            return False
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) or _partitive(head):
+            return False
+        sent = ctx.sents[ctx.sent_of[head.i]]
+        dated = bool(ctx.dates.between(sent.start, sent.end))
+        return not dated and own_place is None
 
     def _speculated(self, head: Token) -> bool:
         """ "talks could test red lines", "negotiations might pave the way": the subject of what talks
@@ -173,6 +201,8 @@ class MeetingFamily(Family):
         return modal and verb.lemma_.lower() not in self.cues.consult_occurring
 
     def _planned(self, head: Token, sent: Span) -> bool:
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ == "ahead":
+            return True  # "ahead of a meeting with Trump on Sunday": still to come
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         if is_completed(verb) and not is_future(head):
             return False
@@ -206,3 +236,66 @@ def _own_phrase(head: Token) -> list[Token]:
     the UAE": the host is not named as a side of the talks)."""
     skip = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     return [t for t in head.subtree if t.i not in skip]
+
+
+def _topic_words(head: Token) -> set[int]:
+    """The words of what a meeting is about ("meeting with Trump on negotiations over the war with Russia")."""
+    owners = [head, head.head] if head.dep_ in ("dobj", "pobj") else [head]
+    return {t.i for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS for t in c.subtree}
+
+
+def _met_both(head: Token) -> bool:
+    """ "Trump has met with both Zelenskyy and Putin": meetings told as a record, none as one event."""
+    if head.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
+        return False
+    objects = [g for c in head.children if c.lower_ == "with" for g in c.children] + list(head.children)
+    return any(c.dep_ == "preconj" and c.lower_ == "both" for o in objects for c in o.children)
+
+
+def _same_noun(ctx: EventContext, head: Token) -> EventMention | None:
+    """The last meeting told with the same noun ("talks" for "a second round of talks")."""
+    lemma = head.lemma_.lower()
+    for mention in reversed(ctx.found.events[-20:]):
+        if mention.type == EventType.CONSULT and ctx.doc[mention.start].lemma_.lower() == lemma:
+            return mention
+    return None
+
+
+def _clause_subject(head: Token) -> Token | None:
+    """The subject of the clause a meeting word sits in ("after meeting Zelenskyy, the president said")."""
+    node = head
+    for _ in range(5):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if node.head.i == node.i or node.dep_ not in ("pcomp", "prep", "pobj", "advcl", "xcomp", "acl", "advmod"):
+            return None
+        node = node.head
+    return None
+
+
+def _subject_side(ctx: EventContext, head: Token, sent: Span, actors: list[str]) -> str | None:
+    """The other side of a meeting from its clause's subject: a side it names, or for "he" or a title ("the
+    president") the last person of another side named just before the sentence (with that title)."""
+    subject = _clause_subject(head)
+    if subject is None:
+        return None
+    code = next((c for c in ctx.actors.codes_in(subject.subtree) if c not in actors), None)
+    if code or ctx.actors.codes_in(subject.subtree):
+        return code
+    titled = subject.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    if not titled and subject.lower_ not in ("he", "she"):
+        return None
+    number = ctx.sent_of[sent.start]
+    earlier = ctx.persons.between(ctx.sents[max(0, number - LOOKBACK_SENTENCES)].start, sent.start)
+    for person in reversed(earlier):
+        roles = {r.lower() for r in person.roles}
+        if person.code and person.code not in actors and (not titled or subject.lemma_.lower() in roles):
+            return person.code
+    return None
+
+
+def _partitive(head: Token) -> bool:
+    """ "some of the G-20 meetings", "one of the calls": meetings counted out of a known set."""
+    of = head.head
+    return of.lower_ == "of" and of.head.i != of.i and of.head.pos_ in ("PRON", "DET", "NUM")
