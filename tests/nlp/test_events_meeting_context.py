@@ -119,3 +119,42 @@ def test_what_talks_are_about_names_no_side(analyze_text: Analyze) -> None:
     )
     consult = _of_type(analyze_text(text, published="2024-05-20"), "CONSULT")
     assert len(consult) == 1 and set(consult[0].actors) == {"POL", "USA"}
+
+
+def test_meeting_a_commitment_or_perhaps_speaking_is_no_meeting(analyze_text: Analyze) -> None:
+    for text in (
+        "In Italy, officials warned that raising military spending to meet NATO commitments would strain the budget.",
+        "A deal would need Kyiv and Moscow to give ground and perhaps speak directly with each other.",
+    ):
+        assert not _of_type(analyze_text(text, published="2024-05-20"), "CONSULT"), text
+
+
+def test_a_meeting_and_a_later_call_of_one_sentence_are_two(analyze_text: Analyze) -> None:
+    text = "The row drew in Trump, who met with Zelenskyy in Florida on Friday and later spoke by phone with Putin."
+    consult = _of_type(analyze_text(text, published="2025-12-29"), "CONSULT")
+    assert len(consult) == 2
+    meeting, call = consult
+    assert {"USA", "UKR"} <= set(meeting.actors) and meeting.place == "Florida"
+    assert set(call.actors) == {"USA", "RUS"} and call.place is None
+
+
+def test_a_conversation_told_inside_another_meetings_sentence(analyze_text: Analyze) -> None:
+    text = (
+        "Duda met Zelenskyy in Warsaw on Monday. "
+        "The Warsaw meeting came days after Duda said he had had a long conversation with Chancellor Scholz."
+    )
+    sides = [set(e.actors) for e in _of_type(analyze_text(text, published="2024-05-20"), "CONSULT")]
+    assert {"POL", "UKR"} in sides and {"POL", "DEU"} in sides
+
+
+def test_talks_named_by_their_city_are_the_meeting_in_that_city(analyze_text: Analyze) -> None:
+    text = (
+        "Trump met Zelenskyy in Florida on Sunday. "
+        "Days earlier, Russian and Ukrainian envoys had held talks in Istanbul. "
+        "The Florida talks came as Kyiv signaled a shift in its stance."
+    )
+    consult = _of_type(analyze_text(text, published="2025-12-29"), "CONSULT")
+    assert sorted((e.place or "", tuple(sorted(e.actors))) for e in consult) == [
+        ("Florida", ("UKR", "USA")),
+        ("Istanbul", ("RUS", "UKR")),
+    ]

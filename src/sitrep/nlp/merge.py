@@ -142,6 +142,8 @@ def _same_meeting(a: EventMention, b: EventMention) -> bool:
         return False
     if a.place and b.place and a.place.lower() != b.place.lower():
         return False
+    if a.kind and b.kind and a.kind != b.kind:
+        return False  # "met Zelenskyy in Florida and later spoke by phone with Putin": a meeting and a call
     sides_a, sides_b = set(a.actors), set(b.actors)
     return len(sides_a & sides_b) >= 2 and (sides_a <= sides_b or sides_b <= sides_a)
 

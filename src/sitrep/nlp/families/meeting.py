@@ -26,6 +26,8 @@ from sitrep.nlp.triggers import Trigger, is_completed, is_future
 # war's sides are no sides of the talks), and determiners that point back to a meeting told before.
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+# Dependencies from a meeting word up to the clause whose subject takes part in it.
+CLAUSE_CLIMB = frozenset({"pcomp", "prep", "pobj", "advcl", "xcomp", "acl", "advmod", "conj", "dobj", "attr"})
 LOOKBACK_SENTENCES = 3  # how far back a pronoun or a title subject ("the president") is looked up
 
 
@@ -46,6 +48,7 @@ class MeetingCues:
     consult_process_verbs: frozenset[str]  # "holding up negotiations", "stalled the talks": the process
     consult_long_spans: frozenset[str]  # "weeks of negotiations": a process, no one meeting
     consult_unreal_modifiers: frozenset[str]  # "any future negotiations": none told as held or arranged
+    consult_meet_objects: frozenset[str]  # "to meet NATO commitments", "meet the demands": no meeting
     consult_count_nouns: frozenset[str]  # "other meetings", "their conversations": several, no one meeting
 
 
@@ -67,9 +70,16 @@ class MeetingFamily(Family):
         if not self._names_a_meeting(ctx, head, trig, own_place):
             return
         sent = ctx.sentence(trig)
+        if ctx.log.in_sentence(EventType.CONSULT, ctx.sent_of[trig.start]):
+            yield from self._another(ctx, trig, head, own_place)
+            return
         own = ctx.actors.codes_in(t for t in head.subtree if t.i < head.i) if head.pos_ in ("NOUN", "PROPN") else []
         topic = _topic_words(head)
         actors = own if len(own) > 1 else ctx.actors.codes_in(t for t in sent if t.i not in topic)
+        party = _with_codes(ctx, head) if head.pos_ == "VERB" else []
+        subject = _subject_side(ctx, head, sent, party) if party else None
+        if subject:  # "Trump said he had spoken with Putin ahead of the Zelenskyy meeting": Trump and Putin
+            actors = [subject, *party]
         if ctx.actors.home and any(t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in sent):
             actors = [ctx.actors.home, *[a for a in actors if a != ctx.actors.home]]
         named = ctx.actors.codes_in(_own_phrase(_nominal(head)))
@@ -80,6 +90,7 @@ class MeetingFamily(Family):
         prev = None
         if not explicit:
             prev = _same_noun(ctx, head) if continued else None  # "a second round of talks": the talks'
+            prev = prev or (_same_place(ctx, own_place) if anaphoric else None)  # "the Florida talks"
             prev = prev or ctx.log.last_of_kind(EventType.CONSULT, kind) or ctx.last(EventType.CONSULT)
             if prev is None and not (continued and actors):
                 return
@@ -105,6 +116,21 @@ class MeetingFamily(Family):
             place=own_place or place_of(ctx, trig, states=True, own_clause=True),
             kind=kind,
         )
+
+    def _another(self, ctx: EventContext, trig: Trigger, head: Token, own_place: str | None) -> Iterator[EventMention]:
+        """A second meeting of a sentence, with the party of its own "with" phrase and its clause's subject
+        ("he had had a good conversation with Witkoff", "who met X and later spoke by phone with Y")."""
+        sent = ctx.sentence(trig)
+        actors = _with_codes(ctx, head)
+        if own_place is not None and not actors:  # "the talks in Abu Dhabi followed a meeting in Moscow"
+            actors = ctx.actors.codes_in(_own_phrase(head)) or ctx.actors.codes_in(sent)
+        subject = _subject_side(ctx, head, sent, actors)
+        actors += [subject] if subject else []
+        kind = self.kind_of.get(head.lemma_.lower(), self.kind_of.get(head.lower_, "meeting"))
+        phase = "planned" if self._planned(head, sent) else "held"
+        place = own_place or (None if kind == "call" else place_of(ctx, trig, states=True, own_clause=True))
+        people = [p.name for p in ctx.persons.between(sent.start, sent.end)]
+        yield ctx.mention(EventType.CONSULT, phase, actors, trig, persons=people, place=place, kind=kind)
 
     @staticmethod
     def _told_again(ctx: EventContext, head: Token, sent: Span, own_place: str | None) -> bool:
@@ -152,7 +178,11 @@ class MeetingFamily(Family):
             return False  # "the negotiation process", "the negotiation track": no one meeting
         if not ctx.log.in_sentence(EventType.CONSULT, ctx.sent_of[trig.start]):
             return True
-        last = ctx.last(EventType.CONSULT)  # "the talks in Abu Dhabi followed a meeting in Moscow": two meetings
+        last = ctx.last(EventType.CONSULT)
+        kind = self.kind_of.get(head.lemma_.lower(), "meeting")
+        if last is not None and (last.anaphoric or last.kind != kind) and _with_codes(ctx, head):
+            return True  # "met with X in Florida and later spoke by phone with Y": two conversations
+        # "the talks in Abu Dhabi followed a meeting in Moscow": two meetings
         return own_place is not None and last is not None and last.place is not None and last.place != own_place
 
     def _not_one_meeting(self, ctx: EventContext, head: Token, own_place: str | None) -> bool:
@@ -172,8 +202,13 @@ class MeetingFamily(Family):
             lemma = governor.lemma_.lower()
             if lemma in self.cues.consult_process_verbs or f"{lemma} {particle}" in self.cues.consult_process_verbs:
                 return True
-        if any(c.lower_ in self.cues.consult_unreal_modifiers for c in head.children if c.dep_ in ("det", "amod")):
-            return True  # "any future negotiations", "possible talks"
+        modifiers = ("det", "amod", "advmod")
+        if any(c.lower_ in self.cues.consult_unreal_modifiers for c in head.children if c.dep_ in modifiers):
+            return True  # "any future negotiations", "possible talks", "perhaps speak with him"
+        if head.lemma_ == "meet" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.cues.consult_meet_objects for c in head.children
+        ):
+            return True  # "to meet NATO commitments", "met the deadline"
         if self._several(ctx, head, own_place) or _met_both(head):
             return True
         verb = head if head.pos_ == "VERB" else governor.head if governor.dep_ == "prep" else governor
@@ -232,9 +267,9 @@ def _nominal(head: Token) -> Token:
 
 
 def _own_phrase(head: Token) -> list[Token]:
-    """The words of a meeting noun's phrase, less its relative clauses ("the talks, which were hosted by
-    the UAE": the host is not named as a side of the talks)."""
-    skip = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    """The words of a meeting noun's phrase, less its relative clauses and sources ("the talks, which were
+    hosted by the UAE", "a summary of the meeting from the Kremlin": no side of the talks named)."""
+    skip = {t.i for c in head.children if c.dep_ in ("relcl", "acl") or c.lower_ == "from" for t in c.subtree}
     return [t for t in head.subtree if t.i not in skip]
 
 
@@ -266,9 +301,11 @@ def _clause_subject(head: Token) -> Token | None:
     node = head
     for _ in range(5):
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("who", "that") and node.dep_ == "relcl":
+            return node.head  # "Trump, who met with Zelenskyy"
         if subject is not None:
             return subject
-        if node.head.i == node.i or node.dep_ not in ("pcomp", "prep", "pobj", "advcl", "xcomp", "acl", "advmod"):
+        if node.head.i == node.i or node.dep_ not in CLAUSE_CLIMB:
             return None
         node = node.head
     return None
@@ -280,14 +317,16 @@ def _subject_side(ctx: EventContext, head: Token, sent: Span, actors: list[str])
     subject = _clause_subject(head)
     if subject is None:
         return None
-    code = next((c for c in ctx.actors.codes_in(subject.subtree) if c not in actors), None)
-    if code or ctx.actors.codes_in(subject.subtree):
-        return code
+    left = [t for t in subject.subtree if t.i <= subject.i]  # not its relative clause
+    named = ctx.actors.codes_in(left) + [p.code for p in ctx.persons.between(left[0].i, subject.i + 1) if p.code]
+    if named:
+        return next((c for c in named if c not in actors), None)
     titled = subject.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
     if not titled and subject.lower_ not in ("he", "she"):
         return None
     number = ctx.sent_of[sent.start]
-    earlier = ctx.persons.between(ctx.sents[max(0, number - LOOKBACK_SENTENCES)].start, sent.start)
+    before = subject.i if subject.pos_ == "PRON" else sent.start  # "Zelenskyy said he had met X"
+    earlier = ctx.persons.between(ctx.sents[max(0, number - LOOKBACK_SENTENCES)].start, before)
     for person in reversed(earlier):
         roles = {r.lower() for r in person.roles}
         if person.code and person.code not in actors and (not titled or subject.lemma_.lower() in roles):
@@ -299,3 +338,23 @@ def _partitive(head: Token) -> bool:
     """ "some of the G-20 meetings", "one of the calls": meetings counted out of a known set."""
     of = head.head
     return of.lower_ == "of" and of.head.i != of.i and of.head.pos_ in ("PRON", "DET", "NUM")
+
+
+def _same_place(ctx: EventContext, place: str | None) -> EventMention | None:
+    """The last meeting told at ``place`` ("the Florida talks": the meeting in Florida)."""
+    if place is None:
+        return None
+    for mention in reversed(ctx.found.events[-20:]):
+        if mention.type == EventType.CONSULT and mention.place == place:
+            return mention
+    return None
+
+
+def _with_codes(ctx: EventContext, head: Token) -> list[str]:
+    """The sides of a meeting word's own "with" phrase ("a good conversation with U.S. envoy Witkoff")."""
+    return [
+        code
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for code in ctx.actors.codes_in(prep.subtree)
+    ]
