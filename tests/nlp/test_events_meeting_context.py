@@ -158,3 +158,22 @@ def test_talks_named_by_their_city_are_the_meeting_in_that_city(analyze_text: An
         ("Florida", ("UKR", "USA")),
         ("Istanbul", ("RUS", "UKR")),
     ]
+
+
+def test_a_declaration_signed_takes_the_place_its_name_carries(analyze_text: Analyze) -> None:
+    text = (
+        "Moscow criticized the new Rome declaration on security guarantees for Kyiv. "
+        "On Monday, Italy and Spain signed a declaration of intent to send trainers to Ukraine."
+    )
+    agreement = _of_type(analyze_text(text, published="2026-01-08"), "AGREE")
+    assert [(set(e.actors), e.place) for e in agreement] == [({"ITA", "ESP"}, "Rome")]
+
+
+def test_we_have_agreed_with_no_side_named_is_no_agreement(analyze_text: Analyze) -> None:
+    text = (
+        "Britain and France signed a treaty on defence in London on Monday. "
+        "Several ministers later spoke about it. "
+        '"We also have agreed on further steps," the minister said.'
+    )
+    agreement = _of_type(analyze_text(text, published="2026-01-08"), "AGREE")
+    assert len(agreement) == 1 and agreement[0].place == "London"
