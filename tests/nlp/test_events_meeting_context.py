@@ -177,3 +177,23 @@ def test_we_have_agreed_with_no_side_named_is_no_agreement(analyze_text: Analyze
     )
     agreement = _of_type(analyze_text(text, published="2026-01-08"), "AGREE")
     assert len(agreement) == 1 and agreement[0].place == "London"
+
+
+def test_the_holders_of_talks_are_their_sides_and_a_second_meeting_has_its_own(analyze_text: Analyze) -> None:
+    text = (
+        "Envoys of Turkey and Qatar held talks in Doha, according to a report, which added that "
+        "Ankara's envoys also met with Iranian leaders."
+    )
+    consult = _of_type(analyze_text(text, published="2024-05-20"), "CONSULT")
+    assert len(consult) == 2
+    assert set(consult[0].actors) == {"TUR", "QAT"} and consult[0].place == "Doha"
+    assert {"TUR", "IRN"} <= set(consult[1].actors)
+
+
+def test_meetings_of_one_pair_with_no_date_or_place_in_common_are_two(analyze_text: Analyze) -> None:
+    text = (
+        "Turkey and Qatar held a long meeting in December. It brought no breakthrough. "
+        "Turkey and Qatar held talks in Doha, officials said."
+    )
+    consult = _of_type(analyze_text(text, published="2026-01-21"), "CONSULT")
+    assert sorted((e.date or "", e.place or "") for e in consult) == [("", "Doha"), ("2025-12", "")]

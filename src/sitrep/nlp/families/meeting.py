@@ -80,6 +80,9 @@ class MeetingFamily(Family):
         subject = _subject_side(ctx, head, sent, party) if party else None
         if subject:  # "Trump said he had spoken with Putin ahead of the Zelenskyy meeting": Trump and Putin
             actors = [subject, *party]
+        held_by = _holders(ctx, head)
+        if len(held_by) > 1:  # "Representatives of the U.S. and Russia held talks in Davos, where ..."
+            actors = held_by
         if ctx.actors.home and any(t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in sent):
             actors = [ctx.actors.home, *[a for a in actors if a != ctx.actors.home]]
         named = ctx.actors.codes_in(_own_phrase(_nominal(head)))
@@ -89,8 +92,8 @@ class MeetingFamily(Family):
         kind = self.kind_of.get(head.lemma_.lower(), self.kind_of.get(head.lower_, "meeting"))
         prev = None
         if not explicit:
-            prev = _same_noun(ctx, head) if continued else None  # "a second round of talks": the talks'
-            prev = prev or (_same_place(ctx, own_place) if anaphoric else None)  # "the Florida talks"
+            prev = _same_place(ctx, own_place) if anaphoric else None  # "the Florida talks"
+            prev = prev or (_same_noun(ctx, head) if continued or anaphoric else None)  # "a second round of talks"
             prev = prev or ctx.log.last_of_kind(EventType.CONSULT, kind) or ctx.last(EventType.CONSULT)
             if prev is None and not (continued and actors):
                 return
@@ -180,7 +183,8 @@ class MeetingFamily(Family):
             return True
         last = ctx.last(EventType.CONSULT)
         kind = self.kind_of.get(head.lemma_.lower(), "meeting")
-        if last is not None and (last.anaphoric or last.kind != kind) and _with_codes(ctx, head):
+        party = _with_codes(ctx, head)
+        if last is not None and party and (last.anaphoric or last.kind != kind or set(party) - set(last.actors)):
             return True  # "met with X in Florida and later spoke by phone with Y": two conversations
         # "the talks in Abu Dhabi followed a meeting in Moscow": two meetings
         return own_place is not None and last is not None and last.place is not None and last.place != own_place
@@ -315,10 +319,12 @@ def _subject_side(ctx: EventContext, head: Token, sent: Span, actors: list[str])
     """The other side of a meeting from its clause's subject: a side it names, or for "he" or a title ("the
     president") the last person of another side named just before the sentence (with that title)."""
     subject = _clause_subject(head)
-    if subject is None:
+    if subject is None or subject.i in ctx.found.by_trigger:  # "the Abu Dhabi talks followed a meeting"
         return None
     left = [t for t in subject.subtree if t.i <= subject.i]  # not its relative clause
-    named = ctx.actors.codes_in(left) + [p.code for p in ctx.persons.between(left[0].i, subject.i + 1) if p.code]
+    named = ctx.actors.codes_in(left, allow_place=True) + [
+        p.code for p in ctx.persons.between(left[0].i, subject.i + 1) if p.code
+    ]
     if named:
         return next((c for c in named if c not in actors), None)
     titled = subject.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
@@ -358,3 +364,14 @@ def _with_codes(ctx: EventContext, head: Token) -> list[str]:
         if prep.dep_ == "prep" and prep.lower_ == "with"
         for code in ctx.actors.codes_in(prep.subtree)
     ]
+
+
+def _holders(ctx: EventContext, head: Token) -> list[str]:
+    """The sides of the subject that holds a meeting ("X and Y held talks"), with its "with" party."""
+    if head.pos_ != "NOUN" or head.dep_ != "dobj":
+        return []
+    subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    named = ctx.actors.codes_in(subject.subtree)
+    return list(dict.fromkeys(named + _with_codes(ctx, head)))
