@@ -343,13 +343,31 @@ def _outermost(ctx: EventContext, found: list[tuple[int, str]]) -> list[tuple[in
     return kept or found
 
 
-def place_of(ctx: EventContext, trig: Trigger, states: bool) -> str | None:
+def place_of(ctx: EventContext, trig: Trigger, states: bool, own_clause: bool = False) -> str | None:
+    """The place named for the event at ``trig``; with ``own_clause``, only one outside the sentence's other
+    clauses ("the talks, which followed the deal agreed in Anchorage": not in Anchorage)."""
     found = _places_found(ctx, trig, states)
+    if own_clause:
+        head = trig.head(ctx.doc)
+        found = [f for f in found if not _in_other_clause(ctx.doc[f[0]], head)]
     if not found:
         return None
     coordinated = len(found) > 1 and any(ctx.doc[i].dep_ == "conj" for i, _ in found)
     found = _outermost(ctx, found) if len(found) > 1 else found
     return None if coordinated else min(found, key=lambda f: abs(f[0] - trig.start))[1]
+
+
+def _in_other_clause(place: Token, head: Token) -> bool:
+    """Whether a verb lies between ``place`` and the first word that governs both it and ``head``."""
+    above_head = {t.i for t in head.ancestors} | {head.i}
+    node = place
+    for _ in range(12):
+        if node.i in above_head or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.i not in above_head:
+            return True
+    return False
 
 
 def city_of(ctx: EventContext, trig: Trigger) -> str | None:

@@ -35,9 +35,19 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
         return False  # two sums are two packages
     if (a.distinct or b.distinct) and a.sentence != b.sentence:
         return False
+    if a.type == EventType.CONSULT and _nothing_shared(a, b):
+        return False
     distinct_pledges = a.phase == "announced" and a.sentence != b.sentence
     items_a, items_b = set(a.items) - GENERIC_ITEMS, set(b.items) - GENERIC_ITEMS
     return not (a.type == EventType.AID and distinct_pledges and items_a and items_b and not items_a & items_b)
+
+
+def _nothing_shared(a: EventMention, b: EventMention) -> bool:
+    """ "The two held a meeting with Putin in December" and "the U.S. and Russia held talks in Davos": each
+    meeting told with a date or a place of its own, and none the same, are two meetings."""
+    if a.sentence == b.sentence or b.anaphoric or not (a.date or a.place) or not (b.date or b.place):
+        return False
+    return not ((a.date and a.date == b.date) or (a.place and b.place and a.place.lower() == b.place.lower()))
 
 
 def _may_refer(group: EventMention, mention: EventMention) -> bool:
@@ -142,6 +152,8 @@ def _same_meeting(a: EventMention, b: EventMention) -> bool:
         return False
     if a.place and b.place and a.place.lower() != b.place.lower():
         return False
+    if a.kind and b.kind and a.kind != b.kind:
+        return False  # "met Zelenskyy in Florida and later spoke by phone with Putin": a meeting and a call
     sides_a, sides_b = set(a.actors), set(b.actors)
     return len(sides_a & sides_b) >= 2 and (sides_a <= sides_b or sides_b <= sides_a)
 

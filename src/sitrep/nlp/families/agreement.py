@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from sitrep.eventtypes import EventType
 from sitrep.nlp.cuesets import cueset, load_cues
 from sitrep.nlp.eventcontext import EventContext
-from sitrep.nlp.eventsyntax import is_unreal
+from sitrep.nlp.eventsyntax import is_unreal, place_of
 from sitrep.nlp.families.base import Family, family
 from sitrep.nlp.lexicon import Lexicons
 from sitrep.nlp.mentions import EventMention
@@ -53,16 +53,16 @@ class AgreementFamily(Family):
             return
         actors = ctx.actors.codes_in(sent)
         group = self._group_subject(ctx, token)
-        if group or not actors:
+        if group:
             held = ctx.last(EventType.CONSULT, "held") or ctx.last(EventType.CONSULT)
-            prev = held if group else (ctx.found.events[-1] if ctx.found.events else None)
-            actors = list(prev.actors) if prev else actors
+            actors = list(held.actors) if held else actors
         if not actors:
-            return
+            return  # "we have agreed on further steps": no side named, none told before as the group
         dates = [d for d in ctx.dates.between(sent.start, sent.end) if len(d.value) >= 7 and "W" not in d.value]
         values: list[str | None] = [d.value for d in dates]
+        place = place_of(ctx, trig, states=True, own_clause=True) or self._named_place(ctx, token)
         for value in values or [None]:
-            yield ctx.mention(EventType.AGREE, None, actors, trig, date=value, kind=self._agreed_on(token))
+            yield ctx.mention(EventType.AGREE, None, actors, trig, date=value, kind=self._agreed_on(token), place=place)
 
     def _reached(self, ctx: EventContext, token: Token, trig: Trigger) -> bool:
         """Not "agree with", "can agree", "sign" without a deal, a wished-for deal, nor a second one in a sentence."""
@@ -73,6 +73,19 @@ class AgreementFamily(Family):
         if is_unreal(token, self.unreal):
             return False  # "his willingness to adopt a full ceasefire", "the possibility of a deal"
         return not ctx.log.in_sentence(EventType.AGREE, ctx.sent_of[trig.start])
+
+    def _named_place(self, ctx: EventContext, token: Token) -> str | None:
+        """ "signed a declaration" in a story of "the Paris declaration": the place its name carries."""
+        noun = token if token.pos_ in ("NOUN", "PROPN") else None
+        if noun is None:
+            noun = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if noun is None or noun.lemma_.lower() not in self.cues.agree_objects:
+            return None
+        for place in ctx.places.items:
+            named = ctx.doc[place.end - 1]
+            if named.dep_ == "compound" and named.head.lemma_.lower() == noun.lemma_.lower():
+                return place.name
+        return None
 
     @staticmethod
     def _agreed_on(token: Token) -> str:
