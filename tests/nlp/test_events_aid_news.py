@@ -74,3 +74,14 @@ def test_deploying_civil_equipment_is_aid_to_the_side_attacked(analyze_text: Ana
 def test_deploying_own_weapons_or_troops_is_no_aid(analyze_text: Analyze) -> None:
     assert _aid(analyze_text("Russia's war goes on. The United States deployed a Patriot battery to Slovakia.")) == []
     assert _aid(analyze_text("Russia's war goes on. Germany is deploying 500 troops to Lithuania.")) == []
+
+
+def test_a_known_backer_gives_to_the_side_it_backs_when_no_recipient_is_named(analyze_text: Analyze) -> None:
+    text = "Iran supplies attack drones, officials say. North Korea sends artillery shells."
+    givers = {actors[0]: actors[1:] for _, actors, _ in _aid(analyze_text(text))}
+    assert givers == {"IRN": ("RUS",), "PRK": ("RUS",)}
+
+
+def test_a_named_recipient_beats_the_backer_table(analyze_text: Analyze) -> None:
+    report = analyze_text("Belarus sent 20 trucks to Ukraine in March, its officials said.")
+    assert [actors for _, actors, _ in _aid(report)] == [("BLR", "UKR")]

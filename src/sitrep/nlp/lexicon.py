@@ -75,6 +75,7 @@ class Lexicons:
     directory: str = field(default="", hash=False, compare=False)
     heads: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     opponents: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
+    backed: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     def cue_list(self, *path: str) -> list[str]:
         """The list of cue phrases at ``path`` in cues.json (lower case)."""
@@ -181,6 +182,18 @@ def _opponents(path: Path) -> dict[str, tuple[str, ...]]:
     return {side: tuple(others) for side, others in table.items()}
 
 
+def _backed(path: Path) -> dict[str, str]:
+    """For each backer of a side at war, the side it backs (``conflicts.jsonl`` ``backers``; one side each)."""
+    if not path.exists():
+        return {}
+    return {
+        backer: side
+        for row in _read_jsonl(path)
+        for side, backers in (row.get("backers") or {}).items()
+        for backer in backers
+    }
+
+
 @lru_cache(maxsize=4)
 def load_lexicons(directory: str | None = None) -> Lexicons:
     """Read every lexicon file in ``directory`` (default: the packaged one)."""
@@ -196,6 +209,7 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         directory=str(base),
         heads=dict(_heads(base / "heads.jsonl")),
         opponents=_opponents(base / "conflicts.jsonl"),
+        backed=_backed(base / "conflicts.jsonl"),
     )
     log.debug(
         "lexicons: %d items, %d actors, %d persons, %d places",

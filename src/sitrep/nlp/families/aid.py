@@ -107,6 +107,7 @@ class AidFamily(Family):
             recipient = recipient or (prev.actors[1] if prev and len(prev.actors) > 1 else None)
         if not givers:
             return
+        recipient = recipient or self._backed_side(givers)
         recipient = recipient or self._warring_side_named(ctx, trig, givers) or _attacked(ctx, givers)
         recipient = recipient or ctx.first_other(givers)
         place = self._delivery_place(ctx, head) if phase == "delivered" else None
@@ -162,6 +163,12 @@ class AidFamily(Family):
         """ "Iran supplies weapons": a weak trigger whose object names aid."""
         objects = [c for c in head.children if c.dep_ == "dobj"] if head.pos_ == "VERB" else []
         return any(self._aid_word(t) for o in objects for t in o.subtree)
+
+    def _backed_side(self, givers: list[str]) -> str | None:
+        """No recipient said: the side at war that the giver is known to back ("Iran supplies drones": Russia;
+        ``backers`` in ``conflicts.jsonl``), before any side the sentence names ("In Ukraine, Iran supplies ...")."""
+        sides = {self.lex.backed[g] for g in givers if g in self.lex.backed}
+        return next(iter(sides)) if len(sides) == 1 else None
 
     def _warring_side_named(self, ctx: EventContext, trig: Trigger, givers: list[str]) -> str | None:
         """No recipient said: a side at war that the sentence names ("told Ukraine's president that the
