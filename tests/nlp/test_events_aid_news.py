@@ -85,3 +85,13 @@ def test_a_known_backer_gives_to_the_side_it_backs_when_no_recipient_is_named(an
 def test_a_named_recipient_beats_the_backer_table(analyze_text: Analyze) -> None:
     report = analyze_text("Belarus sent 20 trucks to Ukraine in March, its officials said.")
     assert [actors for _, actors, _ in _aid(report)] == [("BLR", "UKR")]
+
+
+def test_a_side_named_as_the_aggressor_is_not_the_recipient(analyze_text: Analyze) -> None:
+    text = "Since Russia's invasion began, Canada has sent more than 40 armored vehicles."
+    assert [actors for _, actors, _ in _aid(analyze_text(text))] == [("CAN", "UKR")]
+
+
+def test_a_side_named_by_its_tanks_is_not_the_recipient(analyze_text: Analyze) -> None:
+    text = "Norway has provided anti-tank missiles that stopped the Russian tanks outside the capital."
+    assert [actors for _, actors, _ in _aid(analyze_text(text))] == [("NOR", "UKR")]

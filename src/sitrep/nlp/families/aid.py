@@ -53,6 +53,7 @@ class AidCues:
     aid_civil_only: frozenset[str]  # "deploy": aid only of civil equipment ("deploying generators", not Patriots)
     aid_credit_objects: frozenset[str]  # "contributed to this report": a credit line, no aid
     aid_request_verbs: frozenset[str]  # "urged allies to deliver": aid asked of the object
+    aid_aggressor_heads: frozenset[str]  # "Russia's invasion", "the Russian tanks": a side named as the aggressor
 
 
 @family(EventType.AID)
@@ -172,9 +173,23 @@ class AidFamily(Family):
 
     def _warring_side_named(self, ctx: EventContext, trig: Trigger, givers: list[str]) -> str | None:
         """No recipient said: a side at war that the sentence names ("told Ukraine's president that the
-        Netherlands would send"), before the story's most named side (which may be the enemy)."""
-        named = ctx.actors.codes_in(ctx.sentence(trig))
-        return next((c for c in named if c not in givers and c in self.lex.opponents), None)
+        Netherlands would send"), else the one enemy of a side it names as the aggressor ("since Russia's
+        invasion"), before the story's most named side (which may be the enemy)."""
+        sent = ctx.sentence(trig)
+        named = ctx.actors.codes_in(t for t in sent if not self._as_aggressor(t))
+        found = next((c for c in named if c not in givers and c in self.lex.opponents), None)
+        if found:
+            return found
+        aggressors = ctx.actors.codes_in(t for t in sent if self._as_aggressor(t))
+        enemies = {e for c in aggressors for e in self.lex.opponents.get(c, ())} - set(givers)
+        return next(iter(enemies)) if len(enemies) == 1 else None  # "since Russia's invasion": Ukraine
+
+    def _as_aggressor(self, token: Token) -> bool:
+        """ "Since Russia's invasion", "the Javelins that halted the Russian tanks": a side named as the one
+        attacking or as the enemy's forces is not who receives the aid."""
+        return token.dep_ in ("poss", "amod", "compound", "nmod") and (
+            token.head.lemma_.lower() in self.cues.aid_aggressor_heads
+        )
 
     @staticmethod
     def _delivery_place(ctx: EventContext, head: Token) -> str | None:
