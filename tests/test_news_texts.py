@@ -33,8 +33,6 @@ RECORDS_JS = (
 )
 
 
-
-
 nt = load_tool("news_texts")
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sitrep.corpus.clusters import Cluster, cluster, load_mentions, order
+from sitrep.eventtypes import EventType
 
 if TYPE_CHECKING:
     from sitrep.corpus.queries import EventFilter
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 #: corpus.clusters.cluster's order (first day, undated first; type; sides), as the listing index has it
 _ORDER = "first_day{n}, type, sides{c}, id"
+_LATEST = "first_day DESC{l}, type DESC, sides{c} DESC, id DESC"  # _ORDER backwards
 _NEWEST = "last_day DESC{l}, id"
 _LATE_FIRST = "first_day DESC{l}, type, sides{c}, id"
 
@@ -48,6 +50,10 @@ def _where(flt: EventFilter | _ById | None) -> tuple[str, list[Any]]:
 
 def count_clusters(db: Database, flt: EventFilter | None = None) -> int:
     where, params = _where(flt)
+    if not where:  # all of them: counted as they change
+        from sitrep.store.counts import counts
+
+        return counts(db)["clusters"]
     return int(db.scalar(f"SELECT COUNT(*) FROM clusters{where}", params) or 0)
 
 
@@ -106,13 +112,21 @@ def summary_rows(
     ]
 
 
-def placed_rows(db: Database) -> tuple[list[dict[str, Any]], int]:
-    """The clusters with a place (id as ``cluster``, type, place, days; by first day) and how many have none."""
+def place_rows(db: Database) -> tuple[list[dict[str, Any]], int]:
+    """Per place named by clusters: how many (``events``), how many attacks (``strikes``) and the latest in
+    first-day order (``latest``: id as ``cluster``, type, first day); and how many clusters name no place."""
     rows = db.query(
-        "SELECT id AS cluster, type, place, first_day, last_day FROM clusters WHERE place IS NOT NULL AND place <> ''"
-        f" ORDER BY {_order(db)}"
+        "SELECT place, COUNT(*) AS events, SUM(CASE WHEN type = ? THEN 1 ELSE 0 END) AS strikes FROM clusters"
+        " WHERE place IS NOT NULL AND place <> '' GROUP BY place",
+        (EventType.ATTACK,),
     )
-    return rows, count_clusters(db) - len(rows)
+    latest = (
+        f"SELECT id AS cluster, type, first_day FROM clusters WHERE place = ? ORDER BY {_order(db, _LATEST)} LIMIT 1"
+    )
+    for row in rows:
+        row["latest"] = db.query(latest, (row["place"],))[0]
+    placed = sum(int(r["events"]) for r in rows)
+    return sorted(rows, key=lambda r: str(r["place"])), count_clusters(db) - placed
 
 
 def event_page(db: Database, ident: str, limit: int) -> dict[str, Any]:
@@ -127,26 +141,20 @@ def event_page(db: Database, ident: str, limit: int) -> dict[str, Any]:
         raise NotFound(ident, "no event with this id")
     row = rows[0]
     mentions = sorted(load_mentions(db, clusters=[str(live)], first=limit), key=order)
-    row["value_usd"] = db.scalar("SELECT MAX(value_usd) FROM events WHERE cluster_id = ? AND value_usd > 0", (live,))
-    row["area_km2"] = db.scalar("SELECT MAX(area_km2) FROM events WHERE cluster_id = ? AND area_km2 > 0", (live,))
+    kept = db.query("SELECT value_usd, area_km2, mentions FROM clusters WHERE id = ?", (live,))[0]
+    row["value_usd"] = kept["value_usd"]
+    row["area_km2"] = kept["area_km2"]
     row["mentions"] = [
         {"doc": m.doc, "published": m.published, "source": m.source, "sentence": m.sentence, "quote": m.quote}
         for m in mentions
     ]
-    row["articles_mentions"] = int(db.scalar("SELECT mentions FROM clusters WHERE id = ?", (live,)) or 0)
+    row["articles_mentions"] = int(kept["mentions"] or 0)
     return row
 
 
 def count_tied(db: Database, ident: str) -> int:
-    """How many figures are tied to the events of one cluster."""
-    return int(
-        db.scalar(
-            "SELECT COUNT(*) FROM quantities q JOIN events e ON e.article_id = q.article_id AND e.idx = q.event_idx"
-            " WHERE e.cluster_id = ?",
-            (ident,),
-        )
-        or 0
-    )
+    """How many figures are tied to the events of one cluster (kept with the cluster)."""
+    return int(db.scalar("SELECT tied FROM clusters WHERE id = ?", (ident,)) or 0)
 
 
 @dataclass(frozen=True)

@@ -258,9 +258,10 @@ def tracker_frontline(request: Request, paging: LongPaged, days: DayRange) -> Pa
 
 @router.get("/conflicts", tags=["corpus"], summary="The same quantity of one event reported with different values")
 def list_conflicts(request: Request, paging: Paged) -> Page:
-    from sitrep.corpus.queries import conflicts
+    from sitrep.store import conflicts_sql
 
-    return listed(request, paging, conflicts)
+    with store(request) as db:  # paged in SQL over the conflicts kept per cluster
+        return paging.page(conflicts_sql.count(db), conflicts_sql.conflicts(db, None, paging.limit, paging.offset))
 
 
 @router.get(

@@ -48,14 +48,15 @@ def _day(value: str | None) -> dt.date | None:
 
 @router.get("/")
 def overview(request: Request) -> Response:
-    from sitrep.corpus.cluster_queries import count_clusters, summary_rows
-    from sitrep.corpus.queries import conflicts
+    from sitrep.corpus.cluster_queries import summary_rows
+    from sitrep.store import conflicts_sql
+    from sitrep.store.counts import counts as kept
 
     with store(request) as db:
         counts = queries.counts(db)
         latest = summary_rows(db, limit=12, newest=True)
-        counts["event clusters"] = count_clusters(db)
-        counts["conflicts"] = len(conflicts(db))
+        counts["event clusters"] = kept(db)["clusters"]
+        counts["conflicts"] = conflicts_sql.count(db)
     return render(request, "overview.html", counts=counts, latest=latest)
 
 
@@ -235,17 +236,17 @@ def strikes(request: Request) -> Response:
 
 @router.get("/map")
 def map_page(request: Request) -> Response:
-    from sitrep.corpus.cluster_queries import placed_rows
+    from sitrep.corpus.cluster_queries import place_rows
 
     with store(request) as db:
-        rows, unplaced = placed_rows(db)
+        rows, unplaced = place_rows(db)
     found, unmapped = geo.markers(rows)
     return render(
         request,
         "map.html",
         svg=geo.svg_map(found, "Events and strikes by place"),
         markers=found,
-        unmapped=len(unmapped) + unplaced,
+        unmapped=sum(int(r["events"]) for r in unmapped) + unplaced,
     )
 
 

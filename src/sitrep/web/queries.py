@@ -89,9 +89,12 @@ def _decoded(row: Row) -> Row:
 
 
 def counts(db: Database) -> dict[str, int]:
-    """How many articles, stored facts of each kind, rejects and near-duplicates."""
+    """How many articles, stored facts of each kind, rejects and near-duplicates (kept as rows change)."""
+    from sitrep.store.counts import counts as kept
+
+    found = kept(db)
     tables = ("articles", "events", "quantities", "attributions", "signals", "rejects", "duplicates")
-    return {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in tables}
+    return {t: found[t] for t in tables}
 
 
 def find_cluster(db: Database, ident: str) -> Cluster:
