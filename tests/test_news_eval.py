@@ -16,6 +16,8 @@ TOOL = Path(__file__).resolve().parent.parent / "tools" / "news_eval.py"
 TEXT = "Harbour reopens\n\nThe port authority said the harbour would reopen on Friday. Ferries sailed again.\n"
 
 
+
+
 @pytest.fixture()
 def tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     module = load_tool("news_eval")
@@ -27,14 +29,8 @@ def tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
 
 
 def _entry(module: ModuleType) -> dict[str, object]:
-    return {
-        "id": "dev-901",
-        "set": "dev",
-        "sha256": module.sha256_text(TEXT),
-        "published": "2031-03-02",
-        "outlet": "Harbour Times",
-        "url": "https://example.org/harbour",
-    }
+    return {"id": "dev-901", "set": "dev", "sha256": module.sha256_text(TEXT), "published": "2031-03-02",
+            "outlet": "Harbour Times", "url": "https://example.org/harbour"}
 
 
 def _working(tmp_path: Path, quote: str) -> Path:
@@ -73,11 +69,7 @@ def test_a_changed_text_is_a_mismatch(tool: ModuleType, tmp_path: Path) -> None:
 
 
 def test_without_the_repositories_it_says_what_is_missing_and_exits_3(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, str(TOOL), "build", "--mirrors", str(tmp_path / "none")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = subprocess.run([sys.executable, str(TOOL), "build", "--mirrors", str(tmp_path / "none")],
+                          capture_output=True, text=True, check=False)
     assert proc.returncode == 3
     assert "news texts are missing" in proc.stderr and "dev-001" in proc.stderr

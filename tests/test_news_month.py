@@ -15,6 +15,8 @@ TOOLS = Path(__file__).resolve().parent.parent / "tools"
 FEED = "https://feeds.example.org/world"
 
 
+
+
 load_tool("news_texts")
 nm = load_tool("news_month")
 

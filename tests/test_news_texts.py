@@ -33,6 +33,8 @@ RECORDS_JS = (
 )
 
 
+
+
 nt = load_tool("news_texts")
 
 

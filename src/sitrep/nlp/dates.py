@@ -163,9 +163,8 @@ def _weekday(published: dt.date, name: str, direction: int) -> dt.date:
     return published - dt.timedelta(days=delta or (7 if direction < 0 else 0))
 
 
-NUMBER_WORDS = {
-    w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
-} | {"a": 1}
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])} | {"a": 1}
 
 
 def _ago_value(words: str, published: dt.date) -> str:
