@@ -17,6 +17,10 @@ _KEPT = {
     "aid_money_articles": "SELECT * FROM aid_money_articles",
     "aid_cells": "SELECT * FROM aid_cells",
     "store_counts": "SELECT * FROM store_counts",
+    "strike_figures": "SELECT * FROM strike_figures",
+    "strike_cells": "SELECT * FROM strike_cells",
+    "cluster_months": "SELECT * FROM cluster_months WHERE n > 0",
+    "cluster_places": "SELECT * FROM cluster_places WHERE events > 0",
 }
 
 

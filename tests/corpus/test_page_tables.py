@@ -13,7 +13,7 @@ from spacy.language import Language
 from pagecheck import assert_pages_kept
 from sitrep.cli import main
 from sitrep.corpus import trackers_sql
-from sitrep.corpus.queries import aid_tracker, conflicts, find_conflicts
+from sitrep.corpus.queries import aid_tracker, conflicts, find_conflicts, strikes_tracker
 from sitrep.store.db import Database
 
 _DOCS = {
@@ -57,6 +57,8 @@ def test_conflicts_and_aid_are_kept_as_articles_are_stored(
         kept = sorted(aid_tracker(db), key=lambda r: tuple(str(r[k]) for k in r))
         assert kept == _old_aid(db)
         assert any(r["category"] == "usd" for r in kept)
+        assert strikes_tracker(db) == trackers_sql.strikes(db)
+        assert strikes_tracker(db), "drones launched at Kyiv"
         assert_pages_kept(db)
 
 
@@ -68,4 +70,5 @@ def test_reprocess_keeps_the_page_tables(nlp: Language, db_url: str, tmp_path: P
     assert result.exit_code == 0, result.output
     with Database(db_url) as db:
         assert conflicts(db) == find_conflicts(db)
+        assert strikes_tracker(db) == trackers_sql.strikes(db)
         assert_pages_kept(db)

@@ -162,13 +162,12 @@ def test_sitrep_claims_shows_grouped_sources_and_their_claims(db_url: str) -> No
 
 def undo_page_tables(db: Database) -> None:
     """Take the store back to before migration 0011 (its tables, triggers, columns and indexes)."""
-    from sitrep.store.counts import COUNTED
+    from sitrep.store.bulk import without_counts
 
-    for table in COUNTED:
-        for op in ("insert", "delete"):
-            db.execute(
-                f"DROP TRIGGER IF EXISTS {table}_count_{op}" + (f" ON {table}" if db.dialect != "sqlite" else "")
-            )
+    without_counts(db)
+    for table in ("strike_figures", "strike_cells", "cluster_months", "cluster_places"):
+        db.execute(f"DROP TABLE {table}")
+    db.execute("DROP INDEX articles_doc")
     for table in ("cluster_conflicts", "aid_groups", "aid_group_articles", "aid_money_articles", "aid_cells"):
         db.execute(f"DROP TABLE {table}")
     db.execute("DROP TABLE store_counts")

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sitrep.corpus.clusters import Cluster, cluster, load_mentions, order
-from sitrep.eventtypes import EventType
 
 if TYPE_CHECKING:
     from sitrep.corpus.queries import EventFilter
@@ -48,12 +47,19 @@ def _where(flt: EventFilter | _ById | None) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+def _type_only(flt: EventFilter | None) -> bool:
+    """Whether a filter asks for one type at most (what ``cluster_months`` counts)."""
+    return flt is None or not (flt.actor or flt.place or flt.since or flt.until)
+
+
 def count_clusters(db: Database, flt: EventFilter | None = None) -> int:
-    where, params = _where(flt)
-    if not where:  # all of them: counted as they change
+    if flt is None or (not flt.type and _type_only(flt)):  # all of them: counted as they change
         from sitrep.store.counts import counts
 
         return counts(db)["clusters"]
+    if _type_only(flt) and flt.type:
+        return int(db.scalar("SELECT SUM(n) FROM cluster_months WHERE type = ?", (flt.type.upper(),)) or 0)
+    where, params = _where(flt)
     return int(db.scalar(f"SELECT COUNT(*) FROM clusters{where}", params) or 0)
 
 
@@ -115,11 +121,7 @@ def summary_rows(
 def place_rows(db: Database) -> tuple[list[dict[str, Any]], int]:
     """Per place named by clusters: how many (``events``), how many attacks (``strikes``) and the latest in
     first-day order (``latest``: id as ``cluster``, type, first day); and how many clusters name no place."""
-    rows = db.query(
-        "SELECT place, COUNT(*) AS events, SUM(CASE WHEN type = ? THEN 1 ELSE 0 END) AS strikes FROM clusters"
-        " WHERE place IS NOT NULL AND place <> '' GROUP BY place",
-        (EventType.ATTACK,),
-    )
+    rows = db.query("SELECT place, events, strikes FROM cluster_places WHERE events > 0")
     latest = (
         f"SELECT id AS cluster, type, first_day FROM clusters WHERE place = ? ORDER BY {_order(db, _LATEST)} LIMIT 1"
     )
@@ -173,6 +175,10 @@ def _order(db: Database, order: str = _ORDER) -> str:
 
 def month_counts(db: Database, flt: EventFilter | None = None) -> list[dict[str, Any]]:
     """How many matching clusters of each type began in each month ("undated" for those with no day)."""
+    if _type_only(flt):  # counted as clusters change
+        kind = flt.type.upper() if flt and flt.type else None
+        by_type = " AND type = ?" if kind else ""
+        return db.query(f"SELECT month, type, n FROM cluster_months WHERE n > 0{by_type}", [kind] if kind else [])
     where, params = _where(flt)
     return db.query(
         f"SELECT COALESCE(SUBSTR(first_day, 1, 7), 'undated') AS month, type, COUNT(*) AS n FROM clusters{where}"

@@ -310,9 +310,9 @@ def strikes_tracker(db: Database) -> list[dict[str, Any]]:
     with a known attacker: the side of the launch (not the side attacked), or the attacking side of the
     event an interception is tied to.
     """
-    from sitrep.corpus.trackers_sql import strikes
+    from sitrep.store import strikes_sql
 
-    return strikes(db)
+    return strikes_sql.tracker(db)
 
 
 __all__ = [

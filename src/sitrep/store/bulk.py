@@ -160,6 +160,9 @@ def _assign(db: Database, assigned: list[tuple[str, int, str]]) -> None:
 
 def without_counts(db: Database) -> None:
     """Drop the triggers that count rows (a bulk load); ``cluster_new`` counts and makes them again."""
+    on = " ON clusters" if db.dialect == "postgresql" else ""
+    for name in ("clusters_pages", "clusters_pages_insert", "clusters_pages_delete", "clusters_pages_update"):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}{on}")
     for table in counts.COUNTED:
         for op in ("insert", "delete"):
             on = f" ON {table}" if db.dialect == "postgresql" else ""

@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 
 from sitrep.eventtypes import EventType
-from sitrep.store import aid_sql, conflicts_sql, counts
+from sitrep.store import aid_sql, conflicts_sql, counts, strikes_sql
 from sitrep.store.db import Database
 
 _FIRST = (
@@ -67,4 +67,21 @@ def fill(db: Database) -> None:
     summarize_all(db)
     conflicts_sql.rebuild(db)
     aid_sql.rebuild(db)
+    strikes_sql.rebuild(db)
     counts.install(db)
+
+
+#: PostgreSQL sorts NULL last and text by the locale unless told: the lists' orders (``cluster_queries``) need
+#: indexes of their own there (SQLite's of 0006 serve them).
+PG_INDEXES = (
+    'CREATE INDEX IF NOT EXISTS clusters_listing_pg ON clusters (first_day NULLS FIRST, type, sides COLLATE "C", id)',
+    "CREATE INDEX IF NOT EXISTS clusters_latest_pg ON clusters (last_day DESC NULLS LAST, id)",
+    "CREATE INDEX IF NOT EXISTS clusters_late_first_pg ON clusters"
+    ' (first_day DESC NULLS LAST, type, sides COLLATE "C", id)',
+)
+
+
+def pg_indexes(db: Database) -> None:
+    if db.dialect == "postgresql":
+        for sql in PG_INDEXES:
+            db.execute(sql)

@@ -233,9 +233,10 @@ def tracker_aid(request: Request, paging: LongPaged) -> Page:
 
 @router.get("/tracker/strikes", tags=["trackers"], summary="Launched and intercepted per day, attacker, category")
 def tracker_strikes(request: Request, paging: LongPaged) -> Page:
-    from sitrep.corpus.queries import strikes_tracker
+    from sitrep.store import strikes_sql
 
-    return listed(request, paging, strikes_tracker)
+    with store(request) as db:  # paged in SQL over the rows kept as figures are stored
+        return paging.page(strikes_sql.count(db), strikes_sql.tracker(db, paging.limit, paging.offset))
 
 
 @router.get("/tracker/territory", tags=["trackers"], summary="Places taken per day: who took them, who lost them, area")

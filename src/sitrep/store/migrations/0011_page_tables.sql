@@ -77,3 +77,43 @@ CREATE TABLE store_counts (
     name TEXT PRIMARY KEY,
     n BIGINT NOT NULL
 )
+;
+
+-- Pages name articles by their document: looked up by it.
+CREATE INDEX articles_doc ON articles (doc);
+
+-- The strike tracker (sitrep.store.strikes_sql): each figure that counts, with its day and attacker (all
+-- of its own article), and per day, attacker and category the largest figures and the articles.
+CREATE TABLE strike_figures (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    attacker TEXT NOT NULL,
+    category TEXT NOT NULL,
+    launched DOUBLE PRECISION,
+    intercepted DOUBLE PRECISION,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX strike_figures_cell ON strike_figures (day, attacker, category);
+CREATE TABLE strike_cells (
+    day TEXT NOT NULL,
+    attacker TEXT NOT NULL,
+    category TEXT NOT NULL,
+    launched DOUBLE PRECISION,
+    intercepted DOUBLE PRECISION,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (day, attacker, category)
+);
+
+-- Clusters per month and type (the timeline's chart) and per place (the map), kept by triggers.
+CREATE TABLE cluster_months (
+    month TEXT NOT NULL,                 -- 'undated' for clusters with no day
+    type TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (month, type)
+);
+CREATE TABLE cluster_places (
+    place TEXT PRIMARY KEY,
+    events INTEGER NOT NULL,
+    strikes INTEGER NOT NULL
+)
