@@ -26,14 +26,20 @@ _MONTH = "COALESCE(SUBSTR({}, 1, 7), 'unknown')"
 _MONEY_CELL = f"{_MONTH.format('first_day')} AS month, giver AS donor, COALESCE(phase, 'announced') AS phase"
 
 
-def _given(where: str) -> str:
-    return f"SELECT * FROM ({_GIVEN}{where}) g"
+#: ``_GIVEN`` read from events (of given clusters) to their figures (CROSS JOIN: SQLite keeps that order).
+_BY_EVENT = _GIVEN.replace(
+    FROM, " FROM events e CROSS JOIN quantities q JOIN articles a ON a.id = q.article_id"
+).replace(" WHERE q.event", " WHERE q.article_id = e.article_id AND q.event_idx = e.idx AND q.event")
 
 
-def _groups(where: str) -> str:
+def _given(where: str, given: str = _GIVEN) -> str:
+    return f"SELECT * FROM ({given}{where}) g"
+
+
+def _groups(where: str, given: str = _GIVEN) -> str:
     return (
         f"SELECT ckey, measure, category, donor, {_MONTH.format('MIN(day)')} AS month, MIN(day) AS first_day,"
-        f" MAX(value) AS best FROM ({_given(where)}) x GROUP BY ckey, measure, category, donor"
+        f" MAX(value) AS best FROM ({_given(where, given)}) x GROUP BY ckey, measure, category, donor"
     )
 
 
@@ -90,25 +96,26 @@ def refresh(db: Database, clusters: Iterable[str], days: Iterable[str] = ()) -> 
     """Write again the groups of these clusters (and of figures tied to no event, of these publication
     days) from their figures, and every cell they were or are in."""
     clusters, days = sorted(set(clusters)), sorted(set(days))
-    for chunk in _chunks(clusters):
-        _refresh_where(db, f" AND e.cluster_id IN ({', '.join('?' * len(chunk))})", chunk, chunk)
+    for chunk in _chunks(clusters):  # read from the clusters' mentions (not from every aid figure)
+        _refresh_where(db, f" AND e.cluster_id IN ({', '.join('?' * len(chunk))})", chunk, chunk, _BY_EVENT)
     for chunk in _chunks(days):
         marks = ", ".join("?" * len(chunk))
         keys = [f"{EventType.AID}@{d}" for d in chunk]
         _refresh_where(db, f" AND q.event_idx IS NULL AND a.published IN ({marks})", chunk, keys)
 
 
-def _refresh_where(db: Database, where: str, params: list[str], keys: list[str]) -> None:
+def _refresh_where(db: Database, where: str, params: list[str], keys: list[str], given: str = _GIVEN) -> None:
     marks = ", ".join("?" * len(keys))
     cells = _cells_of(db, f"ckey IN ({marks})", keys)
     db.execute(f"DELETE FROM aid_groups WHERE ckey IN ({marks})", keys)
     db.execute(f"DELETE FROM aid_group_articles WHERE ckey IN ({marks})", keys)
     db.execute(
-        f"INSERT INTO aid_groups (ckey, measure, category, donor, month, first_day, best) {_groups(where)}", params
+        f"INSERT INTO aid_groups (ckey, measure, category, donor, month, first_day, best) {_groups(where, given)}",
+        params,
     )
     db.execute(
         "INSERT INTO aid_group_articles SELECT DISTINCT ckey, measure, category, donor, article_id"
-        f" FROM ({_given(where)}) y",
+        f" FROM ({_given(where, given)}) y",
         params,
     )
     cells |= _cells_of(db, f"ckey IN ({marks})", keys)

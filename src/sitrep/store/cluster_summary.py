@@ -78,11 +78,10 @@ def row_of(db: Database, ident: str) -> Row | None:
 
 def extend(db: Database, ident: str, article_id: str, before: Row) -> None:
     """Add a newly stored article's mentions to the list columns of a cluster they joined (no other
-    mention of the cluster moved; ``before``: its row before the change): read the article's rows only."""
+    mention of the cluster moved; ``before``: its row before the change): read the article's rows only
+    (by its key: a cluster's index would read the whole cluster)."""
     article = db.query("SELECT doc, published, source FROM articles WHERE id = ?", (article_id,))[0]
-    mine = db.query(
-        "SELECT idx, phase FROM events WHERE article_id = ? AND cluster_id = ? ORDER BY idx", (article_id, ident)
-    )
+    mine = [r for r in db.query(_MINE, (article_id,)) if r["cluster_id"] == ident]
     changes: dict[str, Any] = {"articles": int(before["articles"]) + 1}
     stored = (before["first_published"] or "9999", before["first_report"] or "", before["first_report_idx"] or 0)
     if before["first_report"] is None or (article["published"] or "9999", article["doc"], mine[0]["idx"]) < stored:
@@ -92,29 +91,39 @@ def extend(db: Database, ident: str, article_id: str, before: Row) -> None:
             "first_published": article["published"],
             "first_report_idx": int(mine[0]["idx"]),
         }
-    source = article["source"]
-    sources, counted = set(json.loads(before["sources"])), set(json.loads(before["counted"]))
-    if source is not None:
-        sources.add(source)
-        copy_of = db.scalar("SELECT duplicate_of FROM duplicates WHERE article_id = ?", (article_id,))
-        inside = copy_of is not None and db.scalar(
-            "SELECT 1 FROM events WHERE article_id = ? AND cluster_id = ? LIMIT 1", (copy_of, ident)
-        )
-        if not inside:
-            counted.add(source)
-    changes |= {"sources": json.dumps(sorted(sources)), "counted": json.dumps(sorted(counted))}
-    changes["independent"] = len(counted)
-    largest = db.query(_LARGEST + " AND article_id = ?", (ident, article_id))[0]
-    for name in ("value_usd", "usd", "area_km2"):
-        values = [float(v) for v in (before[name], largest[name]) if v is not None]
+    if article["source"] is not None:
+        changes |= _sources(db, ident, article_id, str(article["source"]), before)
+    for name, column in (("value_usd", "value_usd"), ("usd", "usd_counted"), ("area_km2", "area_km2")):
+        aid_only = name == "usd"  # the counted sum of aid events only
+        values = [float(r[column]) for r in mine if r[column] and (not aid_only or r["type"] == EventType.AID)]
+        values = [v for v in values if v > 0] + ([float(before[name])] if before[name] is not None else [])
         changes[name] = max(values) if values else None
-    tied = _TIED + " WHERE e.cluster_id = ? AND q.article_id = ?"
-    changes["tied"] = int(before["tied"]) + int(db.scalar(tied, (ident, article_id)) or 0)
+    idxs = {int(r["idx"]) for r in mine}
+    figures = db.query("SELECT event_idx FROM quantities WHERE article_id = ?", (article_id,))
+    changes["tied"] = int(before["tied"]) + sum(1 for q in figures if q["event_idx"] in idxs)
     names = sorted(changes)
     db.execute(
         f"UPDATE clusters SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?", [*map(changes.get, names), ident]
     )
     _money(db, before, {**before, **changes}, article_id)
+
+
+_MINE = (
+    "SELECT idx, phase, type, cluster_id, value_usd, usd_counted, area_km2 FROM events WHERE article_id = ?"
+    " ORDER BY idx"
+)
+
+
+def _sources(db: Database, ident: str, article_id: str, source: str, before: Row) -> dict[str, Any]:
+    """The sources and the independent ones with a new article's source (not independent when the article
+    is a copy of one in the cluster)."""
+    sources, counted = set(json.loads(before["sources"])), set(json.loads(before["counted"]))
+    sources.add(source)
+    copy_of = db.scalar("SELECT duplicate_of FROM duplicates WHERE article_id = ?", (article_id,))
+    homes = db.query("SELECT cluster_id FROM events WHERE article_id = ?", (copy_of,)) if copy_of else []
+    if not any(r["cluster_id"] == ident for r in homes):
+        counted.add(source)
+    return {"sources": json.dumps(sorted(sources)), "counted": json.dumps(sorted(counted)), "independent": len(counted)}
 
 
 def _money(db: Database, before: Row, after: Row, article_id: str) -> None:
