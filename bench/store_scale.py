@@ -118,6 +118,8 @@ def build(source: str, url: str, events: int, shift_days: int) -> dict[str, Any]
         clusters = cluster_new(db)  # one pass per group, page tables filled set-wise
         with db.transaction():
             claims_sql.rebuild(db)  # what the writer keeps per source as it stores an article, counted once
+        if db.dialect == "postgresql":  # planner statistics and the visibility map, as autovacuum would leave them
+            db.execute("VACUUM ANALYZE")
         counts = {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in ("articles", "events", "quantities")}
     return {
         "copies": copies,

@@ -93,11 +93,12 @@ def summary_rows(
     """``cluster_row`` of each matching cluster, read from the clusters table alone (no mentions loaded):
     by first day, or by latest day (``newest``) or first day (``late_first``) latest first."""
     where, params = _where(flt)
-    page = " LIMIT ? OFFSET ?" if limit is not None else ""
     order = _order(db, _NEWEST if newest else _LATE_FIRST if late_first else _ORDER)
+    if limit is not None:  # the page's ids first: the rows skipped are read from the listing index only
+        where = f" WHERE id IN (SELECT id FROM clusters{where} ORDER BY {order} LIMIT ? OFFSET ?)"
     rows = db.query(
         "SELECT id, type, phase, first_phase, actors, place, first_day, last_day, articles, independent, sources,"
-        f" first_report FROM clusters{where} ORDER BY {order}{page}",
+        f" first_report FROM clusters{where} ORDER BY {order}",
         [*params, limit, offset] if limit is not None else params,
     )
     return [
@@ -122,11 +123,12 @@ def place_rows(db: Database) -> tuple[list[dict[str, Any]], int]:
     """Per place named by clusters: how many (``events``), how many attacks (``strikes``) and the latest in
     first-day order (``latest``: id as ``cluster``, type, first day); and how many clusters name no place."""
     rows = db.query("SELECT place, events, strikes FROM cluster_places WHERE events > 0")
-    latest = (
-        f"SELECT id AS cluster, type, first_day FROM clusters WHERE place = ? ORDER BY {_order(db, _LATEST)} LIMIT 1"
-    )
-    for row in rows:
-        row["latest"] = db.query(latest, (row["place"],))[0]
+    latest = "SELECT id AS cluster, type, first_day FROM clusters WHERE place = ? AND {day}"
+    latest += f" ORDER BY {_order(db, _LATEST)} LIMIT 1"
+    for row in rows:  # the latest first day of the place (index), then the last of that day's clusters
+        day = db.scalar("SELECT MAX(first_day) FROM clusters WHERE place = ?", (row["place"],))
+        on_day = "first_day = ?" if day is not None else "first_day IS NULL"
+        row["latest"] = db.query(latest.format(day=on_day), (row["place"], day) if day else (row["place"],))[0]
     placed = sum(int(r["events"]) for r in rows)
     return sorted(rows, key=lambda r: str(r["place"])), count_clusters(db) - placed
 

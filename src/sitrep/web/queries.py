@@ -55,9 +55,16 @@ class ArticleFilter:
 def articles(db: Database, flt: ArticleFilter, limit: int, offset: int) -> tuple[int, list[Row]]:
     """(total matching, one page of articles), newest first."""
     where, params = flt.where()
-    total = int(db.scalar(f"SELECT COUNT(*) FROM articles{where}", params) or 0)
-    rows = db.query(
-        f"SELECT {ARTICLE_COLUMNS} FROM articles{where} ORDER BY published DESC, doc LIMIT ? OFFSET ?",
+    if where:
+        total = int(db.scalar(f"SELECT COUNT(*) FROM articles{where}", params) or 0)
+    else:  # counted as articles are stored
+        from sitrep.store.counts import counts as kept
+
+        total = kept(db)["articles"]
+    key = "rowid" if db.dialect == "sqlite" else "id"  # what the listing index holds of each row
+    rows = db.query(  # the page's keys first: the rows skipped are read from the listing index only
+        f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {key} IN (SELECT {key} FROM articles{where}"
+        " ORDER BY published DESC, doc LIMIT ? OFFSET ?) ORDER BY published DESC, doc",
         [*params, limit, offset],
     )
     return total, [_article(r) for r in rows]
