@@ -16,8 +16,10 @@ Then it times, with the app in this process (``fastapi.testclient``, no network)
 ``--db`` is an SQLite path (default: a temporary file) or a PostgreSQL URL of an empty database.
 Prints one JSON object.
 
+``--existing`` times the store at ``--db`` as an earlier run left it (no build).
+
 Usage: ``python bench/store_scale.py --source corpus.db [--events 1000000] [--db URL] [--requests 20]
-[--ingest DIR --ingest-count 1000]``
+[--ingest DIR --ingest-count 1000] [--existing]``
 """
 
 from __future__ import annotations
@@ -130,6 +132,13 @@ def build(source: str, url: str, events: int, shift_days: int) -> dict[str, Any]
     }
 
 
+def _stored(url: str) -> dict[str, Any]:
+    """What an existing store holds (``--existing``: built by an earlier run), brought to this schema."""
+    with Database(url) as db:
+        found = {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in ("articles", "events", "quantities")}
+        return {"existing": True, "clusters": int(db.scalar("SELECT COUNT(*) FROM clusters") or 0), **found}
+
+
 def _percentiles(times: list[float]) -> dict[str, float]:
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
@@ -231,6 +240,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--ingest", type=Path, default=None, help="a folder of new articles to ingest")
     parser.add_argument("--ingest-count", type=int, default=1000)
+    parser.add_argument("--existing", action="store_true", help="time the store at --db as it is (built before)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sitrep-scale-"))
     url = args.db or str(work / "big.db")
@@ -239,7 +249,7 @@ def main() -> None:
         "date": dt.date.today().isoformat(),
         "dialect": "postgresql" if "://" in url else "sqlite",
         "target_events": args.events,
-        "build": build(args.source, url, args.events, args.shift_days),
+        "build": _stored(url) if args.existing else build(args.source, url, args.events, args.shift_days),
     }
     result["routes"] = time_routes(url, args.requests)
     result["commands"] = time_commands(url)

@@ -72,7 +72,9 @@ def fill(db: Database) -> None:
 
 
 #: PostgreSQL sorts NULL last and text by the locale unless told: the lists' orders (``cluster_queries``) need
-#: indexes of their own there (SQLite's of 0006 serve them).
+#: indexes of their own there (SQLite's of 0006 serve them, but for the timeline's: first day latest first,
+#: then type and sides in order).
+SQLITE_INDEXES = ("CREATE INDEX IF NOT EXISTS clusters_late_first ON clusters (first_day DESC, type, sides, id)",)
 PG_INDEXES = (
     'CREATE INDEX IF NOT EXISTS clusters_listing_pg ON clusters (first_day NULLS FIRST, type, sides COLLATE "C", id)',
     "CREATE INDEX IF NOT EXISTS clusters_latest_pg ON clusters (last_day DESC NULLS LAST, id)",
@@ -81,7 +83,6 @@ PG_INDEXES = (
 )
 
 
-def pg_indexes(db: Database) -> None:
-    if db.dialect == "postgresql":
-        for sql in PG_INDEXES:
-            db.execute(sql)
+def list_indexes(db: Database) -> None:
+    for sql in PG_INDEXES if db.dialect == "postgresql" else SQLITE_INDEXES:
+        db.execute(sql)

@@ -24,9 +24,9 @@ def _source_keys(db: Database) -> None:
 def _page_tables(db: Database) -> None:
     """0011: what the pages read kept in tables: filled from the stored clusters, figures and rows (and the
     clusters built first where 0004 left them to build)."""
-    from sitrep.store.page_tables import fill, pg_indexes
+    from sitrep.store.page_tables import fill, list_indexes
 
-    pg_indexes(db)
+    list_indexes(db)
     if db.scalar("SELECT 1 FROM events WHERE cluster_id IS NULL LIMIT 1") is not None:
         recluster(db)  # a store from before 0005: its clusters built, and the page tables with them
     else:
