@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.store.claims_sql import fill_spellings
 from sitrep.store.db import Database
 from sitrep.store.page_tables import fill
 
@@ -21,6 +22,7 @@ _KEPT = {
     "strike_cells": "SELECT * FROM strike_cells",
     "cluster_months": "SELECT * FROM cluster_months WHERE n > 0",
     "cluster_places": "SELECT * FROM cluster_places WHERE events > 0",
+    "source_spellings": "SELECT * FROM source_spellings",
 }
 
 
@@ -34,6 +36,7 @@ def assert_pages_kept(db: Database) -> None:
     try:
         with db.transaction():
             fill(db)
+            fill_spellings(db)
             filled = snapshot(db)
             raise _Undo
     except _Undo:

@@ -171,6 +171,7 @@ def undo_page_tables(db: Database) -> None:
     for table in ("cluster_conflicts", "aid_groups", "aid_group_articles", "aid_money_articles", "aid_cells"):
         db.execute(f"DROP TABLE {table}")
     db.execute("DROP TABLE store_counts")
+    db.execute("DROP TABLE source_spellings")
     db.execute("DROP INDEX clusters_place")
     db.execute("DROP INDEX clusters_money")
     for column in ("first_published", "first_report_idx", "counted", "value_usd", "usd", "area_km2", "tied"):

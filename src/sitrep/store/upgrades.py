@@ -33,7 +33,14 @@ def _page_tables(db: Database) -> None:
         fill(db)
 
 
-STEPS = {5: _ties, 10: _source_keys, 11: _page_tables}
+def _spellings(db: Database) -> None:
+    """0012: each source's spellings counted from the stored attributions."""
+    from sitrep.store.claims_sql import fill_spellings
+
+    fill_spellings(db)
+
+
+STEPS = {5: _ties, 10: _source_keys, 11: _page_tables, 12: _spellings}
 
 
 def install() -> None:
