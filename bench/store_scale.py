@@ -206,7 +206,7 @@ def time_ingest(url: str, folder: Path, count: int, work: Path) -> dict[str, Any
     for n, path in enumerate(sorted(p for p in folder.rglob("*") if p.is_file())[:count]):
         shutil.copy(path, docs / f"{n:05d}-{path.name}")
     out = {}
-    for name, target in (("empty", str(work / "empty.db")), ("big", url)):
+    for name, target in (("empty", _empty_like(url, work)), ("big", url)):
         started = time.perf_counter()
         done = subprocess.run(
             [
@@ -229,6 +229,20 @@ def time_ingest(url: str, folder: Path, count: int, work: Path) -> dict[str, Any
         out[name] = {"s": round(elapsed, 1), "docs_per_s": round(count / elapsed, 2), "summary": done.stdout.strip()}
     out["big_over_empty"] = round(out["big"]["docs_per_s"] / out["empty"]["docs_per_s"], 3)
     return out
+
+
+def _empty_like(url: str, work: Path) -> str:
+    """An empty store of the same dialect: an SQLite file, or a new database on the same PostgreSQL server."""
+    if "://" not in url:
+        return str(work / "empty.db")
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    empty = f"{name}_empty_{os.getpid()}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{empty}"')
+        conn.execute(f'CREATE DATABASE "{empty}"')
+    return f"{base}/{empty}"
 
 
 def main() -> None:

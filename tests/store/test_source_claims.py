@@ -172,6 +172,7 @@ def undo_page_tables(db: Database) -> None:
         db.execute(f"DROP TABLE {table}")
     db.execute("DROP TABLE store_counts")
     db.execute("DROP TABLE source_spellings")
+    db.execute("DROP INDEX articles_source")
     db.execute("DROP INDEX clusters_place")
     db.execute("DROP INDEX clusters_money")
     for column in ("first_published", "first_report_idx", "counted", "value_usd", "usd", "area_km2", "tied"):

@@ -135,9 +135,34 @@ def _money(db: Database, before: Row, after: Row, article_id: str) -> None:
 
 
 def summarize_article(db: Database, article_id: str) -> None:
-    """Write again the list columns of the clusters an article's events are in (after a link to it changed)."""
-    rows = db.query(
-        "SELECT DISTINCT cluster_id FROM events WHERE article_id = ? AND cluster_id IS NOT NULL", (article_id,)
-    )
-    for row in rows:
-        summarize(db, str(row["cluster_id"]), row_of(db, str(row["cluster_id"])))
+    """A stored article just linked as a near-duplicate copy of another: in each cluster both are in, its
+    source no longer counts as independent unless another article of that source in the cluster does
+    (read by the source's articles, never the cluster's mentions)."""
+    copy_of = db.scalar("SELECT duplicate_of FROM duplicates WHERE article_id = ?", (article_id,))
+    source = db.scalar("SELECT source FROM articles WHERE id = ?", (article_id,))
+    if copy_of is None or source is None:
+        return
+    both = _clusters_of(db, str(article_id)) & _clusters_of(db, str(copy_of))
+    for ident in sorted(both):
+        row = row_of(db, ident)
+        counted = set(json.loads(row["counted"])) if row else set()
+        if source not in counted or db.scalar(_STILL, (source, article_id, ident, ident)) is not None:
+            continue
+        counted.discard(source)
+        db.execute(
+            "UPDATE clusters SET counted = ?, independent = ? WHERE id = ?",
+            (json.dumps(sorted(counted)), len(counted), ident),
+        )
+
+
+def _clusters_of(db: Database, article_id: str) -> set[str]:
+    rows = db.query("SELECT cluster_id FROM events WHERE article_id = ?", (article_id,))
+    return {str(r["cluster_id"]) for r in rows if r["cluster_id"]}
+
+
+#: Another article of the source in the cluster that is no copy of one in it (CROSS JOIN: by the source).
+_STILL = (
+    "SELECT 1 FROM articles a CROSS JOIN events e LEFT JOIN duplicates d ON d.article_id = a.id"
+    " WHERE a.source = ? AND a.id <> ? AND e.article_id = a.id AND e.cluster_id = ? AND (d.duplicate_of IS NULL"
+    " OR NOT EXISTS (SELECT 1 FROM events x WHERE x.article_id = d.duplicate_of AND x.cluster_id = ?)) LIMIT 1"
+)

@@ -7,3 +7,7 @@ CREATE TABLE source_spellings (
     n INTEGER NOT NULL,
     PRIMARY KEY (source_key, source, source_kind)
 )
+
+;
+-- Articles by source: whether another article of a source still counts in a cluster (a copy was linked).
+CREATE INDEX articles_source ON articles (source, id)
