@@ -78,6 +78,8 @@ SQLITE_INDEXES = ("CREATE INDEX IF NOT EXISTS clusters_late_first ON clusters (f
 PG_INDEXES = (
     'CREATE INDEX IF NOT EXISTS clusters_listing_pg ON clusters (first_day NULLS FIRST, type, sides COLLATE "C", id)',
     "CREATE INDEX IF NOT EXISTS clusters_latest_pg ON clusters (last_day DESC NULLS LAST, id)",
+    # the articles list's page of ids read from the index alone (the rows are wide: their text)
+    "CREATE INDEX IF NOT EXISTS articles_listing_pg ON articles (published DESC, doc, id)",
     "CREATE INDEX IF NOT EXISTS clusters_late_first_pg ON clusters"
     ' (first_day DESC NULLS LAST, type, sides COLLATE "C", id)',
 )

@@ -34,10 +34,13 @@ def _page_tables(db: Database) -> None:
 
 
 def _spellings(db: Database) -> None:
-    """0012: each source's spellings counted from the stored attributions."""
+    """0012: each source's spellings counted from the stored attributions (and the lists' indexes of 0011's
+    step made where they are missing)."""
     from sitrep.store.claims_sql import fill_spellings
+    from sitrep.store.page_tables import list_indexes
 
     fill_spellings(db)
+    list_indexes(db)
 
 
 STEPS = {5: _ties, 10: _source_keys, 11: _page_tables, 12: _spellings}
