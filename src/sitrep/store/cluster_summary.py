@@ -160,9 +160,11 @@ def _clusters_of(db: Database, article_id: str) -> set[str]:
     return {str(r["cluster_id"]) for r in rows if r["cluster_id"]}
 
 
-#: Another article of the source in the cluster that is no copy of one in it (CROSS JOIN: by the source).
+#: Another article of the source in the cluster that is no copy of one in it, read by the source's articles
+#: and each one's events by its key (CROSS JOIN keeps SQLite's order; COALESCE keeps the cluster index out).
 _STILL = (
     "SELECT 1 FROM articles a CROSS JOIN events e LEFT JOIN duplicates d ON d.article_id = a.id"
-    " WHERE a.source = ? AND a.id <> ? AND e.article_id = a.id AND e.cluster_id = ? AND (d.duplicate_of IS NULL"
-    " OR NOT EXISTS (SELECT 1 FROM events x WHERE x.article_id = d.duplicate_of AND x.cluster_id = ?)) LIMIT 1"
+    " WHERE a.source = ? AND a.id <> ? AND e.article_id = a.id AND COALESCE(e.cluster_id, '') = ?"
+    " AND (d.duplicate_of IS NULL OR NOT EXISTS (SELECT 1 FROM events x WHERE x.article_id = d.duplicate_of"
+    " AND COALESCE(x.cluster_id, '') = ?)) LIMIT 1"
 )
