@@ -4,7 +4,8 @@ Builds a store of ``--events`` event mentions (1,000,000 by default) from the re
 ``--source`` (a store made by ``sitrep ingest``): its articles with all their facts are copied again and
 again, each copy with its own ids and document names and its days shifted by ``--shift-days`` more than
 the copy before, so types, sides, places and figures are real and days spread realistically. The copies
-are loaded in bulk, then ``sitrep recluster`` builds their clusters (timed: ``recluster_s``).
+are loaded in bulk (COPY on PostgreSQL), then their clusters are made in one pass per group and the
+page tables filled set-wise (``sitrep.store.bulk.cluster_new``; timed: ``cluster_s``).
 
 Then it times, with the app in this process (``fastapi.testclient``, no network):
 - each dashboard page and API list route, ``--requests`` times, list routes at random offsets (p50, p95 ms);
@@ -15,8 +16,10 @@ Then it times, with the app in this process (``fastapi.testclient``, no network)
 ``--db`` is an SQLite path (default: a temporary file) or a PostgreSQL URL of an empty database.
 Prints one JSON object.
 
+``--existing`` times the store at ``--db`` as an earlier run left it (no build).
+
 Usage: ``python bench/store_scale.py --source corpus.db [--events 1000000] [--db URL] [--requests 20]
-[--ingest DIR --ingest-count 1000]``
+[--ingest DIR --ingest-count 1000] [--existing]``
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.store import claims_sql
-from sitrep.store.clusters_sql import recluster
+from sitrep.store.bulk import cluster_new, insert_rows, without_counts
 from sitrep.store.db import Database, Row
 
 TABLES = ("sentences", "quantities", "events", "attributions", "signals")
@@ -105,28 +108,35 @@ def build(source: str, url: str, events: int, shift_days: int) -> dict[str, Any]
     copies = max(1, -(-events // per_copy))
     started = time.perf_counter()
     with Database(url) as db:
+        without_counts(db)  # counted once the load is done
         for k in range(copies):
             with db.transaction():
                 for table, out in _copy(rows, k, k * shift_days):
                     if out:
                         names = list(out[0])
-                        marks = ", ".join("?" * len(names))
-                        db.executemany(
-                            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})",
-                            [[r[n] for n in names] for r in out],
-                        )
+                        insert_rows(db, table, names, [[r[n] for n in names] for r in out])
         loaded = time.perf_counter() - started
         started = time.perf_counter()
-        clusters = recluster(db)
-        claims_sql.rebuild(db)  # what the writer keeps per source as it stores an article, counted once
+        clusters = cluster_new(db)  # one pass per group, page tables filled set-wise
+        with db.transaction():
+            claims_sql.rebuild(db)  # what the writer keeps per source as it stores an article, counted once
+        if db.dialect == "postgresql":  # planner statistics and the visibility map, as autovacuum would leave them
+            db.execute("VACUUM ANALYZE")
         counts = {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in ("articles", "events", "quantities")}
     return {
         "copies": copies,
         "load_s": round(loaded, 1),
-        "recluster_s": round(time.perf_counter() - started, 1),
+        "cluster_s": round(time.perf_counter() - started, 1),
         "clusters": clusters,
         **counts,
     }
+
+
+def _stored(url: str) -> dict[str, Any]:
+    """What an existing store holds (``--existing``: built by an earlier run), brought to this schema."""
+    with Database(url) as db:
+        found = {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in ("articles", "events", "quantities")}
+        return {"existing": True, "clusters": int(db.scalar("SELECT COUNT(*) FROM clusters") or 0), **found}
 
 
 def _percentiles(times: list[float]) -> dict[str, float]:
@@ -196,7 +206,7 @@ def time_ingest(url: str, folder: Path, count: int, work: Path) -> dict[str, Any
     for n, path in enumerate(sorted(p for p in folder.rglob("*") if p.is_file())[:count]):
         shutil.copy(path, docs / f"{n:05d}-{path.name}")
     out = {}
-    for name, target in (("empty", str(work / "empty.db")), ("big", url)):
+    for name, target in (("empty", _empty_like(url, work)), ("big", url)):
         started = time.perf_counter()
         done = subprocess.run(
             [
@@ -221,6 +231,20 @@ def time_ingest(url: str, folder: Path, count: int, work: Path) -> dict[str, Any
     return out
 
 
+def _empty_like(url: str, work: Path) -> str:
+    """An empty store of the same dialect: an SQLite file, or a new database on the same PostgreSQL server."""
+    if "://" not in url:
+        return str(work / "empty.db")
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    empty = f"{name}_empty_{os.getpid()}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{empty}"')
+        conn.execute(f'CREATE DATABASE "{empty}"')
+    return f"{base}/{empty}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", required=True, help="a store made by sitrep ingest: the facts to multiply")
@@ -230,6 +254,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--ingest", type=Path, default=None, help="a folder of new articles to ingest")
     parser.add_argument("--ingest-count", type=int, default=1000)
+    parser.add_argument("--existing", action="store_true", help="time the store at --db as it is (built before)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sitrep-scale-"))
     url = args.db or str(work / "big.db")
@@ -238,7 +263,7 @@ def main() -> None:
         "date": dt.date.today().isoformat(),
         "dialect": "postgresql" if "://" in url else "sqlite",
         "target_events": args.events,
-        "build": build(args.source, url, args.events, args.shift_days),
+        "build": _stored(url) if args.existing else build(args.source, url, args.events, args.shift_days),
     }
     result["routes"] = time_routes(url, args.requests)
     result["commands"] = time_commands(url)

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from spacy.language import Language
 
+from pagecheck import assert_pages_kept
 from sitrep.cli import main
 from sitrep.store import open_db
 from testdata import GOLD
@@ -107,6 +108,7 @@ def test_near_duplicates_are_linked(nlp: Language, tmp_path: Path) -> None:
             "SELECT a.doc AS copy, b.doc AS original FROM duplicates d"
             " JOIN articles a ON a.id = d.article_id JOIN articles b ON b.id = d.duplicate_of"
         )
+        assert_pages_kept(db)  # the copy's source no longer counts as independent where both are
     assert row == {"copy": str(syndicated), "original": str(source)}
 
 

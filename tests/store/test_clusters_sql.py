@@ -9,6 +9,7 @@ import random
 
 from fastapi.testclient import TestClient
 
+from pagecheck import assert_pages_kept
 from sitrep.corpus.clusters import cluster, load_mentions
 from sitrep.model import Article, Event, Report, Sentence
 from sitrep.store import open_db, save_report
@@ -85,6 +86,7 @@ def _check_rows(db: Database) -> None:
 
     kept = {r["cluster"]: r for r in summary_rows(db)}  # what lists show, kept with each cluster
     assert kept == {c.id: cluster_row(c) for c in cluster(load_mentions(db))}
+    assert_pages_kept(db)
 
 
 def test_clusters_do_not_depend_on_the_order_of_ingest(db_url: str) -> None:
@@ -202,3 +204,20 @@ def test_the_timeline_pages_its_events_and_counts_them_all(tmp_path: object) -> 
         second = client.get("/timeline?type=ATTACK&offset=200")
         assert second.text.count('href="/event/') == 30
         assert start.isoformat() in second.text
+
+
+def test_clusters_made_in_bulk_are_those_of_recluster(db_url: str) -> None:
+    from sitrep.store.bulk import cluster_new, without_counts
+
+    columns = "group_key, first_day, last_day, place, place_day, first_doc, first_idx, mentions, sources, articles"
+    with open_db(db_url) as db:
+        for report in _random_reports(seed=5, count=30):
+            save_report(db, report)
+        before = sorted(tuple(map(str, r.values())) for r in db.query(f"SELECT {columns} FROM clusters"))
+        without_counts(db)
+        db.execute("UPDATE events SET cluster_id = NULL, group_key = NULL")  # facts loaded in bulk
+        db.execute("DELETE FROM clusters")
+        assert cluster_new(db) == len(before)
+        assert _partition(db) == _all_at_once(db)
+        assert sorted(tuple(map(str, r.values())) for r in db.query(f"SELECT {columns} FROM clusters")) == before
+        _check_rows(db)

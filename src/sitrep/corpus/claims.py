@@ -116,9 +116,9 @@ def _names(db: Database, keys: list[str]) -> dict[str, tuple[str, str, list[str]
     for start in range(0, len(keys), 500):
         part = keys[start : start + 500]
         marks = ", ".join("?" * len(part))
-        for r in db.query(
-            "SELECT source_key AS key, source, source_kind AS kind, COUNT(*) AS n FROM attributions"
-            f" WHERE source_key IN ({marks}) GROUP BY source_key, source, source_kind",
+        for r in db.query(  # counted as attributions are stored (store.claims_sql)
+            "SELECT source_key AS key, source, source_kind AS kind, n FROM source_spellings"
+            f" WHERE source_key IN ({marks})",
             part,
         ):
             counts[r["key"]][(r["source"], r["kind"])] = int(r["n"])

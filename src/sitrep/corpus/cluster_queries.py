@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 #: corpus.clusters.cluster's order (first day, undated first; type; sides), as the listing index has it
 _ORDER = "first_day{n}, type, sides{c}, id"
+_LATEST = "first_day DESC{l}, type DESC, sides{c} DESC, id DESC"  # _ORDER backwards
 _NEWEST = "last_day DESC{l}, id"
 _LATE_FIRST = "first_day DESC{l}, type, sides{c}, id"
 
@@ -46,7 +47,18 @@ def _where(flt: EventFilter | _ById | None) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+def _type_only(flt: EventFilter | None) -> bool:
+    """Whether a filter asks for one type at most (what ``cluster_months`` counts)."""
+    return flt is None or not (flt.actor or flt.place or flt.since or flt.until)
+
+
 def count_clusters(db: Database, flt: EventFilter | None = None) -> int:
+    if flt is None or (not flt.type and _type_only(flt)):  # all of them: counted as they change
+        from sitrep.store.counts import counts
+
+        return counts(db)["clusters"]
+    if _type_only(flt) and flt.type:
+        return int(db.scalar("SELECT SUM(n) FROM cluster_months WHERE type = ?", (flt.type.upper(),)) or 0)
     where, params = _where(flt)
     return int(db.scalar(f"SELECT COUNT(*) FROM clusters{where}", params) or 0)
 
@@ -81,11 +93,12 @@ def summary_rows(
     """``cluster_row`` of each matching cluster, read from the clusters table alone (no mentions loaded):
     by first day, or by latest day (``newest``) or first day (``late_first``) latest first."""
     where, params = _where(flt)
-    page = " LIMIT ? OFFSET ?" if limit is not None else ""
     order = _order(db, _NEWEST if newest else _LATE_FIRST if late_first else _ORDER)
+    if limit is not None:  # the page's ids first: the rows skipped are read from the listing index only
+        where = f" WHERE id IN (SELECT id FROM clusters{where} ORDER BY {order} LIMIT ? OFFSET ?)"
     rows = db.query(
         "SELECT id, type, phase, first_phase, actors, place, first_day, last_day, articles, independent, sources,"
-        f" first_report FROM clusters{where} ORDER BY {order}{page}",
+        f" first_report FROM clusters{where} ORDER BY {order}",
         [*params, limit, offset] if limit is not None else params,
     )
     return [
@@ -106,13 +119,18 @@ def summary_rows(
     ]
 
 
-def placed_rows(db: Database) -> tuple[list[dict[str, Any]], int]:
-    """The clusters with a place (id as ``cluster``, type, place, days; by first day) and how many have none."""
-    rows = db.query(
-        "SELECT id AS cluster, type, place, first_day, last_day FROM clusters WHERE place IS NOT NULL AND place <> ''"
-        f" ORDER BY {_order(db)}"
-    )
-    return rows, count_clusters(db) - len(rows)
+def place_rows(db: Database) -> tuple[list[dict[str, Any]], int]:
+    """Per place named by clusters: how many (``events``), how many attacks (``strikes``) and the latest in
+    first-day order (``latest``: id as ``cluster``, type, first day); and how many clusters name no place."""
+    rows = db.query("SELECT place, events, strikes FROM cluster_places WHERE events > 0")
+    latest = "SELECT id AS cluster, type, first_day FROM clusters WHERE place = ? AND {day}"
+    latest += f" ORDER BY {_order(db, _LATEST)} LIMIT 1"
+    for row in rows:  # the latest first day of the place (index), then the last of that day's clusters
+        day = db.scalar("SELECT MAX(first_day) FROM clusters WHERE place = ?", (row["place"],))
+        on_day = "first_day = ?" if day is not None else "first_day IS NULL"
+        row["latest"] = db.query(latest.format(day=on_day), (row["place"], day) if day else (row["place"],))[0]
+    placed = sum(int(r["events"]) for r in rows)
+    return sorted(rows, key=lambda r: str(r["place"])), count_clusters(db) - placed
 
 
 def event_page(db: Database, ident: str, limit: int) -> dict[str, Any]:
@@ -127,26 +145,20 @@ def event_page(db: Database, ident: str, limit: int) -> dict[str, Any]:
         raise NotFound(ident, "no event with this id")
     row = rows[0]
     mentions = sorted(load_mentions(db, clusters=[str(live)], first=limit), key=order)
-    row["value_usd"] = db.scalar("SELECT MAX(value_usd) FROM events WHERE cluster_id = ? AND value_usd > 0", (live,))
-    row["area_km2"] = db.scalar("SELECT MAX(area_km2) FROM events WHERE cluster_id = ? AND area_km2 > 0", (live,))
+    kept = db.query("SELECT value_usd, area_km2, mentions FROM clusters WHERE id = ?", (live,))[0]
+    row["value_usd"] = kept["value_usd"]
+    row["area_km2"] = kept["area_km2"]
     row["mentions"] = [
         {"doc": m.doc, "published": m.published, "source": m.source, "sentence": m.sentence, "quote": m.quote}
         for m in mentions
     ]
-    row["articles_mentions"] = int(db.scalar("SELECT mentions FROM clusters WHERE id = ?", (live,)) or 0)
+    row["articles_mentions"] = int(kept["mentions"] or 0)
     return row
 
 
 def count_tied(db: Database, ident: str) -> int:
-    """How many figures are tied to the events of one cluster."""
-    return int(
-        db.scalar(
-            "SELECT COUNT(*) FROM quantities q JOIN events e ON e.article_id = q.article_id AND e.idx = q.event_idx"
-            " WHERE e.cluster_id = ?",
-            (ident,),
-        )
-        or 0
-    )
+    """How many figures are tied to the events of one cluster (kept with the cluster)."""
+    return int(db.scalar("SELECT tied FROM clusters WHERE id = ?", (ident,)) or 0)
 
 
 @dataclass(frozen=True)
@@ -165,6 +177,10 @@ def _order(db: Database, order: str = _ORDER) -> str:
 
 def month_counts(db: Database, flt: EventFilter | None = None) -> list[dict[str, Any]]:
     """How many matching clusters of each type began in each month ("undated" for those with no day)."""
+    if _type_only(flt):  # counted as clusters change
+        kind = flt.type.upper() if flt and flt.type else None
+        by_type = " AND type = ?" if kind else ""
+        return db.query(f"SELECT month, type, n FROM cluster_months WHERE n > 0{by_type}", [kind] if kind else [])
     where, params = _where(flt)
     return db.query(
         f"SELECT COALESCE(SUBSTR(first_day, 1, 7), 'undated') AS month, type, COUNT(*) AS n FROM clusters{where}"

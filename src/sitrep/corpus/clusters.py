@@ -160,7 +160,8 @@ def load_mentions(
     if clusters is not None and first is not None and len(clusters) == 1:
         collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
         order_by = f" ORDER BY COALESCE(e.day, ''), a.doc{collate}, e.idx LIMIT ?"
-        rows = db.query(sql + " WHERE e.cluster_id = ?" + order_by, (clusters[0], first))
+        through, params = _first_days(db, clusters[0], first)
+        rows = db.query(sql + " WHERE e.cluster_id = ?" + through + order_by, (clusters[0], *params, first))
     elif clusters is not None:
         rows = []
         for start in range(0, len(clusters), 500):
@@ -169,6 +170,16 @@ def load_mentions(
     else:
         rows = db.query(sql + " WHERE e.type = ?", (event_type,)) if event_type else db.query(sql)
     return [_mention(row) for row in rows]
+
+
+def _first_days(db: Database, ident: str, first: int) -> tuple[str, tuple[str, ...]]:
+    """A clause keeping a cluster's mentions up to the day of its ``first``-th (an index walk), so that the
+    first ones in order are sorted from those days only; none when the cluster has no more or no days."""
+    day = db.scalar(
+        "SELECT day FROM events WHERE cluster_id = ? AND day IS NOT NULL ORDER BY day LIMIT 1 OFFSET ?",
+        (ident, max(0, first - 1)),
+    )
+    return (" AND e.day <= ?", (str(day),)) if day is not None else ("", ())
 
 
 def _mention(row: Row) -> Mention:

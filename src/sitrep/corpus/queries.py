@@ -156,6 +156,15 @@ def quantity_reports(
         params.append(cluster)
     if only is None:
         page = f" ORDER BY e.day, a.doc, q.idx LIMIT {int(limit)}" if limit is not None else ""
+        if cluster and limit is not None:  # sorted from the days of the first ``limit`` figures only
+            day = db.scalar(
+                "SELECT e.day FROM events e JOIN quantities q ON q.article_id = e.article_id AND q.event_idx = e.idx"
+                " WHERE e.cluster_id = ? AND e.day IS NOT NULL ORDER BY e.day LIMIT 1 OFFSET ?",
+                (cluster, max(0, limit - 1)),
+            )
+            if day is not None:
+                clauses.append("e.day <= ?")
+                params.append(day)
         return [_report(row) for row in db.query(_QUANTITIES + " WHERE " + " AND ".join(clauses) + page, params)]
     rows = []
     for start in range(0, len(only), 400):
@@ -199,7 +208,17 @@ MAGNITUDE = 10.0
 APPROX = 0.1
 
 
-def conflicts(db: Database, cluster: str | None = None) -> list[dict[str, Any]]:
+def conflicts(
+    db: Database, cluster: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """The conflicts (``find_conflicts``) kept in the store as figures are stored: all of them, or those of
+    one ``cluster``, by day, event and category; one page when ``limit`` is given."""
+    from sitrep.store import conflicts_sql
+
+    return conflicts_sql.conflicts(db, cluster, limit, offset)
+
+
+def find_conflicts(db: Database, cluster: str | None = None) -> list[dict[str, Any]]:
     """The same quantity of the same event reported with values that cannot all be true.
 
     Only figures tied to an event of their article are compared, never totals over a span of time;
@@ -278,13 +297,9 @@ def aid_tracker(db: Database, unknown_donors: bool = False) -> list[dict[str, An
     invasion began") are left out, unless the event states the week or month they cover; figures of no
     known giver are left out too unless ``unknown_donors``, then under donor "?".
     """
-    from sitrep.corpus.trackers_sql import aid_money, aid_quantities
+    from sitrep.store import aid_sql
 
-    rows = aid_quantities(db, unknown_donors) + aid_money(db, unknown_donors)
-    keys = ("month", "donor", "category", "phase", "total", "events", "articles")
-    return sorted(
-        ({k: r[k] for k in keys} for r in rows), key=lambda r: (r["month"], r["donor"], r["category"], r["phase"])
-    )
+    return aid_sql.tracker(db, unknown_donors)
 
 
 def strikes_tracker(db: Database) -> list[dict[str, Any]]:
@@ -295,9 +310,9 @@ def strikes_tracker(db: Database) -> list[dict[str, Any]]:
     with a known attacker: the side of the launch (not the side attacked), or the attacking side of the
     event an interception is tied to.
     """
-    from sitrep.corpus.trackers_sql import strikes
+    from sitrep.store import strikes_sql
 
-    return strikes(db)
+    return strikes_sql.tracker(db)
 
 
 __all__ = [
@@ -308,6 +323,7 @@ __all__ = [
     "conflicts",
     "covers_period",
     "event_clusters",
+    "find_conflicts",
     "quantity_reports",
     "source_of",
     "strikes_tracker",

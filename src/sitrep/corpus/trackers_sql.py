@@ -87,22 +87,29 @@ def _joined(cells: list[Row], articles: list[Row]) -> list[Row]:
     ]
 
 
+_WHEN = f"CASE WHEN NOT {PLACED} THEN NULL WHEN {SPANNED} THEN e.date WHEN q.period = 1 THEN NULL" + (
+    f" ELSE COALESCE({DAY}, 'unknown') END"
+)
+_ATTACKER = "CASE WHEN q.measure = 'intercepted' THEN e.actor1 ELSE q.side END"
+#: Each figure the strike tracker counts: its article and index, day (or stated week or month), attacker,
+#: category, and its value as launched or intercepted; all of it from the figure's own article.
+STRIKE_FIGURES = (
+    f"SELECT * FROM (SELECT q.article_id, q.idx, {_WHEN} AS day, {_ATTACKER} AS attacker, q.category,"
+    " CASE WHEN q.measure = 'launched' THEN q.value END AS launched,"
+    f" CASE WHEN q.measure = 'intercepted' THEN q.value END AS intercepted{FROM}"
+    f" WHERE q.event = '{EventType.ATTACK}' AND q.measure IN ('launched', 'intercepted')) f0"
+    " WHERE day IS NOT NULL AND attacker IS NOT NULL"
+)
+
+
 def strikes(db: Database) -> list[dict[str, Any]]:
     """Per day (or stated week or month), attacker and category: the most launched and intercepted, articles.
 
     A figure counts only when tied to an attack with a known attacker and not a running total.
     """
-    when = f"CASE WHEN NOT {PLACED} THEN NULL WHEN {SPANNED} THEN e.date WHEN q.period = 1 THEN NULL" + (
-        f" ELSE COALESCE({DAY}, 'unknown') END"
-    )
-    attacker = "CASE WHEN q.measure = 'intercepted' THEN e.actor1 ELSE q.side END"
     rows = db.query(
-        f"SELECT day, attacker, category, MAX(launched) AS launched, MAX(intercepted) AS intercepted,"
-        f" COUNT(DISTINCT article_id) AS articles FROM (SELECT {when} AS day, {attacker} AS attacker, q.category,"
-        " CASE WHEN q.measure = 'launched' THEN q.value END AS launched,"
-        f" CASE WHEN q.measure = 'intercepted' THEN q.value END AS intercepted, q.article_id{FROM}"
-        f" WHERE q.event = '{EventType.ATTACK}' AND q.measure IN ('launched', 'intercepted')) f"
-        " WHERE day IS NOT NULL AND attacker IS NOT NULL GROUP BY day, attacker, category"
+        "SELECT day, attacker, category, MAX(launched) AS launched, MAX(intercepted) AS intercepted,"
+        f" COUNT(DISTINCT article_id) AS articles FROM ({STRIKE_FIGURES}) f GROUP BY day, attacker, category"
     )
     return sorted(
         (

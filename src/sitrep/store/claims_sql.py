@@ -39,6 +39,22 @@ def count_claims(db: Database, ident: str, report: Report) -> None:
         "SELECT source_key, COUNT(*) AS n FROM attributions WHERE article_id = ? GROUP BY source_key", (ident,)
     )
     db.executemany(_ADD, [(r["source_key"], int(r["n"]), published, published) for r in rows])
+    written = db.query(
+        "SELECT source_key, source, source_kind, COUNT(*) AS n FROM attributions WHERE article_id = ?"
+        " GROUP BY source_key, source, source_kind",
+        (ident,),
+    )
+    db.executemany(_SPELLED, [(r["source_key"], r["source"], r["source_kind"], int(r["n"])) for r in written])
+
+
+_SPELLED = (
+    "INSERT INTO source_spellings (source_key, source, source_kind, n) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (source_key, source, source_kind) DO UPDATE SET n = source_spellings.n + excluded.n"
+)
+_SPELLINGS = (
+    "INSERT INTO source_spellings (source_key, source, source_kind, n) SELECT source_key, source, source_kind,"
+    " COUNT(*) FROM attributions WHERE source_key IS NOT NULL{where} GROUP BY source_key, source, source_kind"
+)
 
 
 def sources_of(db: Database, article_id: str) -> set[str]:
@@ -51,6 +67,7 @@ def rebuild(db: Database) -> int:
     """Count every source's claims again from the attributions (after a bulk load of facts); how many sources."""
     with db.transaction():
         fill(db)
+        fill_spellings(db)
         return int(db.scalar("SELECT COUNT(*) FROM source_claims") or 0)
 
 
@@ -59,9 +76,17 @@ def recount(db: Database, keys: Iterable[str]) -> None:
     for key in sorted(set(keys)):
         db.execute("DELETE FROM source_claims WHERE source_key = ?", (key,))
         db.execute(_COUNT + " WHERE t.source_key = ? GROUP BY t.source_key", (key,))
+        db.execute("DELETE FROM source_spellings WHERE source_key = ?", (key,))
+        db.execute(_SPELLINGS.format(where=" AND source_key = ?"), (key,))
 
 
 def fill(db: Database) -> None:
     """Count every source's claims again from the attributions (a migration's step)."""
     db.execute("DELETE FROM source_claims")
     db.execute(_COUNT + " GROUP BY t.source_key")
+
+
+def fill_spellings(db: Database) -> None:
+    """Count every source's spellings again from the attributions (migration 0012's step)."""
+    db.execute("DELETE FROM source_spellings")
+    db.execute(_SPELLINGS.format(where=""))

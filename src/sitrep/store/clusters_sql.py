@@ -23,9 +23,11 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitrep.corpus.clusters import WINDOW_DAYS, joins
-from sitrep.store.cluster_summary import summarize
+from sitrep.store import aid_sql, conflicts_sql, page_tables
+from sitrep.store.cluster_summary import extend, row_of, summarize
 from sitrep.store.db import Database, Row
 
 log = logging.getLogger(__name__)
@@ -102,15 +104,41 @@ def mentions_of(db: Database, article_id: str) -> list[tuple[str, Item]]:
 
 
 def assign(db: Database, article_id: str, removed: Sequence[tuple[str, Item]] = ()) -> None:
-    """Cluster the mentions of a just-stored article (and undo those ``removed`` from it), in the transaction."""
+    """Cluster the mentions of a just-stored article (and undo those ``removed`` from it), in the transaction;
+    then what the pages keep per cluster: the conflicts and aid rows of the clusters that changed."""
     changes: dict[tuple[str, bool], list[Item]] = {}
     for key, m in [*removed, *((r["group_key"], _item(r, 1)) for r in _article_rows(db, article_id))]:
         changes.setdefault((key, m.day is not None), []).append(m)
     if db.dialect == "postgresql":  # concurrent writers replay one group one after the other (keys in order)
         for key in sorted({key for key, _ in changes}):
             db.execute("SELECT pg_advisory_xact_lock(?)", (_lock_id(key),))
+    done = Changed()
     for (key, dated), items in sorted(changes.items(), key=lambda kv: (kv[0][0], kv[0][1])):
-        _Replay(db, key, dated).run(sorted(items, key=lambda m: m.pos))
+        _Replay(db, key, dated, done).run(sorted(items, key=lambda m: m.pos))
+    for ident in sorted(done.whole):
+        conflicts_sql.refresh(db, ident)
+    figures = {str(r["cluster_id"]) for r in db.query(_FIGURES, (article_id,))}
+    for ident in sorted(done.extended & figures):
+        conflicts_sql.refresh(db, ident)
+    aid_sql.refresh(db, done.whole)
+    aid_sql.add_article(db, article_id, done.whole)
+
+
+#: The clusters an article's figures that may conflict are tied to.
+_FIGURES = (
+    "SELECT DISTINCT e.cluster_id FROM quantities q JOIN events e ON e.article_id = q.article_id"
+    " AND e.idx = q.event_idx WHERE q.article_id = ? AND q.period = 0 AND e.cluster_id IS NOT NULL"
+)
+
+
+@dataclass
+class Changed:
+    """The clusters a change wrote again from all their mentions (``whole``: also those it emptied) and those
+    it only added new mentions to (``extended``)."""
+
+    whole: set[str] = field(default_factory=set)
+    extended: set[str] = field(default_factory=set)
+    bulk: bool = False  # every cluster is written again, and the page tables filled after (recluster)
 
 
 def _lock_id(key: str) -> int:
@@ -131,8 +159,9 @@ def recluster(db: Database) -> int:
         keys = [row["group_key"] for row in db.query("SELECT DISTINCT group_key FROM events ORDER BY group_key")]
         for key in keys:
             for dated in (False, True):
-                _Replay(db, key, dated).run((), full=True)
+                _Replay(db, key, dated, Changed(bulk=True)).run((), full=True)
         db.execute("DELETE FROM clusters WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.cluster_id = clusters.id)")
+        page_tables.fill(db)
         return int(db.scalar("SELECT COUNT(*) FROM clusters") or 0)
 
 
@@ -160,8 +189,8 @@ def resolve(db: Database, ident: str) -> str | None:
 class _Replay:
     """One group's mentions (dated or undated), replayed from a change until the stored state is met again."""
 
-    def __init__(self, db: Database, key: str, dated: bool) -> None:
-        self.db, self.key, self.dated = db, key, dated
+    def __init__(self, db: Database, key: str, dated: bool, done: Changed) -> None:
+        self.db, self.key, self.dated, self.done = db, key, dated, done
         self.info: dict[str, _Info] = {}
         self.by_opened: dict[Pos, str] = {}
         self.lo = dt.date.min
@@ -284,15 +313,28 @@ class _Replay:
     def _write(self, replayed: list[Item]) -> None:
         final = _ids(self.db, self.key, self.new, self.info)
         touched: set[str] = {m.old for m in replayed if m.old}
+        added: dict[str, list[Item]] = {}
+        whole: set[str] = set()
         for cluster, ident in final.items():
             touched.add(ident)
             moved = [(ident, m.article_id, m.idx) for m in cluster.members if m.change >= 0 and m.old != ident]
             self.db.executemany("UPDATE events SET cluster_id = ? WHERE article_id = ? AND idx = ?", moved)
+            for m in cluster.members:
+                if m.change > 0:
+                    added.setdefault(ident, []).append(m)
+                elif m.old != ident:
+                    whole.add(ident)  # a stored mention moved in
         home = {(m.article_id, m.idx): ident for cluster, ident in final.items() for m in cluster.members}
+        whole |= {m.old for m in replayed if m.old and (m.change < 0 or home.get((m.article_id, m.idx)) != m.old)}
         for ident in sorted(touched):
-            if not _refresh(self.db, ident, self.key):
-                heirs = Counter(home[(m.article_id, m.idx)] for m in replayed if m.old == ident and m.change == 0)
-                _retire(self.db, ident, heirs.most_common(1)[0][0] if heirs else None)
+            if ident in whole or ident not in self.info:
+                self.done.whole.add(ident)
+                if not _refresh(self.db, ident, self.key, self.done.bulk):
+                    heirs = Counter(home[(m.article_id, m.idx)] for m in replayed if m.old == ident and m.change == 0)
+                    _retire(self.db, ident, heirs.most_common(1)[0][0] if heirs else None)
+            elif ident in added:
+                self.done.extended.add(ident)
+                _extend(self.db, ident, added[ident])
 
 
 def _ids(db: Database, key: str, clusters: list[_Open], info: dict[str, _Info]) -> dict[_Open, str]:
@@ -326,14 +368,17 @@ def _fresh_id(db: Database, key: str, first: Item) -> str:
     raise RuntimeError(f"no free cluster id for {key}")  # pragma: no cover - 1000 collisions of a 48-bit hash
 
 
-def _refresh(db: Database, ident: str, key: str) -> bool:
+def _refresh(db: Database, ident: str, key: str, bulk: bool = False) -> bool:
     """Write a cluster's row from its mentions; False (and no row) when it has none left."""
     span = db.query(
         "SELECT COUNT(*) AS n, MIN(day) AS first, MAX(day) AS last FROM events WHERE cluster_id = ?", (ident,)
     )
     count, first, last = span[0]["n"], span[0]["first"], span[0]["last"]
+    before = row_of(db, ident)
     if not count:
         db.execute("DELETE FROM clusters WHERE id = ?", (ident,))
+        if not bulk:
+            aid_sql.money_refresh(db, [c for c in (aid_sql.money_cell(before),) if c is not None])
         return False
     opener = _earliest(db, ident, first, "")
     named = " AND e.place IS NOT NULL AND e.place <> ''"
@@ -364,8 +409,47 @@ def _refresh(db: Database, ident: str, key: str) -> bool:
             int(count),
         ),
     )
-    summarize(db, ident)
+    summarize(db, ident, None if bulk else before, money=not bulk)
     return True
+
+
+def _extend(db: Database, ident: str, added: list[Item]) -> None:
+    """Add new mentions (of one article; no stored mention moved) to a stored cluster's row, reading no other."""
+    before = row_of(db, ident)
+    if before is None:  # pragma: no cover - a stored cluster of the replay always has its row
+        raise RuntimeError(f"cluster {ident} has no row")
+    first = min(added, key=lambda m: m.pos)
+    opened = (_day(before["first_day"]) or dt.date.min, before["first_doc"], int(before["first_idx"]))
+    days = [d for d in (before["first_day"], before["last_day"], *(_iso(m.day) for m in added if m.day)) if d]
+    place, place_day = before["place"], before["place_day"]
+    named = sorted((m for m in added if m.place), key=lambda m: m.pos)
+    if named:
+        place, place_day = _placed(db, ident, named[0], place, place_day)
+    db.execute(
+        "UPDATE clusters SET mentions = ?, first_day = ?, last_day = ?, first_doc = ?, first_idx = ?, place = ?,"
+        " place_day = ? WHERE id = ?",
+        (
+            int(before["mentions"]) + len(added),
+            min(days, default=None),
+            max(days, default=None),
+            first.doc if first.pos < opened else before["first_doc"],
+            first.idx if first.pos < opened else int(before["first_idx"]),
+            place,
+            place_day,
+            ident,
+        ),
+    )
+    extend(db, ident, first.article_id, before)
+
+
+def _placed(db: Database, ident: str, named: Item, place: str | None, day: str | None) -> tuple[Any, Any]:
+    """A cluster's place and its day once a new mention ``named`` (the earliest new one naming a place) joined."""
+    if not place or (named.day and day and named.day < dt.date.fromisoformat(day)):
+        return named.place, _iso(named.day) if named.day else None
+    if (_iso(named.day) if named.day else None) == day:  # the same day: the first in document, index order
+        found = _earliest(db, ident, day, " AND e.place IS NOT NULL AND e.place <> ''")
+        return (found["place"] if found else place), day
+    return place, day
 
 
 def _giver(sides: list[str]) -> str | None:

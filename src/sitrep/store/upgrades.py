@@ -8,11 +8,10 @@ from sitrep.store.clusters_sql import recluster
 from sitrep.store.db import AFTER_MIGRATION, Database
 
 
-def _ties_and_clusters(db: Database) -> None:
+def _ties(db: Database) -> None:
     """0005: figures tied to their events and sources named when stored: worked out for the stored
-    articles, then the clusters kept since 0004 are built."""
+    articles (the clusters kept since 0004 are built by 0011's step, once the tables they fill exist)."""
     fill_ties(db)
-    recluster(db)
 
 
 def _source_keys(db: Database) -> None:
@@ -22,7 +21,29 @@ def _source_keys(db: Database) -> None:
     fill_claims(db)
 
 
-STEPS = {5: _ties_and_clusters, 10: _source_keys}
+def _page_tables(db: Database) -> None:
+    """0011: what the pages read kept in tables: filled from the stored clusters, figures and rows (and the
+    clusters built first where 0004 left them to build)."""
+    from sitrep.store.page_tables import fill, list_indexes
+
+    list_indexes(db)
+    if db.scalar("SELECT 1 FROM events WHERE cluster_id IS NULL LIMIT 1") is not None:
+        recluster(db)  # a store from before 0005: its clusters built, and the page tables with them
+    else:
+        fill(db)
+
+
+def _spellings(db: Database) -> None:
+    """0012: each source's spellings counted from the stored attributions (and the lists' indexes of 0011's
+    step made where they are missing)."""
+    from sitrep.store.claims_sql import fill_spellings
+    from sitrep.store.page_tables import list_indexes
+
+    fill_spellings(db)
+    list_indexes(db)
+
+
+STEPS = {5: _ties, 10: _source_keys, 11: _page_tables, 12: _spellings}
 
 
 def install() -> None:

@@ -14,6 +14,7 @@ from sitrep.corpus.places import resolve
 from sitrep.corpus.sourcekeys import article_keys
 from sitrep.corpus.ties import EventFacts, QuantityFacts, counted_usd, tie
 from sitrep.model import Article, Event, Report
+from sitrep.store import strikes_sql
 from sitrep.store.claims_sql import count_claims, recount, sources_of
 from sitrep.store.clusters_sql import assign, mentions_of
 from sitrep.store.db import Database
@@ -100,6 +101,7 @@ def store_report(db: Database, report: Report, doc: str | None = None) -> str | 
         _insert_children(db, ident, report)
         count_claims(db, ident, report)
         assign(db, ident)
+        strikes_sql.refresh_article(db, ident)
         _link_repeat(db, ident, text_hash)
         db.execute("DELETE FROM rejects WHERE input = ?", (doc or report.article.doc,))
     return ident
@@ -134,6 +136,7 @@ def replace_report(db: Database, ident: str, report: Report) -> None:
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", (ident,))
         _insert_children(db, ident, report)
         assign(db, ident, removed)
+        strikes_sql.refresh_article(db, ident)
         article = report.article
         db.execute(
             "UPDATE articles SET pipeline_version = ?, n_sentences = ?, published = ?, published_inferred = ?"

@@ -233,9 +233,10 @@ def tracker_aid(request: Request, paging: LongPaged) -> Page:
 
 @router.get("/tracker/strikes", tags=["trackers"], summary="Launched and intercepted per day, attacker, category")
 def tracker_strikes(request: Request, paging: LongPaged) -> Page:
-    from sitrep.corpus.queries import strikes_tracker
+    from sitrep.store import strikes_sql
 
-    return listed(request, paging, strikes_tracker)
+    with store(request) as db:  # paged in SQL over the rows kept as figures are stored
+        return paging.page(strikes_sql.count(db), strikes_sql.tracker(db, paging.limit, paging.offset))
 
 
 @router.get("/tracker/territory", tags=["trackers"], summary="Places taken per day: who took them, who lost them, area")
@@ -258,9 +259,10 @@ def tracker_frontline(request: Request, paging: LongPaged, days: DayRange) -> Pa
 
 @router.get("/conflicts", tags=["corpus"], summary="The same quantity of one event reported with different values")
 def list_conflicts(request: Request, paging: Paged) -> Page:
-    from sitrep.corpus.queries import conflicts
+    from sitrep.store import conflicts_sql
 
-    return listed(request, paging, conflicts)
+    with store(request) as db:  # paged in SQL over the conflicts kept per cluster
+        return paging.page(conflicts_sql.count(db), conflicts_sql.conflicts(db, None, paging.limit, paging.offset))
 
 
 @router.get(

@@ -71,20 +71,19 @@ def _box_area(ring: Ring) -> float:
 
 @dataclass
 class Marker:
-    """Events at one place."""
+    """Events at one place: how many, how many strikes, and the latest (an event row)."""
 
     place: str
     lon: float
     lat: float
-    events: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def strikes(self) -> int:
-        return sum(1 for e in self.events if e["type"] == EventType.ATTACK)
+    count: int = 0
+    strikes: int = 0
+    latest: dict[str, Any] = field(default_factory=dict)
 
 
 def markers(rows: list[dict[str, Any]]) -> tuple[list[Marker], list[dict[str, Any]]]:
-    """Event rows (``cluster_row``) grouped into markers by place, and the rows that could not be placed."""
+    """Event rows (``cluster_row``, in first-day order) or places' rows (``place``, ``events``, ``strikes``,
+    ``latest``: ``cluster_queries.place_rows``) grouped into markers by place, and the rows not placed."""
     found: dict[str, Marker] = {}
     unmapped: list[dict[str, Any]] = []
     for row in rows:
@@ -92,8 +91,11 @@ def markers(rows: list[dict[str, Any]]) -> tuple[list[Marker], list[dict[str, An
         if where is None:
             unmapped.append(row)
             continue
-        found.setdefault(row["place"], Marker(row["place"], *where)).events.append(row)
-    return sorted(found.values(), key=lambda m: -len(m.events)), unmapped
+        marker = found.setdefault(row["place"], Marker(row["place"], *where))
+        marker.count += int(row.get("events", 1))
+        marker.strikes += int(row["strikes"] if "strikes" in row else row["type"] == EventType.ATTACK)
+        marker.latest = row.get("latest", row)
+    return sorted(found.values(), key=lambda m: -m.count), unmapped
 
 
 # Default view: Europe from the Atlantic to the Urals, the war's theatre.
@@ -203,9 +205,9 @@ def name_label(name: str, at: str, radius: float, taken: list[Box]) -> str:
 def _dot(m: Marker, at: str, taken: list[Box]) -> str:
     """A marker, named on the map unless its name would cover one already drawn (busiest places first)."""
     x, y = (float(v) for v in at.split(","))
-    radius = 5 + 3 * math.sqrt(len(m.events))
+    radius = 5 + 3 * math.sqrt(m.count)
     kind = "strike" if m.strikes else "event"
-    label = f"{m.place}: {len(m.events)} events, {m.strikes} strikes"
+    label = f"{m.place}: {m.count} events, {m.strikes} strikes"
     name = name_label(m.place, at, radius, taken)
     return (
         f'<a href="/timeline?place={quote(m.place)}" aria-label="{escape(label)}">'

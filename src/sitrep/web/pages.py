@@ -48,14 +48,15 @@ def _day(value: str | None) -> dt.date | None:
 
 @router.get("/")
 def overview(request: Request) -> Response:
-    from sitrep.corpus.cluster_queries import count_clusters, summary_rows
-    from sitrep.corpus.queries import conflicts
+    from sitrep.corpus.cluster_queries import summary_rows
+    from sitrep.store import conflicts_sql
+    from sitrep.store.counts import counts as kept
 
     with store(request) as db:
         counts = queries.counts(db)
         latest = summary_rows(db, limit=12, newest=True)
-        counts["event clusters"] = count_clusters(db)
-        counts["conflicts"] = len(conflicts(db))
+        counts["event clusters"] = kept(db)["clusters"]
+        counts["conflicts"] = conflicts_sql.count(db)
     return render(request, "overview.html", counts=counts, latest=latest)
 
 
@@ -186,7 +187,8 @@ def aid(request: Request) -> Response:
     return render(
         request,
         "aid.html",
-        rows=rows,
+        rows=rows[-TABLE_ROWS:],  # the latest months; the charts count every row
+        more_rows=max(0, len(rows) - TABLE_ROWS),
         item_charts=_item_charts(counted),
         more_categories=max(0, len({c for v in counted.values() for c in v}) - CHART_ROWS),
         usd_chart=charts.hbars(donors[:CHART_ROWS], phases, "Aid value in US dollars by donor and phase"),
@@ -220,32 +222,43 @@ def _by_total(table: dict[str, dict[str, float]]) -> list[charts.Group]:
 
 @router.get("/strikes")
 def strikes(request: Request) -> Response:
-    from sitrep.corpus.queries import strikes_tracker
+    from sitrep.store import strikes_sql
 
-    with store(request) as db:
-        rows = strikes_tracker(db)
+    with store(request) as db:  # the latest days, a table's worth; the rest counted
+        rows = strikes_sql.tracker(db, TABLE_ROWS, latest=True)[::-1]
+        total = strikes_sql.count(db)
     days: dict[str, dict[str, float]] = defaultdict(lambda: {"launched": 0.0, "intercepted": 0.0})
     for row in rows:
         for measure in ("launched", "intercepted"):
             days[row["day"]][measure] += float(row[measure] or 0)
     series = ["launched", "intercepted"]
     chart = charts.vbars(sorted(days.items()), series, "Launched and intercepted per day")
-    return render(request, "strikes.html", rows=rows, chart=chart, chart_legend=charts.legend(series))
+    return render(
+        request,
+        "strikes.html",
+        rows=rows,
+        more_rows=total - len(rows),
+        chart=chart,
+        chart_legend=charts.legend(series),
+    )
+
+
+TABLE_ROWS = 500  # rows of a tracker's table on its page (the latest ones); all of them in the API
 
 
 @router.get("/map")
 def map_page(request: Request) -> Response:
-    from sitrep.corpus.cluster_queries import placed_rows
+    from sitrep.corpus.cluster_queries import place_rows
 
     with store(request) as db:
-        rows, unplaced = placed_rows(db)
+        rows, unplaced = place_rows(db)
     found, unmapped = geo.markers(rows)
     return render(
         request,
         "map.html",
         svg=geo.svg_map(found, "Events and strikes by place"),
         markers=found,
-        unmapped=len(unmapped) + unplaced,
+        unmapped=sum(int(r["events"]) for r in unmapped) + unplaced,
     )
 
 

@@ -55,9 +55,16 @@ class ArticleFilter:
 def articles(db: Database, flt: ArticleFilter, limit: int, offset: int) -> tuple[int, list[Row]]:
     """(total matching, one page of articles), newest first."""
     where, params = flt.where()
-    total = int(db.scalar(f"SELECT COUNT(*) FROM articles{where}", params) or 0)
-    rows = db.query(
-        f"SELECT {ARTICLE_COLUMNS} FROM articles{where} ORDER BY published DESC, doc LIMIT ? OFFSET ?",
+    if where:
+        total = int(db.scalar(f"SELECT COUNT(*) FROM articles{where}", params) or 0)
+    else:  # counted as articles are stored
+        from sitrep.store.counts import counts as kept
+
+        total = kept(db)["articles"]
+    key = "rowid" if db.dialect == "sqlite" else "id"  # what the listing index holds of each row
+    rows = db.query(  # the page's keys first: the rows skipped are read from the listing index only
+        f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {key} IN (SELECT {key} FROM articles{where}"
+        " ORDER BY published DESC, doc LIMIT ? OFFSET ?) ORDER BY published DESC, doc",
         [*params, limit, offset],
     )
     return total, [_article(r) for r in rows]
@@ -89,9 +96,12 @@ def _decoded(row: Row) -> Row:
 
 
 def counts(db: Database) -> dict[str, int]:
-    """How many articles, stored facts of each kind, rejects and near-duplicates."""
+    """How many articles, stored facts of each kind, rejects and near-duplicates (kept as rows change)."""
+    from sitrep.store.counts import counts as kept
+
+    found = kept(db)
     tables = ("articles", "events", "quantities", "attributions", "signals", "rejects", "duplicates")
-    return {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in tables}
+    return {t: found[t] for t in tables}
 
 
 def find_cluster(db: Database, ident: str) -> Cluster:

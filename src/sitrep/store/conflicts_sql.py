@@ -1,0 +1,82 @@
+"""The conflicts of each cluster, kept in ``cluster_conflicts``: written again (in the transaction of the
+change) when the cluster's figures change, read a page at a time.
+
+What a conflict is stays ``sitrep.corpus.queries.find_conflicts``'; this module only keeps its rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from sitrep.store.db import Database, Row
+
+_COLUMNS = "cluster_id, n, day, event, measure, category, actor, vals, reports, quotes"
+_ORDER = "day, event, category, cluster_id, n"
+
+
+def refresh(db: Database, ident: str) -> None:
+    """Write the conflicts of one cluster again from its figures."""
+    from sitrep.corpus.queries import find_conflicts
+
+    db.execute("DELETE FROM cluster_conflicts WHERE cluster_id = ?", (ident,))
+    _write(db, find_conflicts(db, cluster=ident))
+
+
+def rebuild(db: Database) -> None:
+    """Write the conflicts of every cluster (an upgrade, a bulk load, ``recluster``)."""
+    from sitrep.corpus.queries import find_conflicts
+
+    db.execute("DELETE FROM cluster_conflicts")
+    _write(db, find_conflicts(db))
+
+
+def _write(db: Database, found: list[dict[str, Any]]) -> None:
+    numbered: dict[str, int] = defaultdict(int)
+    rows = []
+    for c in found:
+        n = numbered[c["cluster"]] = numbered[c["cluster"]] + 1
+        rows.append(
+            (
+                c["cluster"],
+                n,
+                c["day"] or "",
+                c["event"],
+                c["measure"],
+                c["category"],
+                c["actor"],
+                json.dumps(c["values"]),
+                json.dumps(c["reports"]),
+                json.dumps(c["quotes"]),
+            )
+        )
+    db.executemany(f"INSERT INTO cluster_conflicts ({_COLUMNS}) VALUES ({', '.join('?' * 10)})", rows)
+
+
+def conflicts(db: Database, cluster: str | None = None, limit: int | None = None, offset: int = 0) -> list[Row]:
+    """The stored conflicts (of one cluster), by day, event and category; one page when ``limit`` is given."""
+    where, params = (" WHERE cluster_id = ?", [cluster]) if cluster is not None else ("", [])
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    rows = db.query(
+        f"SELECT {_COLUMNS} FROM cluster_conflicts{where} ORDER BY {_ORDER}{page}",
+        [*params, limit, offset] if limit is not None else params,
+    )
+    return [
+        {
+            "cluster": r["cluster_id"],
+            "day": r["day"] or None,
+            "event": r["event"],
+            "measure": r["measure"],
+            "category": r["category"],
+            "actor": r["actor"],
+            "values": json.loads(r["vals"]),
+            "reports": json.loads(r["reports"]),
+            "quotes": json.loads(r["quotes"]),
+        }
+        for r in rows
+    ]
+
+
+def count(db: Database) -> int:
+    return int(db.scalar("SELECT COUNT(*) FROM cluster_conflicts") or 0)
