@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+# Submodules by their full name: `from sitrep.store import x` would run the package's __init__ (the writer) first.
+import sitrep.store.counts as counts  # noqa: PLR0402
+import sitrep.store.page_tables as page_tables  # noqa: PLR0402
 from sitrep.corpus.clusters import WINDOW_DAYS, joins
-from sitrep.store import counts, page_tables
 from sitrep.store.db import Database
 
 log = logging.getLogger(__name__)

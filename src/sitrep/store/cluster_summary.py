@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+# Submodules by their full name: `from sitrep.store import x` would run the package's __init__ (the writer) first.
+import sitrep.store.aid_sql as aid_sql  # noqa: PLR0402
 from sitrep.eventtypes import EventType
-from sitrep.store import aid_sql
 from sitrep.store.db import Database, Row
 
 _FIRST = (

@@ -25,8 +25,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+# Submodules by their full name: `from sitrep.store import x` would run the package's __init__ (the writer) first.
+import sitrep.store.aid_sql as aid_sql  # noqa: PLR0402
+import sitrep.store.conflicts_sql as conflicts_sql  # noqa: PLR0402
+import sitrep.store.page_tables as page_tables  # noqa: PLR0402
 from sitrep.corpus.clusters import WINDOW_DAYS, joins
-from sitrep.store import aid_sql, conflicts_sql, page_tables
 from sitrep.store.cluster_summary import extend, row_of, summarize
 from sitrep.store.db import Database, Row
 

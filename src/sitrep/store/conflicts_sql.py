@@ -1,7 +1,7 @@
 """The conflicts of each cluster, kept in ``cluster_conflicts``: written again (in the transaction of the
 change) when the cluster's figures change, read a page at a time.
 
-What a conflict is stays ``sitrep.corpus.queries.find_conflicts``'; this module only keeps its rows.
+What a conflict is stays ``sitrep.corpus.figures.find_conflicts``'; this module only keeps its rows.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ _ORDER = "day, event, category, cluster_id, n"
 
 def refresh(db: Database, ident: str) -> None:
     """Write the conflicts of one cluster again from its figures."""
-    from sitrep.corpus.queries import find_conflicts
+    from sitrep.corpus.figures import find_conflicts
 
     db.execute("DELETE FROM cluster_conflicts WHERE cluster_id = ?", (ident,))
     _write(db, find_conflicts(db, cluster=ident))
@@ -26,7 +26,7 @@ def refresh(db: Database, ident: str) -> None:
 
 def rebuild(db: Database) -> None:
     """Write the conflicts of every cluster (an upgrade, a bulk load, ``recluster``)."""
-    from sitrep.corpus.queries import find_conflicts
+    from sitrep.corpus.figures import find_conflicts
 
     db.execute("DELETE FROM cluster_conflicts")
     _write(db, find_conflicts(db))

@@ -6,6 +6,7 @@ transaction as the change. ``install`` fills the counts of a stored store and ma
 
 from __future__ import annotations
 
+from sitrep.eventtypes import EventType
 from sitrep.store.db import Database
 
 COUNTED = ("articles", "events", "quantities", "attributions", "signals", "rejects", "duplicates", "clusters")
@@ -41,7 +42,7 @@ def install(db: Database) -> None:
 
 _MONTH = "COALESCE(SUBSTR({r}.first_day, 1, 7), 'undated')"
 _PLACED = "{r}.place IS NOT NULL AND {r}.place <> ''"
-_STRIKE = "CASE WHEN {r}.type = 'ATTACK' THEN 1 ELSE 0 END"
+_STRIKE = f"CASE WHEN {{r}}.type = '{EventType.ATTACK}' THEN 1 ELSE 0 END"
 
 
 def _add(r: str) -> list[str]:

@@ -9,8 +9,12 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
+# Submodules by their full name: `from sitrep.store import x` would run the package's __init__ (the writer) first.
+import sitrep.store.aid_sql as aid_sql  # noqa: PLR0402
+import sitrep.store.conflicts_sql as conflicts_sql  # noqa: PLR0402
+import sitrep.store.counts as counts  # noqa: PLR0402
+import sitrep.store.strikes_sql as strikes_sql  # noqa: PLR0402
 from sitrep.eventtypes import EventType
-from sitrep.store import aid_sql, conflicts_sql, counts, strikes_sql
 from sitrep.store.db import Database
 
 _FIRST = (

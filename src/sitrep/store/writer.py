@@ -9,12 +9,13 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+# Submodules by their full name: `from sitrep.store import x` would run the package's __init__ (the writer) first.
+import sitrep.store.strikes_sql as strikes_sql  # noqa: PLR0402
 from sitrep.corpus.clusters import group_key, source_of
 from sitrep.corpus.places import resolve
 from sitrep.corpus.sourcekeys import article_keys
 from sitrep.corpus.ties import EventFacts, QuantityFacts, counted_usd, tie
 from sitrep.model import Article, Event, Report
-from sitrep.store import strikes_sql
 from sitrep.store.claims_sql import count_claims, recount, sources_of
 from sitrep.store.clusters_sql import assign, mentions_of
 from sitrep.store.db import Database
