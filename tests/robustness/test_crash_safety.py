@@ -6,9 +6,9 @@ short real documents, and kills its whole process group with SIGKILL ``KILLS`` t
 progress seen in the store, never by wall-clock guesses, so they land on a loaded machine
 too: every other kill comes before the run commits its first article (at a random moment of
 start-up: imports, model load, migrations, the Dask cluster; at once if an article is
-committed first), the others just after the run's next commit (so the next article is being
-analyzed or written; at once if yet another commit is seen). A run can only outpace its kill
-by committing every article left between two polls of the store. Every kill lands on the same
+committed first), the others at most 30 ms after the run's next commit is seen (so the next
+article is being analyzed or written). A run can only outpace its kill by committing every
+article left within that moment. Every kill lands on the same
 store, so each run resumes from the wreck of the one before. After every kill:
 
 - no process of the run survives (the CLI, ingest's analysis pool, Dask's nanny and worker
@@ -51,7 +51,8 @@ SITREP = [sys.executable, "-m", "sitrep.cli"]
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 SEED = int(os.environ.get("SITREP_CRASH_SEED") or random.SystemRandom().randrange(2**32))
 KILLS = int(os.environ.get("SITREP_CRASH_KILLS") or 5)
-CORPUS_SIZE = 10
+CORPUS_SIZE = 20  # room for 5 kills that each let a few commits through on an idle machine
+AFTER_COMMIT_S = 0.03
 FACT_TABLES = ("sentences", "quantities", "events", "attributions", "signals")
 Counts = dict[str, tuple[int, ...]]
 
@@ -220,7 +221,9 @@ def kill_by_progress(args: list[str], url: str, folder: Path, rng: random.Random
     """Start a run and SIGKILL its group at a point chosen by the articles it commits; None if it finished first.
 
     ``startup``: at a random moment before its first commit (at once when one is seen first);
-    ``after-commit``: once its first commit is seen, after a random short wait cut short by the next commit.
+    ``after-commit``: once its first commit is seen, after a random wait of at most ``AFTER_COMMIT_S``, so
+    the next article is being analyzed or written (on an idle machine the commits of an ingest follow each
+    other 20-50 ms apart: a longer wait would let the whole corpus through).
     """
     before = stored_articles(url)
     run = Run(args, folder)
@@ -231,7 +234,10 @@ def kill_by_progress(args: list[str], url: str, folder: Path, rng: random.Random
         assert before_wait > before or run.proc.poll() is not None, "no article committed within 3 minutes"
     else:
         before_wait = before
-    _wait_for_commit(run, url, before_wait, time.monotonic() + rng.uniform(0.0, 0.6 if mode != "startup" else 8.0))
+    if mode == "startup":
+        _wait_for_commit(run, url, before_wait, time.monotonic() + rng.uniform(0.0, 8.0))
+    else:
+        time.sleep(rng.uniform(0.0, AFTER_COMMIT_S))
     if run.proc.poll() is not None:
         run.finish(30)
         return None
