@@ -41,11 +41,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from sitrep.store import claims_sql
 from sitrep.store.bulk import cluster_new, insert_rows, without_counts
 from sitrep.store.db import Database, Row
 
 TABLES = ("sentences", "quantities", "events", "attributions", "signals")
+_SIGNATURE_MOD = 1 << 32  # datasketch's affine32 hash values lie below 2**32
 PAGES = ["/", "/timeline", "/aid", "/strikes", "/map", "/sources", "/event/{event}", "/article/{article}"]
 LISTS = ["/events", "/articles", "/claims", "/tracker/aid", "/tracker/strikes", "/conflicts"]
 COMMANDS = [["events"], ["tracker", "aid"], ["tracker", "strikes"], ["conflicts"], ["claims"]]
@@ -73,7 +76,23 @@ def _source(url: str) -> dict[str, list[Row]]:
         found = {"articles": db.query("SELECT * FROM articles ORDER BY id")}
         for table in TABLES:
             found[table] = db.query(f"SELECT * FROM {table} ORDER BY article_id, idx")
+        found["minhashes"] = db.query("SELECT article_id, signature FROM minhashes ORDER BY article_id")
     return found
+
+
+def _signature(data: bytes, k: int) -> bytes:
+    """Copy ``k``'s near-duplicate signature: the original's for copy 0, else one scrambled by ``k``.
+
+    The copies stand for distinct articles, so each one's signature is its own (the near-duplicate
+    index then holds one signature per article, as a real store of that size does, and a new article
+    that resembles an original is not a near-copy of every copy of it).
+    """
+    if k == 0:
+        return bytes(data)
+    values = np.frombuffer(bytes(data), dtype="<u8").astype(np.uint64)
+    salt = np.uint64(int.from_bytes(hashlib.sha256(str(k).encode()).digest()[:4], "little"))
+    mixed = (values * np.uint64(2654435761) + salt) % np.uint64(_SIGNATURE_MOD)
+    return mixed.astype("<u8").tobytes()
 
 
 def _copy(rows: dict[str, list[Row]], k: int, days: int) -> Iterator[tuple[str, list[Row]]]:
@@ -100,6 +119,10 @@ def _copy(rows: dict[str, list[Row]], k: int, days: int) -> Iterator[tuple[str, 
                 {**r, "day": _shift(r["day"], days), "date": _shift(r["date"], days), "cluster_id": None} for r in out
             ]
         yield table, out
+    yield (
+        "minhashes",
+        [{"article_id": ids[r["article_id"]], "signature": _signature(r["signature"], k)} for r in rows["minhashes"]],
+    )
 
 
 def build(source: str, url: str, events: int, shift_days: int) -> dict[str, Any]:
@@ -183,7 +206,7 @@ def _timed(client: Any, path: Any, requests: int, budget_s: float = 60.0) -> dic
 
 
 def time_commands(url: str) -> dict[str, Any]:
-    out = {}
+    out: dict[str, Any] = {}
     for command in COMMANDS:
         started = time.perf_counter()
         done = subprocess.run(
@@ -205,7 +228,7 @@ def time_ingest(url: str, folder: Path, count: int, work: Path) -> dict[str, Any
     docs.mkdir()
     for n, path in enumerate(sorted(p for p in folder.rglob("*") if p.is_file())[:count]):
         shutil.copy(path, docs / f"{n:05d}-{path.name}")
-    out = {}
+    out: dict[str, Any] = {}
     for name, target in (("empty", _empty_like(url, work)), ("big", url)):
         started = time.perf_counter()
         done = subprocess.run(
