@@ -13,7 +13,8 @@ from spacy.language import Language
 from pagecheck import assert_pages_kept
 from sitrep.cli import main
 from sitrep.corpus import trackers_sql
-from sitrep.corpus.queries import aid_tracker, conflicts, find_conflicts, strikes_tracker
+from sitrep.corpus.figures import find_conflicts
+from sitrep.corpus.queries import aid_tracker, conflicts, strikes_tracker
 from sitrep.store.db import Database
 
 _DOCS = {

@@ -234,6 +234,6 @@ def test_conflicts_need_ranges_that_cannot_both_hold(mixed: str) -> None:
     ],
 )
 def test_covers_period(sentence: str, before: str | None, period: bool) -> None:
-    from sitrep.corpus.queries import covers_period
+    from sitrep.corpus.periods import covers_period
 
     assert covers_period(sentence, before) is period

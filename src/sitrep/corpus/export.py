@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from sitrep.corpus.clusters import Cluster
+from sitrep.corpus.figures import quantity_reports
 from sitrep.corpus.places import resolve
-from sitrep.corpus.queries import event_clusters, quantity_reports
+from sitrep.corpus.queries import event_clusters
 from sitrep.eventtypes import Acled, EventSpec, EventType, Plover, acled_sub_event, spec
 from sitrep.store.db import Database, Row
 

@@ -9,12 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.corpus.clusters import Cluster, source_of
-from sitrep.corpus.figures import APPROX, MAGNITUDE, QuantityReport, find_conflicts, quantity_reports
-from sitrep.corpus.periods import covers_period
+from sitrep.corpus.clusters import Cluster
 from sitrep.store.db import Database, Row
-
-__all__ = ["APPROX", "MAGNITUDE", "QuantityReport", "find_conflicts", "quantity_reports"]
 
 
 @dataclass(frozen=True)
@@ -128,10 +124,6 @@ __all__ = [
     "claims",
     "cluster_row",
     "conflicts",
-    "covers_period",
     "event_clusters",
-    "find_conflicts",
-    "quantity_reports",
-    "source_of",
     "strikes_tracker",
 ]

@@ -265,7 +265,8 @@ def map_page(request: Request) -> Response:
 @router.get("/event/{event_id}")
 def event(request: Request, event_id: str) -> Response:
     from sitrep.corpus.cluster_queries import count_tied, event_page
-    from sitrep.corpus.queries import conflicts, quantity_reports
+    from sitrep.corpus.figures import quantity_reports
+    from sitrep.corpus.queries import conflicts
 
     with store(request) as db:
         row = event_page(db, event_id, EVENT_ROWS)  # long lists: the first rows, the rest counted
