@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import click
 
 from sitrep.cli_options import day, db_option, workers_option
+from sitrep.cli_paging import Paging, emit_page, paging_options
 from sitrep.corpus.export import FORMATS as EXPORT_FORMATS
 from sitrep.corpus.export import TABLES as EXPORT_TABLES
 from sitrep.errors import SitrepError
@@ -225,57 +226,91 @@ def emit(rows: list[dict[str, Any]], fmt: str) -> None:
 @click.command()
 @db_option
 @format_option
+@paging_options
 @click.option("--type", "event_type", metavar="TYPE", help="One of " + ", ".join(EVENT_TYPES) + ".")
 @click.option("--actor", metavar="CODE", help="A side taking part (ISO code such as USA, or NATO, EU).")
 @click.option("--since", callback=day, metavar="DATE", help="Events on or after this day (YYYY-MM-DD).")
 @click.option("--until", callback=day, metavar="DATE", help="Events on or before this day (YYYY-MM-DD).")
 @click.option("--place", metavar="NAME", help="Events whose place contains NAME.")
 def events(
-    db_url: str, fmt: str, event_type: str | None, actor: str | None, since: Any, until: Any, place: str | None
+    db_url: str,
+    fmt: str,
+    paging: Paging,
+    event_type: str | None,
+    actor: str | None,
+    since: Any,
+    until: Any,
+    place: str | None,
 ) -> None:
-    """Real-world events clustered across articles: first report, sources, independent sources.
+    """Real-world events clustered across articles, latest first: first report, sources, independent sources.
 
-    --format json adds every mention with its sentence.
+    Shows 50 events (--limit, --offset); --all streams every one. --format json adds every mention with
+    its sentence.
 
     \b
     Example:
       sitrep events --type AID --actor USA --since 2022-02-24
+      sitrep events --all --format csv > events.csv
     """
-    from sitrep.corpus.cluster_queries import summary_rows
-    from sitrep.corpus.queries import EventFilter, cluster_row, event_clusters
+    from sitrep.corpus import cluster_queries as found
+    from sitrep.corpus.queries import EventFilter, cluster_row
 
     flt = EventFilter(type=event_type, actor=actor, since=since, until=until, place=place)
+    limit, offset = paging.limit, paging.offset
     with opened(db_url) as db:
+        total = 0 if paging.every else found.count_clusters(db, flt)
+        rows: Iterable[dict[str, Any]]
         if fmt == "json":  # with every mention
-            rows = [cluster_row(c, detail=True) for c in event_clusters(db, flt)]
+            clusters = (
+                found.stream_clusters(db, flt, late_first=True)
+                if paging.every
+                else found.select_clusters(db, flt, limit, offset, late_first=True)
+            )
+            rows = (cluster_row(c, detail=True) for c in clusters)
+        elif paging.every:
+            rows = found.stream_summary_rows(db, flt, late_first=True)
         else:
-            rows = summary_rows(db, flt)
-    if fmt == "table":
-        rows = [{k: v for k, v in r.items() if k not in ("cluster", "last_day")} for r in rows]
-    emit(rows, fmt)
+            rows = found.summary_rows(db, flt, limit, offset, late_first=True)
+        if fmt == "table":
+            rows = ({k: v for k, v in r.items() if k not in ("cluster", "last_day")} for r in rows)
+        emit_page(rows, fmt, paging, total, "events")
 
 
 @click.command()
 @db_option
 @format_option
+@paging_options
 @click.option("--source", metavar="NAME", help="List the claims of the sources whose name contains NAME.")
-def claims(db_url: str, fmt: str, source: str | None) -> None:
-    """Who says what: claims per source, or each claim of one source with its sentence.
+def claims(db_url: str, fmt: str, paging: Paging, source: str | None) -> None:
+    """Who says what: sources by claims, or each claim of one source with its sentence (latest first).
 
     A source groups its spellings ("Zelensky", "Zelenskyy", a transcript's "ZELENSKYY")
     under one name; first and last seen are the publication dates its articles state.
+    Shows 50 rows (--limit, --offset); --all streams every one.
 
     \b
     Example:
       sitrep claims --source Zelenskyy
     """
-    from sitrep.corpus.queries import claims as query
+    from sitrep.corpus import claims as found
 
+    flt = found.ClaimFilter(source)
+    limit, offset = paging.limit, paging.offset
     with opened(db_url) as db:
-        rows = query(db, source)
-    if fmt == "table":
-        rows = [{k: v for k, v in r.items() if k not in _CLAIMS_TABLE_OMITS} for r in rows]
-    emit(rows, fmt)
+        rows: Iterable[dict[str, Any]]
+        if flt.any:
+            total, noun = (0 if paging.every else found.count_claims(db, flt)), "claims"
+            rows = (
+                found.stream_claims(db, flt, latest=True)
+                if paging.every
+                else found.claims_of(db, flt, limit, offset, latest=True)
+            )
+        else:
+            total, noun = (0 if paging.every else found.count_sources(db, flt)), "sources"
+            rows = found.stream_sources(db, flt) if paging.every else found.sources(db, flt, limit, offset)
+        if fmt == "table":
+            rows = ({k: v for k, v in r.items() if k not in _CLAIMS_TABLE_OMITS} for r in rows)
+        emit_page(rows, fmt, paging, total, noun)
 
 
 _CLAIMS_TABLE_OMITS = ("key", "article_id", "via", "outlet")
@@ -296,37 +331,52 @@ def tracker() -> None:
 @tracker.command("aid")
 @db_option
 @format_option
+@paging_options
 @click.option("--unknown-donors", is_flag=True, help="Also list aid whose giver was not named (donor '?').")
-def tracker_aid(db_url: str, fmt: str, unknown_donors: bool) -> None:
-    """Aid per month, donor, category and phase, each event counted once.
+def tracker_aid(db_url: str, fmt: str, paging: Paging, unknown_donors: bool) -> None:
+    """Aid per month (latest first), donor, category and phase, each event counted once.
 
     Only aid from a named donor to another side counts; running totals ("since
-    February 24") are left out.
+    February 24") are left out. Shows 50 rows (--limit, --offset); --all streams every one.
 
     \b
     Example:
-      sitrep tracker aid --format csv > aid.csv
+      sitrep tracker aid --all --format csv > aid.csv
     """
-    from sitrep.corpus.queries import aid_tracker
+    from sitrep.store import aid_sql
 
     with opened(db_url) as db:
-        emit(aid_tracker(db, unknown_donors=unknown_donors), fmt)
+        rows: Iterable[dict[str, Any]]
+        if paging.every:
+            rows, total = aid_sql.stream(db, unknown_donors, latest=True), 0
+        else:
+            rows = aid_sql.tracker(db, unknown_donors, paging.limit, paging.offset, latest=True)
+            total = aid_sql.count(db, unknown_donors)
+        emit_page(rows, fmt, paging, total, "rows")
 
 
 @tracker.command("strikes")
 @db_option
 @format_option
-def tracker_strikes(db_url: str, fmt: str) -> None:
-    """Per day, attacker and category: launched and intercepted, the highest figure reported.
+@paging_options
+def tracker_strikes(db_url: str, fmt: str, paging: Paging) -> None:
+    """Per day (latest first), attacker and category: launched and intercepted, the highest figure reported.
+
+    Shows 50 rows (--limit, --offset); --all streams every one.
 
     \b
     Example:
       sitrep tracker strikes --format json
     """
-    from sitrep.corpus.queries import strikes_tracker
+    from sitrep.store import strikes_sql
 
     with opened(db_url) as db:
-        emit(strikes_tracker(db), fmt)
+        rows: Iterable[dict[str, Any]]
+        if paging.every:
+            rows, total = strikes_sql.stream(db, latest=True), 0
+        else:
+            rows, total = strikes_sql.tracker(db, paging.limit, paging.offset, latest=True), strikes_sql.count(db)
+        emit_page(rows, fmt, paging, total, "rows")
 
 
 @tracker.command("territory")
@@ -356,20 +406,28 @@ def tracker_territory(db_url: str, fmt: str, since: Any, until: Any) -> None:
 @click.command()
 @db_option
 @format_option
-def conflicts(db_url: str, fmt: str) -> None:
+@paging_options
+def conflicts(db_url: str, fmt: str, paging: Paging) -> None:
     """The same quantity of the same event reported with different values (30 vs 32 Patriot missiles).
+
+    Latest day first; shows 50 rows (--limit, --offset); --all streams every one.
 
     \b
     Example:
       sitrep conflicts --format json
     """
-    from sitrep.corpus.queries import conflicts as query
+    from sitrep.store import conflicts_sql
 
     with opened(db_url) as db:
-        rows = query(db)
-    if fmt == "table":
-        rows = [{k: v for k, v in r.items() if k != "quotes"} for r in rows]
-    emit(rows, fmt)
+        rows: Iterable[dict[str, Any]]
+        if paging.every:
+            rows, total = conflicts_sql.stream(db, latest=True), 0
+        else:
+            rows = conflicts_sql.conflicts(db, None, paging.limit, paging.offset, latest=True)
+            total = conflicts_sql.count(db)
+        if fmt == "table":
+            rows = ({k: v for k, v in r.items() if k != "quotes"} for r in rows)
+        emit_page(rows, fmt, paging, total, "conflicts")
 
 
 @click.command("export")

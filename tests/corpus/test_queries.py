@@ -85,7 +85,53 @@ def test_conflicts_name_both_values_and_their_sentences(store: str) -> None:
     assert found == {("AID", "air_defense_missile"): [30, 32], ("ATTACK", "drone"): [40, 42]}
     table = _run("conflicts", "--db", store).splitlines()
     assert table[0].split()[:4] == ["CLUSTER", "DAY", "EVENT", "MEASURE"]
-    assert "30, 32" in table[1]
+    assert "40, 42" in table[1]  # the latest day first: the drones of 2025-07-08, then the missiles of 07-07
+    assert "30, 32" in table[2]
+
+
+def _page(*args: str) -> tuple[str, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "noun", "key"),
+    [
+        (["events"], "events", "type"),
+        (["conflicts"], "conflicts", "event"),
+        (["claims"], "sources", "source"),
+    ],
+)
+def test_lists_show_a_page_and_say_what_is_left_out(store: str, command: list[str], noun: str, key: str) -> None:
+    every, note = _page(*command, "--db", store, "--format", "json", "--all")
+    assert note == ""
+    rows = json.loads(every)
+    total = len(rows)
+    assert total >= 2
+    first, note = _page(*command, "--db", store, "--format", "json", "--limit", "1")
+    assert json.loads(first) == rows[:1]
+    assert note == f"sitrep: showing 1-1 of {total} {noun}; --offset 1 for the next 1, --all for every one\n"
+    last, note = _page(*command, "--db", store, "--format", "json", "--limit", "1", "--offset", str(total - 1))
+    assert json.loads(last) == rows[-1:]
+    assert note == f"sitrep: showing {total}-{total} of {total} {noun}; --all for every one\n"
+    rest, _ = _page(*command, "--db", store, "--format", "csv", "--offset", "1")
+    assert [r[key] for r in csv.DictReader(io.StringIO(rest))] == [str(r[key]) for r in rows[1:]]
+    beyond, note = _page(*command, "--db", store, "--format", "json", "--offset", str(total + 5))
+    assert json.loads(beyond) == []
+    assert note.startswith(f"sitrep: showing none of {total} {noun};")
+    whole, note = _page(*command, "--db", store, "--format", "json")  # a small store fits the default page
+    assert (json.loads(whole), note) == (rows, "")
+
+
+def test_events_come_latest_first_and_all_refuses_a_window(store: str) -> None:
+    rows = json.loads(_run("events", "--db", store, "--format", "json", "--all"))
+    days = [r["first_day"] for r in rows]
+    assert days == sorted(days, reverse=True)
+    assert (rows[0]["first_day"], rows[-1]["type"], rows[-1]["first_day"]) == ("2025-07-08", "AID", "2025-07-07")
+    result = CliRunner().invoke(main, ["events", "--db", store, "--all", "--offset", "1"])
+    assert result.exit_code == 2
+    assert "--all shows every row" in result.stderr
 
 
 def test_trackers_count_each_event_once(store: str) -> None:

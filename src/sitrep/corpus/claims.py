@@ -8,7 +8,9 @@ articles are stored (``store.claims_sql``), so the list of sources is read from 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from sitrep.corpus.names import article_name
@@ -62,14 +64,29 @@ def count_sources(db: Database, flt: ClaimFilter | None = None) -> int:
 
 def sources(db: Database, flt: ClaimFilter | None = None, limit: int | None = None, offset: int = 0) -> list[Row]:
     """Per source (key), its name, kind, claims, articles, first and last seen and the spellings grouped."""
-    where, params = (flt or ClaimFilter()).where("c.source_key")
+    sql, params = _sources_sql(db, flt)
     page, more = _page(limit, offset)
+    return _named_sources(db, db.query(sql + page, [*params, *more]))
+
+
+def stream_sources(db: Database, flt: ClaimFilter | None = None) -> Iterator[Row]:
+    """``sources`` of every matching source, read as they are written out (names read per chunk)."""
+    sql, params = _sources_sql(db, flt)
+    for chunk in _chunks(db.stream(sql, params)):
+        yield from _named_sources(db, chunk)
+
+
+def _sources_sql(db: Database, flt: ClaimFilter | None) -> tuple[str, list[Any]]:
+    where, params = (flt or ClaimFilter()).where("c.source_key")
     collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""  # one order on both: SQLite sorts by bytes
-    rows = db.query(
+    sql = (
         "SELECT c.source_key AS key, c.claims, c.articles, c.first_seen, c.last_seen FROM source_claims c"
-        f"{where} ORDER BY c.claims DESC, c.source_key{collate}{page}",
-        [*params, *more],
+        f"{where} ORDER BY c.claims DESC, c.source_key{collate}"
     )
+    return sql, params
+
+
+def _named_sources(db: Database, rows: list[Row]) -> list[Row]:
     names = _names(db, [r["key"] for r in rows])
     out = []
     for r in rows:
@@ -78,18 +95,42 @@ def sources(db: Database, flt: ClaimFilter | None = None, limit: int | None = No
     return out
 
 
+def _chunks(rows: Iterator[Row], size: int = 500) -> Iterator[list[Row]]:
+    while chunk := list(islice(rows, size)):
+        yield chunk
+
+
 def count_claims(db: Database, flt: ClaimFilter) -> int:
     where, params = flt.where()
     return int(db.scalar(f"SELECT COUNT(*) FROM attributions t{where}", params) or 0)
 
 
-def claims_of(db: Database, flt: ClaimFilter, limit: int | None = None, offset: int = 0) -> list[Row]:
-    """Each claim of the matching sources with its sentence, by publication date (undated last)."""
-    where, params = flt.where()
+def claims_of(
+    db: Database, flt: ClaimFilter, limit: int | None = None, offset: int = 0, latest: bool = False
+) -> list[Row]:
+    """Each claim of the matching sources with its sentence, by publication date (undated last; ``latest``:
+    latest first)."""
+    sql, params = _claims_sql(db, flt, latest)
     page, more = _page(limit, offset)
+    return _named_claims(db, db.query(sql + page, [*params, *more]))
+
+
+def stream_claims(db: Database, flt: ClaimFilter, latest: bool = False) -> Iterator[Row]:
+    """``claims_of`` every claim of the matching sources, read as they are written out."""
+    sql, params = _claims_sql(db, flt, latest)
+    for chunk in _chunks(db.stream(sql, params)):
+        yield from _named_claims(db, chunk)
+
+
+def _claims_sql(db: Database, flt: ClaimFilter, latest: bool) -> tuple[str, list[Any]]:
+    where, params = flt.where()
     collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
-    order = f" ORDER BY CASE WHEN {STATED} IS NULL THEN 1 ELSE 0 END, {STATED}, a.doc{collate}, a.id, t.sentence"
-    rows = db.query(_CLAIMS + where + order + page, [*params, *more])
+    way = " DESC" if latest else ""  # the latest articles first, each one's claims in order
+    order = f" ORDER BY CASE WHEN {STATED} IS NULL THEN 1 ELSE 0 END, {STATED}{way}, a.doc{collate}, a.id, t.sentence"
+    return _CLAIMS + where + order, params
+
+
+def _named_claims(db: Database, rows: list[Row]) -> list[Row]:
     names = _names(db, sorted({r["key"] for r in rows}))
     return [_claim(r, names[r["key"]][0]) for r in rows]
 

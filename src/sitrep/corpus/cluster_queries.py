@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +13,7 @@ from sitrep.corpus.clusters import Cluster, cluster, load_mentions, order
 
 if TYPE_CHECKING:
     from sitrep.corpus.queries import EventFilter
-    from sitrep.store.db import Database
+    from sitrep.store.db import Database, Row
 
 #: corpus.clusters.cluster's order (first day, undated first; type; sides), as the listing index has it
 _ORDER = "first_day{n}, type, sides{c}, id"
@@ -69,17 +70,18 @@ def select_clusters(
     limit: int | None = None,
     offset: int = 0,
     newest: bool = False,
+    late_first: bool = False,
 ) -> list[Cluster]:
-    """The clusters matching ``flt``, by first day (``newest``: latest day first), one page when ``limit``."""
+    """The clusters matching ``flt``, by first day (``newest``: latest day first; ``late_first``: first day
+    latest first), one page when ``limit``."""
     where, params = _where(flt)
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    order = _order(db, _NEWEST if newest else _LATE_FIRST if late_first else _ORDER)
     rows = db.query(
-        f"SELECT id FROM clusters{where} ORDER BY {_order(db, _NEWEST if newest else _ORDER)}{page}",
+        f"SELECT id FROM clusters{where} ORDER BY {order}{page}",
         [*params, limit, offset] if limit is not None else params,
     )
-    ids = [str(r["id"]) for r in rows]
-    found = {c.id: c for c in cluster(load_mentions(db, clusters=ids))} if ids else {}
-    return [found[i] for i in ids if i in found]
+    return _with_mentions(db, [str(r["id"]) for r in rows])
 
 
 def summary_rows(
@@ -96,27 +98,59 @@ def summary_rows(
     order = _order(db, _NEWEST if newest else _LATE_FIRST if late_first else _ORDER)
     if limit is not None:  # the page's ids first: the rows skipped are read from the listing index only
         where = f" WHERE id IN (SELECT id FROM clusters{where} ORDER BY {order} LIMIT ? OFFSET ?)"
-    rows = db.query(
-        "SELECT id, type, phase, first_phase, actors, place, first_day, last_day, articles, independent, sources,"
-        f" first_report FROM clusters{where} ORDER BY {order}",
-        [*params, limit, offset] if limit is not None else params,
-    )
-    return [
-        {
-            "cluster": r["id"],
-            "type": r["type"],
-            "phase": r["phase"] or r["first_phase"],
-            "actors": json.loads(r["actors"]),
-            "place": r["place"],
-            "first_day": r["first_day"],
-            "last_day": r["last_day"],
-            "articles": int(r["articles"]),
-            "independent_sources": int(r["independent"]),
-            "sources": json.loads(r["sources"]),
-            "first_report": r["first_report"],
-        }
-        for r in rows
-    ]
+        params = [*params, limit, offset]
+    rows = db.query(f"SELECT {_SUMMARY} FROM clusters{where} ORDER BY {order}", params)
+    return [_summary(r) for r in rows]
+
+
+def stream_summary_rows(
+    db: Database, flt: EventFilter | None = None, late_first: bool = False
+) -> Iterator[dict[str, Any]]:
+    """``summary_rows`` of every matching cluster, read as they are written out (``Database.stream``)."""
+    where, params = _where(flt)
+    order = _order(db, _LATE_FIRST if late_first else _ORDER)
+    return (_summary(r) for r in db.stream(f"SELECT {_SUMMARY} FROM clusters{where} ORDER BY {order}", params))
+
+
+def stream_clusters(
+    db: Database, flt: EventFilter | None = None, late_first: bool = False, chunk: int = 200
+) -> Iterator[Cluster]:
+    """Every matching cluster with its mentions, ``chunk`` clusters' mentions read at a time."""
+    where, params = _where(flt)
+    order = _order(db, _LATE_FIRST if late_first else _ORDER)
+    ids: list[str] = []
+    for row in db.stream(f"SELECT id FROM clusters{where} ORDER BY {order}", params, size=chunk):
+        ids.append(str(row["id"]))
+        if len(ids) == chunk:
+            yield from _with_mentions(db, ids)
+            ids = []
+    yield from _with_mentions(db, ids)
+
+
+def _with_mentions(db: Database, ids: list[str]) -> list[Cluster]:
+    found = {c.id: c for c in cluster(load_mentions(db, clusters=ids))} if ids else {}
+    return [found[i] for i in ids if i in found]
+
+
+_SUMMARY = (
+    "id, type, phase, first_phase, actors, place, first_day, last_day, articles, independent, sources, first_report"
+)
+
+
+def _summary(r: Row) -> dict[str, Any]:
+    return {
+        "cluster": r["id"],
+        "type": r["type"],
+        "phase": r["phase"] or r["first_phase"],
+        "actors": json.loads(r["actors"]),
+        "place": r["place"],
+        "first_day": r["first_day"],
+        "last_day": r["last_day"],
+        "articles": int(r["articles"]),
+        "independent_sources": int(r["independent"]),
+        "sources": json.loads(r["sources"]),
+        "first_report": r["first_report"],
+    }
 
 
 def place_rows(db: Database) -> tuple[list[dict[str, Any]], int]:

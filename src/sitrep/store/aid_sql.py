@@ -9,7 +9,7 @@ clusters' ``usd`` (``store.cluster_summary``). Cells of donor '?' are kept and l
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sitrep.corpus.trackers_sql import CLUSTER_KEY, DAY, FROM, SPANNED, UNKNOWN
@@ -234,11 +234,36 @@ def _month_clause(month: str) -> tuple[str, list[str]]:
     return "first_day >= ? AND first_day < ?", [f"{month}-01", f"{month}-99"]
 
 
-def tracker(db: Database, unknown_donors: bool) -> list[Row]:
-    """The tracker's rows: month, donor, category, phase, total, events, articles."""
-    rows = db.query(
-        "SELECT month, donor, category, phase, total, events, articles FROM aid_cells WHERE donor <> ? OR ? = 1"
-        " ORDER BY month, donor, category, phase, kind",
-        (UNKNOWN, int(unknown_donors)),
+def tracker(
+    db: Database, unknown_donors: bool, limit: int | None = None, offset: int = 0, latest: bool = False
+) -> list[Row]:
+    """The tracker's rows: month, donor, category, phase, total, events, articles (``latest``: latest month
+    first); one page when ``limit`` is given."""
+    sql, params = _tracker_sql(unknown_donors, latest)
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    return [_cell_row(r) for r in db.query(sql + page, [*params, limit, offset] if limit is not None else params)]
+
+
+def stream(db: Database, unknown_donors: bool, latest: bool = False) -> Iterator[Row]:
+    """Every row of ``tracker``, read as they are written out."""
+    sql, params = _tracker_sql(unknown_donors, latest)
+    return (_cell_row(r) for r in db.stream(sql, params))
+
+
+def count(db: Database, unknown_donors: bool) -> int:
+    return int(
+        db.scalar("SELECT COUNT(*) FROM aid_cells WHERE donor <> ? OR ? = 1", (UNKNOWN, int(unknown_donors))) or 0
     )
-    return [{**r, "total": float(r["total"]), "events": int(r["events"]), "articles": int(r["articles"])} for r in rows]
+
+
+def _tracker_sql(unknown_donors: bool, latest: bool) -> tuple[str, list[Any]]:
+    month = "CASE WHEN month = 'unknown' THEN 1 ELSE 0 END, month DESC" if latest else "month"  # undated last
+    sql = (
+        "SELECT month, donor, category, phase, total, events, articles FROM aid_cells WHERE donor <> ? OR ? = 1"
+        f" ORDER BY {month}, donor, category, phase, kind"
+    )
+    return sql, [UNKNOWN, int(unknown_donors)]
+
+
+def _cell_row(r: Row) -> Row:
+    return {**r, "total": float(r["total"]), "events": int(r["events"]), "articles": int(r["articles"])}

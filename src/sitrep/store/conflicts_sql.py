@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from sitrep.store.db import Database, Row
 
 _COLUMNS = "cluster_id, n, day, event, measure, category, actor, vals, reports, quotes"
 _ORDER = "day, event, category, cluster_id, n"
+_LATEST = "day DESC, event DESC, category DESC, cluster_id DESC, n DESC"  # the listing index backwards
 
 
 def refresh(db: Database, ident: str) -> None:
@@ -54,28 +56,40 @@ def _write(db: Database, found: list[dict[str, Any]]) -> None:
     db.executemany(f"INSERT INTO cluster_conflicts ({_COLUMNS}) VALUES ({', '.join('?' * 10)})", rows)
 
 
-def conflicts(db: Database, cluster: str | None = None, limit: int | None = None, offset: int = 0) -> list[Row]:
-    """The stored conflicts (of one cluster), by day, event and category; one page when ``limit`` is given."""
-    where, params = (" WHERE cluster_id = ?", [cluster]) if cluster is not None else ("", [])
+def conflicts(
+    db: Database, cluster: str | None = None, limit: int | None = None, offset: int = 0, latest: bool = False
+) -> list[Row]:
+    """The stored conflicts (of one cluster), by day, event and category (``latest``: latest day first, the
+    order backwards); one page when ``limit`` is given."""
+    sql, params = _conflicts_sql(cluster, latest)
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
-    rows = db.query(
-        f"SELECT {_COLUMNS} FROM cluster_conflicts{where} ORDER BY {_ORDER}{page}",
-        [*params, limit, offset] if limit is not None else params,
-    )
-    return [
-        {
-            "cluster": r["cluster_id"],
-            "day": r["day"] or None,
-            "event": r["event"],
-            "measure": r["measure"],
-            "category": r["category"],
-            "actor": r["actor"],
-            "values": json.loads(r["vals"]),
-            "reports": json.loads(r["reports"]),
-            "quotes": json.loads(r["quotes"]),
-        }
-        for r in rows
-    ]
+    return [_conflict(r) for r in db.query(sql + page, [*params, limit, offset] if limit is not None else params)]
+
+
+def stream(db: Database, latest: bool = False) -> Iterator[Row]:
+    """Every stored conflict, read as they are written out."""
+    sql, params = _conflicts_sql(None, latest)
+    return (_conflict(r) for r in db.stream(sql, params))
+
+
+def _conflicts_sql(cluster: str | None, latest: bool) -> tuple[str, list[Any]]:
+    where, params = (" WHERE cluster_id = ?", [cluster]) if cluster is not None else ("", [])
+    order = _LATEST if latest else _ORDER
+    return f"SELECT {_COLUMNS} FROM cluster_conflicts{where} ORDER BY {order}", params
+
+
+def _conflict(r: Row) -> Row:
+    return {
+        "cluster": r["cluster_id"],
+        "day": r["day"] or None,
+        "event": r["event"],
+        "measure": r["measure"],
+        "category": r["category"],
+        "actor": r["actor"],
+        "values": json.loads(r["vals"]),
+        "reports": json.loads(r["reports"]),
+        "quotes": json.loads(r["quotes"]),
+    }
 
 
 def count(db: Database) -> int:

@@ -115,6 +115,35 @@ class Database:
         names = [d[0] for d in cursor.description or ()]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 500) -> Iterator[Row]:
+        """Rows of a SELECT as dicts, fetched ``size`` at a time as they are read: a server-side cursor on
+        PostgreSQL (in a transaction of its own unless one is open), SQLite's stepping cursor, so memory
+        stays flat whatever the number of rows and the first row comes before the last is read."""
+        if self.dialect == "sqlite":
+            yield from self._fetched(self.execute(sql, params), size)
+            return
+        with self.transaction():
+            try:
+                cursor = self._conn.cursor(name=f"sitrep_stream_{id(self)}_{self._depth}")
+                cursor.execute(self._sql(sql), tuple(params))
+            except Exception as exc:
+                raise _store_error(self.url, exc) from exc
+            with cursor:
+                yield from self._fetched(cursor, size)
+
+    def _fetched(self, cursor: Any, size: int) -> Iterator[Row]:
+        names: list[str] | None = None
+        while True:
+            try:
+                batch = cursor.fetchmany(size)
+            except Exception as exc:
+                raise _store_error(self.url, exc) from exc
+            if not batch:
+                return
+            names = names or [d[0] for d in cursor.description or ()]
+            for row in batch:
+                yield dict(zip(names, row, strict=True))
+
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         rows = self.execute(sql, params).fetchall()
         return rows[0][0] if rows else None

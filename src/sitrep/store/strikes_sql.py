@@ -4,7 +4,7 @@ figures and the articles in ``strike_cells``, written again for the cells an art
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sitrep.corpus.trackers_sql import STRIKE_FIGURES
@@ -51,22 +51,29 @@ def _sum(db: Database, cells: Iterable[Cell]) -> None:
 
 def tracker(db: Database, limit: int | None = None, offset: int = 0, latest: bool = False) -> list[Row]:
     """The tracker's rows by day, attacker and category (``latest``: latest day first); a page with ``limit``."""
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    rows = db.query(_tracker_sql(db, latest) + page, (limit, offset) if limit is not None else ())
+    return [_cell_row(r) for r in rows]
+
+
+def stream(db: Database, latest: bool = False) -> Iterator[Row]:
+    """Every row of ``tracker``, read as they are written out."""
+    return (_cell_row(r) for r in db.stream(_tracker_sql(db, latest)))
+
+
+def _tracker_sql(db: Database, latest: bool) -> str:
     c = ' COLLATE "C"' if db.dialect == "postgresql" else ""
     order = f"day{c}{' DESC' if latest else ''}, attacker{c}, category{c}"
-    page = " LIMIT ? OFFSET ?" if limit is not None else ""
-    rows = db.query(
-        f"SELECT day, attacker, category, launched, intercepted, articles FROM strike_cells ORDER BY {order}{page}",
-        (limit, offset) if limit is not None else (),
-    )
-    return [
-        {
-            **r,
-            "launched": _float(r["launched"]),
-            "intercepted": _float(r["intercepted"]),
-            "articles": int(r["articles"]),
-        }
-        for r in rows
-    ]
+    return f"SELECT day, attacker, category, launched, intercepted, articles FROM strike_cells ORDER BY {order}"
+
+
+def _cell_row(r: Row) -> Row:
+    return {
+        **r,
+        "launched": _float(r["launched"]),
+        "intercepted": _float(r["intercepted"]),
+        "articles": int(r["articles"]),
+    }
 
 
 def count(db: Database) -> int:
