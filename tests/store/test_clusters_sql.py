@@ -221,3 +221,40 @@ def test_clusters_made_in_bulk_are_those_of_recluster(db_url: str) -> None:
         assert _partition(db) == _all_at_once(db)
         assert sorted(tuple(map(str, r.values())) for r in db.query(f"SELECT {columns} FROM clusters")) == before
         _check_rows(db)
+
+
+def test_an_event_page_reads_its_reports_and_figures_a_page_at_a_time(db_url: str) -> None:
+    """A cluster of 120 dated reports (and one of 60 undated ones), each with a figure: every page of the
+    event page's lists holds the rows of the whole list sorted, from the offset asked for."""
+    from sitrep.corpus.cluster_queries import event_page
+    from sitrep.corpus.clusters import order
+    from sitrep.corpus.figures import quantity_reports
+    from sitrep.model import Quantity
+
+    start = dt.date(2025, 3, 1)
+    with open_db(db_url) as db:
+        for n in range(180):  # three reports a day for 40 days, then 60 with no day
+            day = (start + dt.timedelta(days=n // 3)).isoformat() if n < 120 else None
+            base = _report(f"wire-{(n * 7) % 180:03d}.txt", [("ATTACK", None, ("RUS", "UKR"), day, None)])
+            figure = Quantity(n + 1, "exact", "civilians", "ATTACK", "killed", f"{n + 1} civilians", 0, 5, 0, "RUS")
+            save_report(db, dataclasses.replace(base, quantities=(figure,)))
+        clusters = db.query("SELECT id, mentions FROM clusters ORDER BY mentions DESC")
+        assert [int(c["mentions"]) for c in clusters] == [120, 60]
+        for ident in (str(c["id"]) for c in clusters):
+            every = [(m.doc, m.idx) for m in sorted(load_mentions(db, clusters=[ident]), key=order)]
+            figures = sorted(quantity_reports(db, cluster=ident), key=lambda r: (r.day or "", r.doc))
+            for offset in (0, 1, 49, 50, 100, 119, 150):
+                page = event_page(db, ident, 50, offset)
+                assert [(m["doc"], 0) for m in page["mentions"]] == every[offset : offset + 50]
+                shown = quantity_reports(db, cluster=ident, limit=50, offset=offset)
+                assert [r.value for r in shown] == [r.value for r in figures[offset : offset + 50]]
+    with TestClient(create_app(Settings(db_url=db_url))) as client:
+        ident = str(clusters[0]["id"])
+        first = client.get(f"/event/{ident}").text
+        assert "Reports 1–50 of 120." in first
+        assert 'href="?reports=50#reports-h"' in first and "Previous 50" not in first
+        assert "(1–50 of 120)" in first and 'href="?figures=50#q-h"' in first
+        last = client.get(f"/event/{ident}?reports=100&figures=50").text
+        assert "Reports 101–120 of 120." in last
+        assert 'href="?figures=50&amp;reports=50#reports-h"' in last and "Next 50</a>" not in last
+        assert "(51–100 of 120)" in last and 'href="?figures=100&amp;reports=100#q-h"' in last

@@ -167,9 +167,9 @@ def place_rows(db: Database) -> tuple[list[dict[str, Any]], int]:
     return sorted(rows, key=lambda r: str(r["place"])), count_clusters(db) - placed
 
 
-def event_page(db: Database, ident: str, limit: int) -> dict[str, Any]:
-    """``cluster_row(detail=True)`` of one cluster (aliases resolved) with its first ``limit`` mentions only;
-    ``articles_mentions`` counts them all. ``NotFound`` if there is no such cluster."""
+def event_page(db: Database, ident: str, limit: int, offset: int = 0) -> dict[str, Any]:
+    """``cluster_row(detail=True)`` of one cluster (aliases resolved) with ``limit`` of its mentions from
+    ``offset`` only; ``articles_mentions`` counts them all. ``NotFound`` if there is no such cluster."""
     from sitrep.errors import NotFound
     from sitrep.store.clusters_sql import resolve
 
@@ -178,7 +178,7 @@ def event_page(db: Database, ident: str, limit: int) -> dict[str, Any]:
     if not rows:
         raise NotFound(ident, "no event with this id")
     row = rows[0]
-    mentions = sorted(load_mentions(db, clusters=[str(live)], first=limit), key=order)
+    mentions = sorted(load_mentions(db, clusters=[str(live)], first=limit, offset=offset), key=order)
     kept = db.query("SELECT value_usd, area_km2, mentions FROM clusters WHERE id = ?", (live,))[0]
     row["value_usd"] = kept["value_usd"]
     row["area_km2"] = kept["area_km2"]

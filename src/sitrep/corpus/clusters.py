@@ -147,10 +147,14 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def load_mentions(
-    db: Database, event_type: str | None = None, clusters: Sequence[str] | None = None, first: int | None = None
+    db: Database,
+    event_type: str | None = None,
+    clusters: Sequence[str] | None = None,
+    first: int | None = None,
+    offset: int = 0,
 ) -> list[Mention]:
     """Every stored event mention (of one type, or of the stored ``clusters``, if given; with one cluster, its
-    ``first`` ones in the order of the similarity rule), with its article's source."""
+    ``first`` ones from ``offset`` in the order of the similarity rule), with its article's source."""
     sql = (
         "SELECT e.*, a.doc, a.published, a.outlet, a.url, s.text AS quote, d.duplicate_of FROM events e"
         " JOIN articles a ON a.id = e.article_id"
@@ -158,10 +162,12 @@ def load_mentions(
         " LEFT JOIN duplicates d ON d.article_id = e.article_id"
     )
     if clusters is not None and first is not None and len(clusters) == 1:
+        from sitrep.corpus.cluster_pages import MENTIONS, window
+
         collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
-        order_by = f" ORDER BY COALESCE(e.day, ''), a.doc{collate}, e.idx LIMIT ?"
-        through, params = _first_days(db, clusters[0], first)
-        rows = db.query(sql + " WHERE e.cluster_id = ?" + through + order_by, (clusters[0], *params, first))
+        order_by = f" ORDER BY COALESCE(e.day, ''), a.doc{collate}, e.idx LIMIT ? OFFSET ?"
+        through, params, skip = window(db, MENTIONS, clusters[0], offset, first)
+        rows = db.query(sql + " WHERE e.cluster_id = ?" + through + order_by, (clusters[0], *params, first, skip))
     elif clusters is not None:
         rows = []
         for start in range(0, len(clusters), 500):
@@ -170,16 +176,6 @@ def load_mentions(
     else:
         rows = db.query(sql + " WHERE e.type = ?", (event_type,)) if event_type else db.query(sql)
     return [_mention(row) for row in rows]
-
-
-def _first_days(db: Database, ident: str, first: int) -> tuple[str, tuple[str, ...]]:
-    """A clause keeping a cluster's mentions up to the day of its ``first``-th (an index walk), so that the
-    first ones in order are sorted from those days only; none when the cluster has no more or no days."""
-    day = db.scalar(
-        "SELECT day FROM events WHERE cluster_id = ? AND day IS NOT NULL ORDER BY day LIMIT 1 OFFSET ?",
-        (ident, max(0, first - 1)),
-    )
-    return (" AND e.day <= ?", (str(day),)) if day is not None else ("", ())
 
 
 def _mention(row: Row) -> Mention:

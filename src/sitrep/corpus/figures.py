@@ -73,27 +73,33 @@ def quantity_reports(
     cluster: str | None = None,
     only: list[tuple[str, int]] | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[QuantityReport]:
     """Stored quantities (of one event type; tied to one stored ``cluster``; ``only`` those given by article id
-    and index; the first ``limit``), each tied to the stored cluster of its event (``corpus.ties``)."""
+    and index; ``limit`` of them from ``offset``), each tied to the stored cluster of its event (``corpus.ties``)."""
     clauses, params = ["1 = 1"], []
     if event:
         clauses.append("q.event = ?")
         params.append(event)
+    if only is None and cluster and limit is not None:  # one page, sorted from the days of its figures only
+        from sitrep.corpus.cluster_pages import FIGURES, window
+
+        through, more, skip = window(db, FIGURES, cluster, offset, limit)
+        collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
+        rows = db.query(
+            _QUANTITIES
+            + " WHERE "
+            + " AND ".join([*clauses, "e.cluster_id = ?"])
+            + through
+            + f" ORDER BY COALESCE(e.day, ''), a.doc{collate}, q.idx LIMIT ? OFFSET ?",
+            [*params, cluster, *more, limit, skip],
+        )
+        return [_report(row) for row in rows]
     if cluster:
         clauses.append("e.cluster_id = ?")
         params.append(cluster)
     if only is None:
         page = f" ORDER BY e.day, a.doc, q.idx LIMIT {int(limit)}" if limit is not None else ""
-        if cluster and limit is not None:  # sorted from the days of the first ``limit`` figures only
-            day = db.scalar(
-                "SELECT e.day FROM events e JOIN quantities q ON q.article_id = e.article_id AND q.event_idx = e.idx"
-                " WHERE e.cluster_id = ? AND e.day IS NOT NULL ORDER BY e.day LIMIT 1 OFFSET ?",
-                (cluster, max(0, limit - 1)),
-            )
-            if day is not None:
-                clauses.append("e.day <= ?")
-                params.append(day)
         return [_report(row) for row in db.query(_QUANTITIES + " WHERE " + " AND ".join(clauses) + page, params)]
     rows = []
     for start in range(0, len(only), 400):

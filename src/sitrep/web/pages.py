@@ -263,15 +263,21 @@ def map_page(request: Request) -> Response:
 
 
 @router.get("/event/{event_id}")
-def event(request: Request, event_id: str) -> Response:
+def event(
+    request: Request,
+    event_id: str,
+    reports: Annotated[int, Query(ge=0, le=10_000_000, description="Reports to skip.")] = 0,
+    figures: Annotated[int, Query(ge=0, le=10_000_000, description="Figures to skip.")] = 0,
+) -> Response:
+    """One event: its reports and figures ``EVENT_ROWS`` at a time (``reports``, ``figures``: the offsets)."""
     from sitrep.corpus.cluster_queries import count_tied, event_page
     from sitrep.corpus.figures import quantity_reports
     from sitrep.corpus.queries import conflicts
 
     with store(request) as db:
-        row = event_page(db, event_id, EVENT_ROWS)  # long lists: the first rows, the rest counted
+        row = event_page(db, event_id, EVENT_ROWS, reports)  # long lists: a page of rows, the rest counted
         found = conflicts(db, cluster=row["cluster"])
-        reported = quantity_reports(db, cluster=row["cluster"], limit=EVENT_ROWS)
+        reported = quantity_reports(db, cluster=row["cluster"], limit=EVENT_ROWS, offset=figures)
         counts = {"mentions": row["articles_mentions"], "quantities": count_tied(db, row["cluster"])}
         docs = {m["doc"] for m in row["mentions"]} | {r.doc for r in reported} | {row["first_report"]}
         for c in found:
@@ -280,12 +286,43 @@ def event(request: Request, event_id: str) -> Response:
         ids, names = article_ids(db, docs), article_names(db, docs)
     for c in found:  # the conflict lines name articles, not the paths they were read from
         c["reports"] = [_named(line, names) for line in c["reports"]]
+    pages = {
+        "reports": _pager(reports, len(row["mentions"]), counts["mentions"], {"figures": figures}, "reports"),
+        "figures": _pager(figures, len(reported), counts["quantities"], {"reports": reports}, "figures"),
+    }
     return render(
-        request, "event.html", event=row, conflicts=found, quantities=reported, ids=ids, names=names, counts=counts
+        request,
+        "event.html",
+        event=row,
+        conflicts=found,
+        quantities=reported,
+        ids=ids,
+        names=names,
+        counts=counts,
+        pages=pages,
     )
 
 
-EVENT_ROWS = 200  # reports and figures shown on an event page; the rest are counted
+def _pager(offset: int, shown: int, total: int, others: dict[str, int], name: str) -> dict[str, Any]:
+    """Where a long list of the event page stands: rows ``first``..``last`` of ``total``, and the query strings
+    of the pages before and after (the other list kept where it is)."""
+
+    def link(at: int) -> str:
+        keep = {k: v for k, v in {**others, name: at}.items() if v}
+        return "?" + "&".join(f"{k}={v}" for k, v in sorted(keep.items())) if keep else "?"
+
+    after = offset + shown < total
+    return {
+        "first": offset + 1 if shown else 0,
+        "last": offset + shown,
+        "total": total,
+        "previous": link(max(0, offset - EVENT_ROWS)) if offset else None,
+        "next": link(offset + EVENT_ROWS) if after else None,
+        "rows": EVENT_ROWS,
+    }
+
+
+EVENT_ROWS = 50  # reports and figures shown on an event page at a time; the rest are counted and paged
 
 
 def article_names(db: Database, docs: set[str]) -> dict[str, str]:
