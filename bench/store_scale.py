@@ -9,7 +9,8 @@ page tables filled set-wise (``sitrep.store.bulk.cluster_new``; timed: ``cluster
 
 Then it times, with the app in this process (``fastapi.testclient``, no network):
 - each dashboard page and API list route, ``--requests`` times, list routes at random offsets (p50, p95 ms);
-- each CLI query command (a fresh ``sitrep`` process each, ``--format csv``), once;
+- each CLI query command (a fresh ``sitrep`` process each, ``--format csv``): its default page (median of
+  3 runs), and ``events --all`` once (every event streamed: seconds to the first row and to the last);
 - with ``--ingest DIR``, ``sitrep ingest`` of ``--ingest-count`` new articles of DIR into a copy of the big
   store and into an empty one (documents per second, and the ratio).
 
@@ -51,7 +52,7 @@ TABLES = ("sentences", "quantities", "events", "attributions", "signals")
 _SIGNATURE_MOD = 1 << 32  # datasketch's affine32 hash values lie below 2**32
 PAGES = ["/", "/timeline", "/aid", "/strikes", "/map", "/sources", "/event/{event}", "/article/{article}"]
 LISTS = ["/events", "/articles", "/claims", "/tracker/aid", "/tracker/strikes", "/conflicts"]
-COMMANDS = [["events"], ["tracker", "aid"], ["tracker", "strikes"], ["conflicts"], ["claims"]]
+COMMANDS = [["events"], ["events", "--all"], ["tracker", "aid"], ["tracker", "strikes"], ["conflicts"], ["claims"]]
 
 
 def _shift(value: str | None, days: int) -> str | None:
@@ -205,21 +206,41 @@ def _timed(client: Any, path: Any, requests: int, budget_s: float = 60.0) -> dic
     return {**_percentiles(times), "status": status}
 
 
-def time_commands(url: str) -> dict[str, Any]:
+def time_commands(url: str, runs: int = 3) -> dict[str, Any]:
+    """Each CLI query command in a fresh process: its default page (50 rows), the median of ``runs`` runs,
+    and ``events --all`` (every row streamed) once; seconds to the first row and to the end, and the rows
+    written (CSV, less the header)."""
     out: dict[str, Any] = {}
     for command in COMMANDS:
-        started = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, "-m", "sitrep.cli", *command, "--db", url, "--format", "csv"],
-            capture_output=True,
-            check=False,
-        )
-        out[" ".join(command)] = {
-            "s": round(time.perf_counter() - started, 2),
-            "rc": done.returncode,
-            "rows": max(0, len(done.stdout.splitlines()) - 1) if done.returncode == 0 else None,
-        }
+        timed = [_command(url, command) for _ in range(1 if "--all" in command else runs)]
+        middle = sorted(timed, key=lambda t: t["s"])[len(timed) // 2]
+        out[" ".join(command)] = {**middle, "runs_s": [t["s"] for t in timed]}
     return out
+
+
+def _command(url: str, command: list[str]) -> dict[str, Any]:
+    started = time.perf_counter()
+    first_row = None
+    rows = -1
+    with subprocess.Popen(
+        [sys.executable, "-m", "sitrep.cli", *command, "--db", url, "--format", "csv"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        for _line in proc.stdout:
+            rows += 1
+            if rows == 1:
+                first_row = time.perf_counter() - started
+        note = proc.stderr.read().decode(errors="replace").strip()
+        code = proc.wait()
+    return {
+        "s": round(time.perf_counter() - started, 2),
+        "first_row_s": None if first_row is None else round(first_row, 2),
+        "rc": code,
+        "rows": max(0, rows) if code == 0 else None,
+        "note": note.splitlines()[-1] if note else "",
+    }
 
 
 def time_ingest(url: str, folder: Path, count: int, work: Path) -> dict[str, Any]:
