@@ -48,7 +48,9 @@ def test_streamed_text_is_the_rendered_text() -> None:
     for fmt in ("json", "csv"):
         for count in (0, 1, 500, 1203):
             assert "".join(stream(iter(rows[:count]), fmt)) == render(rows[:count], fmt)
-    assert "".join(stream(iter(rows[:499]), "table")) == render(rows[:499], "table")
-    lines = "".join(stream(iter(rows), "table")).splitlines()
-    assert len(lines) == 1 + len(rows)  # one header, then every row, the columns widened as the numbers grow
-    assert lines[0].split() == ["N", "NAMES", "VALUE", "NONE"]
+    assert "".join(stream(iter(rows), "table")) == render(rows, "table")
+    more = [{"n": n, "note": "x" * (n // 4000)} for n in range(12_000)]
+    lines = "".join(stream(iter(more), "table")).splitlines()
+    assert len(lines) == 1 + len(more)  # one header, then every row, the columns widened as the cells grow
+    assert lines[0] == "N     NOTE"  # the first chunk's widths
+    assert lines[-1] == "11999  xx"

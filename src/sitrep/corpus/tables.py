@@ -10,7 +10,8 @@ from itertools import islice
 from typing import Any
 
 MAX_CELL = 60
-CHUNK = 500  # rows rendered together when streamed: a table's columns are as wide as the widest cell so far
+CHUNK = 500  # rows rendered together when streamed
+TABLE_CHUNK = 5000  # a table's: its columns are as wide as the widest cell so far (all of them up to 5,000 rows)
 
 
 def render(rows: Sequence[dict[str, Any]], fmt: str) -> str:
@@ -23,10 +24,12 @@ def render(rows: Sequence[dict[str, Any]], fmt: str) -> str:
 
 
 def stream(rows: Iterable[dict[str, Any]], fmt: str) -> Iterator[str]:
-    """``render`` of rows read as they come, ``CHUNK`` rows at a time: the same text for JSON and CSV; a
-    table's columns widen (never narrow) from one chunk to the next. Memory holds one chunk."""
+    """``render`` of rows read as they come, ``CHUNK`` rows at a time: the same text for JSON and CSV, and for
+    a table of up to ``TABLE_CHUNK`` rows; a longer table's columns widen (never narrow) from one chunk of
+    ``TABLE_CHUNK`` rows to the next. Memory holds one chunk."""
     it = iter(rows)
-    first = list(islice(it, CHUNK))
+    size = TABLE_CHUNK if fmt == "table" else CHUNK
+    first = list(islice(it, size))
     if fmt == "json":
         yield "[" if first else "[]\n"
     widths: list[int] = []
@@ -40,7 +43,7 @@ def stream(rows: Iterable[dict[str, Any]], fmt: str) -> Iterator[str]:
             text, widths = _table(chunk, widths, header=not done)
             yield text
         done += len(chunk)
-        chunk = list(islice(it, CHUNK))
+        chunk = list(islice(it, size))
     if fmt == "json" and first:
         yield "\n]\n"
     elif fmt == "table" and not first:

@@ -50,7 +50,8 @@ def _sum(db: Database, cells: Iterable[Cell]) -> None:
 
 
 def tracker(db: Database, limit: int | None = None, offset: int = 0, latest: bool = False) -> list[Row]:
-    """The tracker's rows by day, attacker and category (``latest``: latest day first); a page with ``limit``."""
+    """The tracker's rows by day, attacker and category (``latest``: latest day first, undated last); a page
+    with ``limit``."""
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
     rows = db.query(_tracker_sql(db, latest) + page, (limit, offset) if limit is not None else ())
     return [_cell_row(r) for r in rows]
@@ -63,7 +64,8 @@ def stream(db: Database, latest: bool = False) -> Iterator[Row]:
 
 def _tracker_sql(db: Database, latest: bool) -> str:
     c = ' COLLATE "C"' if db.dialect == "postgresql" else ""
-    order = f"day{c}{' DESC' if latest else ''}, attacker{c}, category{c}"
+    day = f"CASE WHEN day = 'unknown' THEN 1 ELSE 0 END, day{c} DESC" if latest else f"day{c}"  # undated last
+    order = f"{day}, attacker{c}, category{c}"
     return f"SELECT day, attacker, category, launched, intercepted, articles FROM strike_cells ORDER BY {order}"
 
 

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from sitrep.store.backfill import fill_source_keys, fill_ties
-from sitrep.store.claims_sql import fill as fill_claims
-from sitrep.store.clusters_sql import recluster
 from sitrep.store.db import AFTER_MIGRATION, Database
+
+# The steps import what they run when they run: opening a store to read (each CLI query command) loads none.
 
 
 def _ties(db: Database) -> None:
     """0005: figures tied to their events and sources named when stored: worked out for the stored
     articles (the clusters kept since 0004 are built by 0011's step, once the tables they fill exist)."""
+    from sitrep.store.backfill import fill_ties
+
     fill_ties(db)
 
 
 def _source_keys(db: Database) -> None:
     """0010: attributions keyed by source when stored: the keys worked out for stored articles, then the
     claims per source counted again."""
+    from sitrep.store.backfill import fill_source_keys
+    from sitrep.store.claims_sql import fill as fill_claims
+
     fill_source_keys(db)
     fill_claims(db)
 
@@ -24,6 +28,7 @@ def _source_keys(db: Database) -> None:
 def _page_tables(db: Database) -> None:
     """0011: what the pages read kept in tables: filled from the stored clusters, figures and rows (and the
     clusters built first where 0004 left them to build)."""
+    from sitrep.store.clusters_sql import recluster
     from sitrep.store.page_tables import fill, list_indexes
 
     list_indexes(db)
