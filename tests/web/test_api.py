@@ -113,6 +113,10 @@ def test_events_filter_and_detail(client: TestClient) -> None:
     detail = client.get(f"/events/{aid['items'][0]['cluster']}").json()
     assert detail["mentions"][0]["quote"]
     assert "conflicts" in detail
+    assert detail["mentions_total"] == len(detail["mentions"]) >= 1
+    assert (
+        client.get(f"/events/{detail['cluster']}", params={"offset": detail["mentions_total"]}).json()["mentions"] == []
+    )
     assert client.get("/events/0000000000").status_code == 404
     assert client.get("/events", params={"since": "not-a-date"}).status_code == 422
 

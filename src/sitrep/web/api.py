@@ -198,12 +198,18 @@ def list_events(request: Request, paging: Paged, flt: Annotated[EventFilter, Dep
     return paging.page(total, rows)
 
 
-@router.get("/events/{event_id}", tags=["corpus"], summary="One event: every mention with its sentence")
-def get_event(event_id: str, request: Request) -> dict[str, Any]:
-    from sitrep.corpus.queries import cluster_row, conflicts
+@router.get(
+    "/events/{event_id}", tags=["corpus"], summary="One event: its mentions with their sentences, a page at a time"
+)
+def get_event(event_id: str, request: Request, paging: Paged) -> dict[str, Any]:
+    """The event (old ids of merged events resolve) with ``limit`` of its mentions from ``offset``, in the
+    order of the similarity rule; ``mentions_total`` counts them all. A big event holds thousands."""
+    from sitrep.corpus.cluster_queries import event_page
+    from sitrep.corpus.queries import conflicts
 
     with store(request) as db:
-        row = cluster_row(queries.find_cluster(db, event_id), detail=True)
+        row = event_page(db, event_id, paging.limit, paging.offset)
+        row["mentions_total"] = row.pop("articles_mentions")
         row["conflicts"] = conflicts(db, cluster=row["cluster"])
     return row
 
