@@ -38,8 +38,8 @@ class ClaimFilter:
             return f" WHERE {column} = ?", [self.key]
         if not self.source:
             return "", []
-        matching = (
-            f" WHERE {column} IN (SELECT source_key FROM attributions"
+        matching = (  # each key's spellings are kept (store.claims_sql): a few rows per source, not its claims
+            f" WHERE {column} IN (SELECT source_key FROM source_spellings"
             " WHERE source_key LIKE ? ESCAPE '!' OR LOWER(source) LIKE ? ESCAPE '!')"
         )
         return matching, [_contains(spelling_key(self.source)), _contains(self.source.lower())]
@@ -101,8 +101,9 @@ def _chunks(rows: Iterator[Row], size: int = 500) -> Iterator[list[Row]]:
 
 
 def count_claims(db: Database, flt: ClaimFilter) -> int:
-    where, params = flt.where()
-    return int(db.scalar(f"SELECT COUNT(*) FROM attributions t{where}", params) or 0)
+    """How many claims the matching sources make (counted per source as articles are stored)."""
+    where, params = flt.where("c.source_key")
+    return int(db.scalar(f"SELECT SUM(c.claims) FROM source_claims c{where}", params) or 0)
 
 
 def claims_of(
@@ -110,9 +111,9 @@ def claims_of(
 ) -> list[Row]:
     """Each claim of the matching sources with its sentence, by publication date (undated last; ``latest``:
     latest first)."""
-    sql, params = _claims_sql(db, flt, latest)
     page, more = _page(limit, offset)
-    return _named_claims(db, db.query(sql + page, [*params, *more]))
+    sql, params = _claims_sql(db, flt, latest, page)
+    return _named_claims(db, db.query(sql, [*params, *more]))
 
 
 def stream_claims(db: Database, flt: ClaimFilter, latest: bool = False) -> Iterator[Row]:
@@ -122,12 +123,29 @@ def stream_claims(db: Database, flt: ClaimFilter, latest: bool = False) -> Itera
         yield from _named_claims(db, chunk)
 
 
-def _claims_sql(db: Database, flt: ClaimFilter, latest: bool) -> tuple[str, list[Any]]:
+def _claims_sql(db: Database, flt: ClaimFilter, latest: bool, page: str = "") -> tuple[str, list[Any]]:
+    """The claims in order; with ``page`` (LIMIT/OFFSET), those of the page are ordered from the claims'
+    keys and dates alone, and only then joined to their sentences."""
     where, params = flt.where()
     collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
     way = " DESC" if latest else ""  # the latest articles first, each one's claims in order
-    order = f" ORDER BY CASE WHEN {STATED} IS NULL THEN 1 ELSE 0 END, {STATED}{way}, a.doc{collate}, a.id, t.sentence"
-    return _CLAIMS + where + order, params
+
+    def order(day: str, doc: str, ident: str, sentence: str) -> str:
+        return f" ORDER BY CASE WHEN {day} IS NULL THEN 1 ELSE 0 END, {day}{way}, {doc}{collate}, {ident}, {sentence}"
+
+    by_claim = order(STATED, "a.doc", "a.id", "t.sentence")
+    if not page:
+        return _CLAIMS + where + by_claim, params
+    keys = (
+        "SELECT t.source_key AS key, t.source AS as_written, t.source_kind AS kind, t.via, a.id AS article_id,"
+        f" a.title, a.outlet, a.doc, {STATED} AS published, t.sentence FROM attributions t"
+        f" JOIN articles a ON a.id = t.article_id{where}{by_claim}{page}"
+    )
+    sql = (
+        f"SELECT x.*, s.text AS quote FROM ({keys}) x JOIN sentences s ON s.article_id = x.article_id"
+        " AND s.idx = x.sentence" + order("x.published", "x.doc", "x.article_id", "x.sentence")
+    )
+    return sql, params
 
 
 def _named_claims(db: Database, rows: list[Row]) -> list[Row]:
