@@ -21,7 +21,9 @@ def window(db: Database, rows: str, ident: str, offset: int, limit: int) -> tupl
     """A clause on ``e.day`` keeping the page ``offset``..``offset + limit`` of the cluster's ``rows``
     ordered by ``COALESCE(e.day, '')`` first, its parameters, and the rows of those days to skip."""
     where = f"FROM {rows} WHERE e.cluster_id = ?"
-    undated = int(db.scalar(f"SELECT COUNT(*) {where} AND e.day IS NULL", (ident,)) or 0)
+    undated = 0  # a cluster is dated or not as a whole (the similarity rule): count only when it is not
+    if db.scalar("SELECT 1 FROM events e WHERE e.cluster_id = ? AND e.day IS NULL LIMIT 1", (ident,)) is not None:
+        undated = int(db.scalar(f"SELECT COUNT(*) {where} AND e.day IS NULL", (ident,)) or 0)
     last = offset + limit - 1 - undated  # the page's last row among the dated ones
     if last < 0:
         return " AND e.day IS NULL", [], offset
