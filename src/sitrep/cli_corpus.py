@@ -15,8 +15,8 @@ import click
 
 from sitrep.cli_options import day, db_option, workers_option
 from sitrep.cli_paging import Paging, emit_page, paging_options
-from sitrep.corpus.export import FORMATS as EXPORT_FORMATS
-from sitrep.corpus.export import TABLES as EXPORT_TABLES
+from sitrep.corpus.export_tables import FORMATS as EXPORT_FORMATS
+from sitrep.corpus.export_tables import TABLES as EXPORT_TABLES
 from sitrep.errors import SitrepError
 from sitrep.eventtypes import EVENT_TYPES
 from sitrep.store.db import Database
@@ -457,7 +457,8 @@ def export_cmd(db_url: str, fmt: str, tables: tuple[str, ...], out: str) -> None
     """
     from pathlib import Path
 
-    from sitrep.corpus.export import TABLES, export, table_rows, write_rows
+    from sitrep.corpus.export import export, table_rows, write_rows
+    from sitrep.corpus.export_tables import TABLES
 
     chosen = list(tables or TABLES)
     with opened(db_url) as db:

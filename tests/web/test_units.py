@@ -100,7 +100,7 @@ def test_api_export_tables_match_the_exporter() -> None:
     """The API's table names (a Literal, for the OpenAPI schema) are the exporter's."""
     from typing import get_args
 
-    from sitrep.corpus.export import TABLES
+    from sitrep.corpus.export_tables import TABLES
     from sitrep.web.api import EXPORT_TABLES
 
     assert get_args(EXPORT_TABLES) == TABLES

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from sitrep.corpus.clusters import Cluster
+from sitrep.corpus.export_tables import RAW_TABLES
 from sitrep.corpus.figures import quantity_reports
 from sitrep.corpus.places import resolve
 from sitrep.corpus.queries import event_clusters
@@ -24,9 +25,6 @@ from sitrep.store.db import Database, Row
 
 log = logging.getLogger(__name__)
 
-RAW_TABLES = ("articles", "events", "quantities", "attributions", "signals", "rejects", "duplicates")
-TABLES = (*RAW_TABLES, "clusters", "acled", "plover")
-FORMATS = ("csv", "jsonl", "parquet")
 
 #: The coding of a type the registry does not know (a store written by another version).
 _UNKNOWN_ACLED = Acled("Strategic developments")
