@@ -165,9 +165,13 @@ def load_mentions(
         from sitrep.corpus.cluster_pages import MENTIONS, window
 
         collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
-        order_by = f" ORDER BY COALESCE(e.day, ''), a.doc{collate}, e.idx LIMIT ? OFFSET ?"
+        order_by = f" ORDER BY COALESCE(e.day, ''), a.doc{collate}, e.idx"
         through, params, skip = window(db, MENTIONS, clusters[0], offset, first)
-        rows = db.query(sql + " WHERE e.cluster_id = ?" + through + order_by, (clusters[0], *params, first, skip))
+        page = (  # the page's keys first, ordered by their days and documents alone; then their sentences
+            "SELECT e.article_id, e.idx FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?"
+            f"{through}{order_by} LIMIT ? OFFSET ?"
+        )
+        rows = db.query(f"{sql} WHERE (e.article_id, e.idx) IN ({page}){order_by}", (clusters[0], *params, first, skip))
     elif clusters is not None:
         rows = []
         for start in range(0, len(clusters), 500):
