@@ -59,3 +59,27 @@ def test_a_bulk_load_gets_its_claims_counted_by_a_rebuild(db_url: str) -> None:
         assert claims(db) == []
         assert rebuild(db) == 2
         _same(db)
+
+
+def test_a_page_of_a_sources_claims_walked_latest_first_equals_every_claim_sorted(db_url: str) -> None:
+    from sitrep.corpus.claims import ClaimFilter, claims_of, stream_claims
+    from sitrep.store.db import _migrations, _statements
+
+    days = [dt.date(2025, 3, 1), dt.date(2025, 3, 4), None, dt.date(2025, 3, 4), dt.date(2025, 2, 27)]
+    with open_db(db_url) as db:
+        for n, day in enumerate(days * 3):
+            quoted = [("Zelensky", "person"), ("Olena Zelenska", "person"), ("Kremlin", "org")][: 1 + n % 3]
+            save_report(db, _report(f"{'zyx'[n % 3]}{n}.txt", day, quoted * (1 + n % 2)))
+        ident = str(db.scalar("SELECT id FROM articles WHERE doc = 'z0.txt'"))
+        replace_report(db, ident, _report("z0.txt", dt.date(2025, 4, 1), [("Zelensky", "person")]))  # new date
+        kept = db.query("SELECT source_key, article_id, published FROM source_articles ORDER BY 1, 2")
+        db.execute("DELETE FROM source_articles")
+        for statement in _statements(dict(_migrations())[14]):  # what the migration fills for a stored store
+            db.execute(statement)
+        assert db.query("SELECT source_key, article_id, published FROM source_articles ORDER BY 1, 2") == kept
+        for flt in (ClaimFilter("zelensk"), ClaimFilter("Kremlin"), ClaimFilter(key="volodymyr zelensky")):
+            every = list(stream_claims(db, flt, latest=True))  # sorted from every claim
+            assert len(every) >= 7 and every[-1]["published"] is None
+            assert every[0]["published"] == ("2025-03-04" if flt.source == "Kremlin" else "2025-04-01")
+            for limit, offset in ((1, 0), (4, 0), (5, 3), (50, 7), (3, len(every) - 2)):
+                assert claims_of(db, flt, limit, offset, latest=True) == every[offset : offset + limit]

@@ -112,8 +112,47 @@ def claims_of(
     """Each claim of the matching sources with its sentence, by publication date (undated last; ``latest``:
     latest first)."""
     page, more = _page(limit, offset)
-    sql, params = _claims_sql(db, flt, latest, page)
+    keys = _keys(db, flt) if latest and limit is not None else None
+    if keys is not None and limit is not None:
+        sql, params = _latest_sql(db, keys, limit + offset)
+    else:
+        sql, params = _claims_sql(db, flt, latest, page)
     return _named_claims(db, db.query(sql, [*params, *more]))
+
+
+#: Above this many matching sources, a page of their claims is sorted from all of them (each source's own
+#: walk would cost more than the sort: such a wide match is of rare names).
+WALKED_SOURCES = 50
+
+
+def _keys(db: Database, flt: ClaimFilter) -> list[str] | None:
+    """The source keys that match (None when too many to walk one by one)."""
+    if flt.key is not None:
+        return [flt.key]
+    where, params = flt.where("k.source_key")
+    rows = db.query(f"SELECT DISTINCT k.source_key AS key FROM source_spellings k{where}", params)
+    return sorted(str(r["key"]) for r in rows) if len(rows) <= WALKED_SOURCES else None
+
+
+def _latest_sql(db: Database, keys: list[str], first: int) -> tuple[str, list[Any]]:
+    """The ``first`` latest claims of each source, walked from its articles' index (``source_articles``:
+    latest first, then each day's few articles in order), merged and paged (LIMIT, OFFSET to add)."""
+    collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
+    walk = (
+        "SELECT * FROM (SELECT t.source_key AS key, t.source AS as_written, t.source_kind AS kind, t.via,"
+        " a.id AS article_id, a.title, a.outlet, a.doc, sa.published AS day, t.sentence, t.idx"
+        " FROM source_articles sa JOIN articles a ON a.id = sa.article_id"
+        " JOIN attributions t ON t.article_id = sa.article_id AND t.source_key = sa.source_key"
+        f" WHERE sa.source_key = ? ORDER BY sa.published DESC, a.doc{collate}, a.id, t.sentence, t.idx LIMIT ?) k{{n}}"
+    )
+    merged = " UNION ALL ".join(walk.format(n=n) for n in range(len(keys)))
+    sql = (
+        "SELECT x.key, x.as_written, x.kind, x.via, x.article_id, x.title, x.outlet, x.doc,"
+        " NULLIF(x.day, '') AS published, x.sentence, s.text AS quote"
+        f" FROM ({merged}) x JOIN sentences s ON s.article_id = x.article_id AND s.idx = x.sentence"
+        f" ORDER BY x.day DESC, x.doc{collate}, x.article_id, x.sentence, x.key{collate}, x.idx LIMIT ? OFFSET ?"
+    )
+    return sql, [p for key in keys for p in (key, first)]
 
 
 def stream_claims(db: Database, flt: ClaimFilter, latest: bool = False) -> Iterator[Row]:
@@ -130,20 +169,23 @@ def _claims_sql(db: Database, flt: ClaimFilter, latest: bool, page: str = "") ->
     collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
     way = " DESC" if latest else ""  # the latest articles first, each one's claims in order
 
-    def order(day: str, doc: str, ident: str, sentence: str) -> str:
-        return f" ORDER BY CASE WHEN {day} IS NULL THEN 1 ELSE 0 END, {day}{way}, {doc}{collate}, {ident}, {sentence}"
+    def order(day: str, doc: str, ident: str, sentence: str, key: str = "t.source_key", idx: str = "t.idx") -> str:
+        return (
+            f" ORDER BY CASE WHEN {day} IS NULL THEN 1 ELSE 0 END, {day}{way}, {doc}{collate}, {ident}, {sentence},"
+            f" {key}{collate}, {idx}"
+        )
 
     by_claim = order(STATED, "a.doc", "a.id", "t.sentence")
     if not page:
         return _CLAIMS + where + by_claim, params
     keys = (
         "SELECT t.source_key AS key, t.source AS as_written, t.source_kind AS kind, t.via, a.id AS article_id,"
-        f" a.title, a.outlet, a.doc, {STATED} AS published, t.sentence FROM attributions t"
+        f" a.title, a.outlet, a.doc, {STATED} AS published, t.sentence, t.idx FROM attributions t"
         f" JOIN articles a ON a.id = t.article_id{where}{by_claim}{page}"
     )
     sql = (
         f"SELECT x.*, s.text AS quote FROM ({keys}) x JOIN sentences s ON s.article_id = x.article_id"
-        " AND s.idx = x.sentence" + order("x.published", "x.doc", "x.article_id", "x.sentence")
+        " AND s.idx = x.sentence" + order("x.published", "x.doc", "x.article_id", "x.sentence", "x.key", "x.idx")
     )
     return sql, params
 

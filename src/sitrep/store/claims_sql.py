@@ -45,6 +45,7 @@ def count_claims(db: Database, ident: str, report: Report) -> None:
         (ident,),
     )
     db.executemany(_SPELLED, [(r["source_key"], r["source"], r["source_kind"], int(r["n"])) for r in written])
+    keep_articles(db, ident)
 
 
 _SPELLED = (
@@ -55,6 +56,19 @@ _SPELLINGS = (
     "INSERT INTO source_spellings (source_key, source, source_kind, n) SELECT source_key, source, source_kind,"
     " COUNT(*) FROM attributions WHERE source_key IS NOT NULL{where} GROUP BY source_key, source, source_kind"
 )
+
+
+_ARTICLES = (  # each source's articles with the date they state ('' for none): its claims walked latest first
+    "INSERT INTO source_articles (source_key, article_id, published) SELECT DISTINCT t.source_key, t.article_id,"
+    f" COALESCE({STATED}, '') FROM attributions t JOIN articles a ON a.id = t.article_id"
+    " WHERE t.source_key IS NOT NULL{where}"
+)
+
+
+def keep_articles(db: Database, ident: str) -> None:
+    """Index an article under each source it quotes, with the date it states (stored or re-analyzed)."""
+    db.execute("DELETE FROM source_articles WHERE article_id = ?", (ident,))
+    db.execute(_ARTICLES.format(where=" AND t.article_id = ?"), (ident,))
 
 
 def sources_of(db: Database, article_id: str) -> set[str]:
@@ -68,6 +82,7 @@ def rebuild(db: Database) -> int:
     with db.transaction():
         fill(db)
         fill_spellings(db)
+        fill_articles(db)
         return int(db.scalar("SELECT COUNT(*) FROM source_claims") or 0)
 
 
@@ -90,3 +105,9 @@ def fill_spellings(db: Database) -> None:
     """Count every source's spellings again from the attributions (migration 0012's step)."""
     db.execute("DELETE FROM source_spellings")
     db.execute(_SPELLINGS.format(where=""))
+
+
+def fill_articles(db: Database) -> None:
+    """Index every article under each source it quotes again (after a bulk load of facts)."""
+    db.execute("DELETE FROM source_articles")
+    db.execute(_ARTICLES.format(where=""))

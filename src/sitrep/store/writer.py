@@ -16,7 +16,7 @@ from sitrep.corpus.places import resolve
 from sitrep.corpus.sourcekeys import article_keys
 from sitrep.corpus.ties import EventFacts, QuantityFacts, counted_usd, tie
 from sitrep.model import Article, Event, Report
-from sitrep.store.claims_sql import count_claims, recount, sources_of
+from sitrep.store.claims_sql import count_claims, keep_articles, recount, sources_of
 from sitrep.store.clusters_sql import assign, mentions_of
 from sitrep.store.db import Database
 
@@ -151,6 +151,7 @@ def replace_report(db: Database, ident: str, report: Report) -> None:
             ),
         )
         recount(db, sources | sources_of(db, ident))  # after the day it was published
+        keep_articles(db, ident)
 
 
 def save_reject(db: Database, source: str, reason: str) -> None:
