@@ -156,16 +156,26 @@ def ingest(
 @click.command()
 @db_option
 @format_option
-def rejects(db_url: str, fmt: str) -> None:
-    """List the inputs that ingest refused, with the reason and time.
+@paging_options
+def rejects(db_url: str, fmt: str, paging: Paging) -> None:
+    """List the inputs that ingest refused, with the reason and time (latest first).
+
+    Shows 50 rows (--limit, --offset); --all streams every one.
 
     \b
     Example:
       sitrep rejects --db sitrep.db
     """
+    from sitrep.store.counts import counts
+
+    sql = "SELECT input, reason, rejected_at FROM rejects ORDER BY rejected_at DESC, input"
     with opened(db_url) as db:
-        rows = db.query("SELECT input, reason, rejected_at FROM rejects ORDER BY rejected_at, input")
-    emit(rows, fmt)
+        rows: Iterable[dict[str, Any]]
+        if paging.every:
+            rows, total = db.stream(sql), 0
+        else:
+            rows, total = db.query(sql + " LIMIT ? OFFSET ?", (paging.limit, paging.offset)), counts(db)["rejects"]
+        emit_page(rows, fmt, paging, total, "rejects")
 
 
 @click.command()
@@ -214,13 +224,6 @@ def recluster(db_url: str) -> None:
         clusters = rebuild(db)
         claims_sql.rebuild(db)
     click.echo(f"{clusters} clusters of {mentions} event mentions in {time.monotonic() - started:.1f} s")
-
-
-def emit(rows: list[dict[str, Any]], fmt: str) -> None:
-    """Print rows as a table, CSV or JSON."""
-    from sitrep.corpus.tables import render
-
-    click.echo(render(rows, fmt), nl=False)
 
 
 @click.command()
@@ -382,25 +385,32 @@ def tracker_strikes(db_url: str, fmt: str, paging: Paging) -> None:
 @tracker.command("territory")
 @db_option
 @format_option
+@paging_options
 @click.option("--since", callback=day, metavar="DATE", help="Places taken on or after this day (YYYY-MM-DD).")
 @click.option("--until", callback=day, metavar="DATE", help="Places taken on or before this day (YYYY-MM-DD).")
-def tracker_territory(db_url: str, fmt: str, since: Any, until: Any) -> None:
-    """Per day and place: who took it, who lost it, the area (km²), who claims it and the sources.
+def tracker_territory(db_url: str, fmt: str, paging: Paging, since: Any, until: Any) -> None:
+    """Per day (latest first) and place: who took it, who lost it, the area (km²), who claims it and the sources.
 
     Each row is one SEIZE event clustered across articles ("captured the village of X",
     "retook Y", "regained 400 square kilometers"); claims of both sides are listed as reported.
+    Shows 50 rows (--limit, --offset); --all streams every one.
 
     \b
     Example:
       sitrep tracker territory --since 2025-06-01 --format csv > territory.csv
     """
-    from sitrep.corpus.territory import territory_tracker
+    from sitrep.corpus import territory as found
 
     with opened(db_url) as db:
-        rows = territory_tracker(db, since, until)
-    if fmt == "table":
-        rows = [{k: v for k, v in r.items() if k != "cluster"} for r in rows]
-    emit(rows, fmt)
+        rows: Iterable[dict[str, Any]]
+        if paging.every:
+            rows, total = found.stream_territory(db, since, until), 0
+        else:
+            rows = found.territory_page(db, since, until, paging.limit, paging.offset)
+            total = found.count_takings(db, since, until)
+        if fmt == "table":
+            rows = ({k: v for k, v in r.items() if k != "cluster"} for r in rows)
+        emit_page(rows, fmt, paging, total, "rows")
 
 
 @click.command()

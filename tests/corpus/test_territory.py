@@ -100,12 +100,35 @@ def test_cli_tracker_territory_formats(store: str) -> None:
     ]
     assert len(table.splitlines()) == 4
     rows = list(csv.DictReader(io.StringIO(_run("tracker", "territory", "--db", store, "--format", "csv"))))
-    assert rows[-1]["place"] == "Vovchansk" and rows[-1]["area_km2"] == "40.0" and rows[-1]["taken_by"] == "UKR"
+    assert rows[0]["place"] == "Vovchansk" and rows[0]["area_km2"] == "40.0" and rows[0]["taken_by"] == "UKR"
     data = json.loads(_run("tracker", "territory", "--db", store, "--format", "json", "--since", "2025-06-07"))
-    assert [(r["place"], r["area_km2"], r["sources"]) for r in data] == [
-        (None, 400, ["Front Wire"]),
+    assert [(r["place"], r["area_km2"], r["sources"]) for r in data] == [  # latest first
         ("Vovchansk", 40, ["Daily Paper"]),
+        (None, 400, ["Front Wire"]),
     ]
+
+
+def _page(*args: str) -> tuple[str, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout, result.stderr
+
+
+def test_cli_territory_pages_the_tracker_latest_first(store: str) -> None:
+    with Database(store) as db:
+        tracked = territory_tracker(db)  # every SEIZE cluster with its mentions, by day
+    every, note = _page("tracker", "territory", "--db", store, "--format", "json", "--all")
+    rows = json.loads(every)
+    assert note == "" and len(rows) == len(tracked) == 7
+    assert sorted(rows, key=lambda r: r["cluster"]) == sorted(tracked, key=lambda r: r["cluster"])
+    assert [r["day"] for r in rows] == sorted((r["day"] for r in rows), reverse=True)
+    first, note = _page("tracker", "territory", "--db", store, "--format", "json", "--limit", "3", "--offset", "2")
+    assert json.loads(first) == rows[2:5]
+    assert note == "sitrep: showing 3-5 of 7 rows; --offset 5 for the next 3, --all for every one\n"
+    since, note = _page(
+        "tracker", "territory", "--db", store, "--format", "json", "--limit", "1", "--since", "2025-06-05"
+    )
+    assert json.loads(since) == rows[:1] and "showing 1-1 of 4 rows" in note
 
 
 def test_cli_rejects_a_bad_day(store: str) -> None:

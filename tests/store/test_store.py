@@ -118,3 +118,28 @@ def test_concurrent_first_opens_migrate_once(db_url: str) -> None:
 
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(open_and_count, range(4))) == [MIGRATIONS[-1]] * 4
+
+
+def test_cli_rejects_lists_a_page_latest_first_and_streams_every_one(db_url: str) -> None:
+    from click.testing import CliRunner
+
+    from sitrep.cli import main
+
+    with open_db(db_url) as db:
+        for n in range(7):
+            save_reject(db, f"in{n}.txt", f"reason {n}")
+            db.execute(
+                "UPDATE rejects SET rejected_at = ? WHERE input = ?", (f"2025-07-0{n + 1}T10:00:00", f"in{n}.txt")
+            )
+
+    def run(*args: str) -> tuple[list[str], str]:
+        result = CliRunner().invoke(main, ["rejects", "--db", db_url, "--format", "csv", *args])
+        assert result.exit_code == 0, result.output
+        return [line.split(",")[0] for line in result.stdout.splitlines()[1:]], result.stderr
+
+    every, note = run("--all")
+    assert every == [f"in{n}.txt" for n in reversed(range(7))] and note == ""
+    page, note = run("--limit", "2", "--offset", "3")
+    assert page == every[3:5]
+    assert note == "sitrep: showing 4-5 of 7 rejects; --offset 5 for the next 2, --all for every one\n"
+    assert run() == (every, "")

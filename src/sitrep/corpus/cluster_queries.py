@@ -127,6 +127,13 @@ def stream_clusters(
     yield from _with_mentions(db, ids)
 
 
+def late_first_listing(db: Database, flt: EventFilter | None = None) -> tuple[str, list[Any], str]:
+    """The WHERE clause, its parameters and the ORDER BY of matching clusters, first day latest first
+    (undated last), as the listing indexes have them: for lists that read other columns of ``clusters``."""
+    where, params = _where(flt)
+    return where, params, _order(db, _LATE_FIRST)
+
+
 def _with_mentions(db: Database, ids: list[str]) -> list[Cluster]:
     found = {c.id: c for c in cluster(load_mentions(db, clusters=ids))} if ids else {}
     return [found[i] for i in ids if i in found]

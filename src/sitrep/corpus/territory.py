@@ -15,14 +15,16 @@ Takings without a day or a place have no position on the front line; they are st
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sitrep.corpus.clusters import Cluster
 from sitrep.corpus.queries import EventFilter, event_clusters
 from sitrep.eventtypes import EventType
-from sitrep.store.db import Database
+from sitrep.store.db import Database, Row
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,85 @@ def territory_tracker(db: Database, since: dt.date | None = None, until: dt.date
         }
         for t in takings(db, since, until)
     ]
+
+
+_SEIZE_COLUMNS = "id, actors, place, first_day, area_km2, articles, independent, sources"
+
+
+def _seize_listing(db: Database, since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
+    """The SQL of the takings in [since, until], latest first (undated last), as the events list orders them."""
+    from sitrep.corpus.cluster_queries import late_first_listing
+
+    where, params, order = late_first_listing(db, EventFilter(type=EventType.SEIZE, since=since, until=until))
+    return f"SELECT {_SEIZE_COLUMNS} FROM clusters{where} ORDER BY {order}", params
+
+
+def count_takings(db: Database, since: dt.date | None = None, until: dt.date | None = None) -> int:
+    """How many takings ``territory_page`` pages through."""
+    from sitrep.corpus.cluster_queries import count_clusters
+
+    return count_clusters(db, EventFilter(type=EventType.SEIZE, since=since, until=until))
+
+
+def territory_page(
+    db: Database, since: dt.date | None = None, until: dt.date | None = None, limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
+    """``territory_tracker``'s rows of one page of takings, latest first, read in SQL from the kept clusters
+    (and the sources attributed in the page's sentences), never from every SEIZE mention."""
+    sql, params = _seize_listing(db, since, until)
+    return _territory_rows(db, db.query(sql + " LIMIT ? OFFSET ?", [*params, limit, offset]))
+
+
+def stream_territory(
+    db: Database, since: dt.date | None = None, until: dt.date | None = None, chunk: int = 500
+) -> Iterator[dict[str, Any]]:
+    """``territory_page`` of every taking, read as they are written out (``Database.stream``)."""
+    sql, params = _seize_listing(db, since, until)
+    rows: list[Row] = []
+    for row in db.stream(sql, params, size=chunk):
+        rows.append(row)
+        if len(rows) == chunk:
+            yield from _territory_rows(db, rows)
+            rows = []
+    yield from _territory_rows(db, rows)
+
+
+def _territory_rows(db: Database, rows: list[Row]) -> list[dict[str, Any]]:
+    claimed = _claimed_by(db, [str(r["id"]) for r in rows])
+    out = []
+    for r in rows:
+        actors = json.loads(r["actors"])
+        area = r["area_km2"]
+        out.append(
+            {
+                "day": r["first_day"],
+                "place": r["place"],
+                "taken_by": actors[0] if actors else None,
+                "lost_by": actors[1] if len(actors) > 1 else None,
+                "area_km2": float(area) if area is not None else None,
+                "claimed_by": sorted(claimed.get(str(r["id"]), ())),
+                "articles": int(r["articles"]),
+                "independent_sources": int(r["independent"]),
+                "sources": json.loads(r["sources"]),
+                "cluster": r["id"],
+            }
+        )
+    return out
+
+
+def _claimed_by(db: Database, ids: list[str]) -> dict[str, set[str]]:
+    """Per cluster, the sources attributed in the sentences of its mentions."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        marks = ", ".join("?" * len(part))
+        for r in db.query(
+            "SELECT DISTINCT e.cluster_id, t.source FROM events e JOIN attributions t"
+            f" ON t.article_id = e.article_id AND t.sentence = e.sentence WHERE e.cluster_id IN ({marks})",
+            part,
+        ):
+            found[str(r["cluster_id"])].add(str(r["source"]))
+    return found
 
 
 def front_line(db: Database, since: dt.date | None = None, until: dt.date | None = None) -> list[Holding]:

@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS source_articles (
 CREATE INDEX IF NOT EXISTS source_articles_latest ON source_articles (source_key, published, article_id);
 CREATE INDEX IF NOT EXISTS source_articles_article ON source_articles (article_id);
 DELETE FROM source_articles;
+-- The rejects list latest first (sitrep rejects), a page at a time.
+CREATE INDEX IF NOT EXISTS rejects_latest ON rejects (rejected_at);
 INSERT INTO source_articles (source_key, article_id, published)
     SELECT DISTINCT t.source_key, t.article_id, COALESCE(CASE WHEN a.published_inferred = 0 THEN a.published END, '')
     FROM attributions t JOIN articles a ON a.id = t.article_id WHERE t.source_key IS NOT NULL
