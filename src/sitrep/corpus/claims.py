@@ -141,9 +141,9 @@ def _latest_sql(db: Database, keys: list[str], first: int) -> tuple[str, list[An
     walk = (
         "SELECT * FROM (SELECT t.source_key AS key, t.source AS as_written, t.source_kind AS kind, t.via,"
         " a.id AS article_id, a.title, a.outlet, a.doc, sa.published AS day, t.sentence, t.idx"
-        " FROM source_articles sa JOIN articles a ON a.id = sa.article_id"
-        " JOIN attributions t ON t.article_id = sa.article_id AND t.source_key = sa.source_key"
-        f" WHERE sa.source_key = ? ORDER BY sa.published DESC, a.doc{collate}, a.id, t.sentence, t.idx LIMIT ?) k{{n}}"
+        " FROM source_articles sa CROSS JOIN articles a CROSS JOIN attributions t"  # SQLite: walk sa first
+        " WHERE a.id = sa.article_id AND t.article_id = sa.article_id AND t.source_key = sa.source_key"
+        f" AND sa.source_key = ? ORDER BY sa.published DESC, a.doc{collate}, a.id, t.sentence, t.idx LIMIT ?) k{{n}}"
     )
     merged = " UNION ALL ".join(walk.format(n=n) for n in range(len(keys)))
     sql = (
