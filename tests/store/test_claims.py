@@ -61,7 +61,7 @@ def test_a_bulk_load_gets_its_claims_counted_by_a_rebuild(db_url: str) -> None:
         _same(db)
 
 
-def test_a_page_of_a_sources_claims_walked_latest_first_equals_every_claim_sorted(db_url: str) -> None:
+def test_a_page_of_a_sources_claims_walked_either_way_equals_every_claim_sorted(db_url: str) -> None:
     from sitrep.corpus.claims import ClaimFilter, claims_of, stream_claims
     from sitrep.store.db import _migrations, _statements
 
@@ -72,14 +72,17 @@ def test_a_page_of_a_sources_claims_walked_latest_first_equals_every_claim_sorte
             save_report(db, _report(f"{'zyx'[n % 3]}{n}.txt", day, quoted * (1 + n % 2)))
         ident = str(db.scalar("SELECT id FROM articles WHERE doc = 'z0.txt'"))
         replace_report(db, ident, _report("z0.txt", dt.date(2025, 4, 1), [("Zelensky", "person")]))  # new date
-        kept = db.query("SELECT source_key, article_id, published FROM source_articles ORDER BY 1, 2")
+        kept = db.query("SELECT source_key, article_id, published, doc FROM source_articles ORDER BY 1, 2")
         db.execute("DELETE FROM source_articles")
         for statement in _statements(dict(_migrations())[14]):  # what the migration fills for a stored store
             db.execute(statement)
-        assert db.query("SELECT source_key, article_id, published FROM source_articles ORDER BY 1, 2") == kept
+        assert db.query("SELECT source_key, article_id, published, doc FROM source_articles ORDER BY 1, 2") == kept
         for flt in (ClaimFilter("zelensk"), ClaimFilter("Kremlin"), ClaimFilter(key="volodymyr zelensky")):
             every = list(stream_claims(db, flt, latest=True))  # sorted from every claim
             assert len(every) >= 7 and every[-1]["published"] is None
             assert every[0]["published"] == ("2025-03-04" if flt.source == "Kremlin" else "2025-04-01")
+            oldest = list(stream_claims(db, flt))
+            assert oldest[0]["published"] == "2025-02-27" and oldest[-1]["published"] is None
             for limit, offset in ((1, 0), (4, 0), (5, 3), (50, 7), (3, len(every) - 2)):
                 assert claims_of(db, flt, limit, offset, latest=True) == every[offset : offset + limit]
+                assert claims_of(db, flt, limit, offset) == oldest[offset : offset + limit]

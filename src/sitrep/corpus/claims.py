@@ -112,9 +112,9 @@ def claims_of(
     """Each claim of the matching sources with its sentence, by publication date (undated last; ``latest``:
     latest first)."""
     page, more = _page(limit, offset)
-    keys = _keys(db, flt) if latest and limit is not None else None
+    keys = _keys(db, flt) if limit is not None else None
     if keys is not None and limit is not None:
-        sql, params = _latest_sql(db, keys, limit + offset)
+        sql, params = _walk_sql(db, keys, limit + offset, latest)
     else:
         sql, params = _claims_sql(db, flt, latest, page)
     return _named_claims(db, db.query(sql, [*params, *more]))
@@ -134,25 +134,36 @@ def _keys(db: Database, flt: ClaimFilter) -> list[str] | None:
     return sorted(str(r["key"]) for r in rows) if len(rows) <= WALKED_SOURCES else None
 
 
-def _latest_sql(db: Database, keys: list[str], first: int) -> tuple[str, list[Any]]:
-    """The ``first`` latest claims of each source, walked from its articles' index (``source_articles``:
-    latest first, then each day's few articles in order), merged and paged (LIMIT, OFFSET to add)."""
+def _walk_sql(db: Database, keys: list[str], first: int, latest: bool) -> tuple[str, list[Any]]:
+    """The ``first`` claims of each source in order, walked from its articles' index (``source_articles``,
+    then each day's few articles in order), merged and paged (LIMIT, OFFSET to add). Undated articles
+    (stated date '') come last: latest first they end the walk; oldest first they are walked apart."""
     collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
+    rest = f"sa.doc{collate}, sa.article_id, t.sentence, t.idx LIMIT ?) k{{n}}"
     walk = (
         "SELECT * FROM (SELECT t.source_key AS key, t.source AS as_written, t.source_kind AS kind, t.via,"
         " a.id AS article_id, a.title, a.outlet, a.doc, sa.published AS day, t.sentence, t.idx"
         " FROM source_articles sa CROSS JOIN articles a CROSS JOIN attributions t"  # SQLite: walk sa first
         " WHERE a.id = sa.article_id AND t.article_id = sa.article_id AND t.source_key = sa.source_key"
-        f" AND sa.source_key = ? ORDER BY sa.published DESC, a.doc{collate}, a.id, t.sentence, t.idx LIMIT ?) k{{n}}"
+        " AND sa.source_key = ?"
     )
-    merged = " UNION ALL ".join(walk.format(n=n) for n in range(len(keys)))
+    if latest:
+        walks = [walk + f" ORDER BY sa.published DESC, {rest}"]
+        day = "x.day DESC"
+    else:  # oldest first: the dated articles walked forwards, the undated ones apart
+        walks = [
+            walk + f" AND sa.published > '' ORDER BY sa.published, {rest}",
+            walk + f" AND sa.published = '' ORDER BY {rest}",
+        ]
+        day = "CASE WHEN x.day = '' THEN 1 ELSE 0 END, x.day"
+    merged = " UNION ALL ".join(w.format(n=n) for n, w in enumerate(w for _ in keys for w in walks))
     sql = (
         "SELECT x.key, x.as_written, x.kind, x.via, x.article_id, x.title, x.outlet, x.doc,"
         " NULLIF(x.day, '') AS published, x.sentence, s.text AS quote"
         f" FROM ({merged}) x JOIN sentences s ON s.article_id = x.article_id AND s.idx = x.sentence"
-        f" ORDER BY x.day DESC, x.doc{collate}, x.article_id, x.sentence, x.key{collate}, x.idx LIMIT ? OFFSET ?"
+        f" ORDER BY {day}, x.doc{collate}, x.article_id, x.sentence, x.key{collate}, x.idx LIMIT ? OFFSET ?"
     )
-    return sql, [p for key in keys for p in (key, first)]
+    return sql, [p for key in keys for _ in walks for p in (key, first)]
 
 
 def stream_claims(db: Database, flt: ClaimFilter, latest: bool = False) -> Iterator[Row]:

@@ -59,8 +59,8 @@ _SPELLINGS = (
 
 
 _ARTICLES = (  # each source's articles with the date they state ('' for none): its claims walked latest first
-    "INSERT INTO source_articles (source_key, article_id, published) SELECT DISTINCT t.source_key, t.article_id,"
-    f" COALESCE({STATED}, '') FROM attributions t JOIN articles a ON a.id = t.article_id"
+    "INSERT INTO source_articles (source_key, article_id, published, doc) SELECT DISTINCT t.source_key,"
+    f" t.article_id, COALESCE({STATED}, ''), a.doc FROM attributions t JOIN articles a ON a.id = t.article_id"
     " WHERE t.source_key IS NOT NULL{where}"
 )
 
@@ -111,3 +111,18 @@ def fill_articles(db: Database) -> None:
     """Index every article under each source it quotes again (after a bulk load of facts)."""
     db.execute("DELETE FROM source_articles")
     db.execute(_ARTICLES.format(where=""))
+
+
+#: The index a source's claims are walked by (``corpus.claims``): documents in byte order, as SQLite and
+#: Python compare them (PostgreSQL's locale would not).
+WALK_INDEX = {
+    "sqlite": "CREATE INDEX IF NOT EXISTS source_articles_walk ON source_articles"
+    " (source_key, published DESC, doc, article_id)",
+    "postgresql": "CREATE INDEX IF NOT EXISTS source_articles_walk ON source_articles"
+    ' (source_key, published DESC, doc COLLATE "C", article_id)',
+}
+
+
+def walk_index(db: Database) -> None:
+    """Make the index of ``WALK_INDEX`` (migration 0014's step)."""
+    db.execute(WALK_INDEX[db.dialect])

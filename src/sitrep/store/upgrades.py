@@ -48,7 +48,15 @@ def _spellings(db: Database) -> None:
     list_indexes(db)
 
 
-STEPS = {5: _ties, 10: _source_keys, 11: _page_tables, 12: _spellings}
+def _source_articles(db: Database) -> None:
+    """0014 (query2; the step follows the migration's number when it is renumbered): the index a source's
+    claims are walked by, in each dialect's words."""
+    from sitrep.store.claims_sql import walk_index
+
+    walk_index(db)
+
+
+STEPS = {5: _ties, 10: _source_keys, 11: _page_tables, 12: _spellings, 14: _source_articles}
 
 
 def install() -> None:
