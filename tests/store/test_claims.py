@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sitrep.corpus.queries import claims
 from sitrep.model import Article, Attribution, Report, Sentence
 from sitrep.store import open_db, save_report
@@ -61,8 +63,14 @@ def test_a_bulk_load_gets_its_claims_counted_by_a_rebuild(db_url: str) -> None:
         _same(db)
 
 
-def test_a_page_of_a_sources_claims_walked_either_way_equals_every_claim_sorted(db_url: str) -> None:
+@pytest.mark.parametrize("walked", [50_000, 0])  # pages walked from source_articles, or all sorted (deep pages)
+def test_a_page_of_a_sources_claims_walked_either_way_equals_every_claim_sorted(
+    db_url: str, walked: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitrep.corpus import claims as found
     from sitrep.corpus.claims import ClaimFilter, claims_of, stream_claims
+
+    monkeypatch.setattr(found, "WALKED_ROWS", walked)
     from sitrep.store.db import _migrations, _statements
 
     days = [dt.date(2025, 3, 1), dt.date(2025, 3, 4), None, dt.date(2025, 3, 4), dt.date(2025, 2, 27)]
