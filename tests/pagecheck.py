@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.store.claims_sql import fill_spellings
+from sitrep.store.claims_sql import fill_articles, fill_spellings
 from sitrep.store.db import Database
 from sitrep.store.page_tables import fill
 
@@ -23,6 +23,7 @@ _KEPT = {
     "cluster_months": "SELECT * FROM cluster_months WHERE n > 0",
     "cluster_places": "SELECT * FROM cluster_places WHERE events > 0",
     "source_spellings": "SELECT * FROM source_spellings",
+    "source_articles": "SELECT * FROM source_articles",
 }
 
 
@@ -37,6 +38,7 @@ def assert_pages_kept(db: Database) -> None:
         with db.transaction():
             fill(db)
             fill_spellings(db)
+            fill_articles(db)
             filled = snapshot(db)
             raise _Undo
     except _Undo:
