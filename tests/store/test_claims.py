@@ -94,3 +94,14 @@ def test_a_page_of_a_sources_claims_walked_either_way_equals_every_claim_sorted(
             for limit, offset in ((1, 0), (4, 0), (5, 3), (50, 7), (3, len(every) - 2)):
                 assert claims_of(db, flt, limit, offset, latest=True) == every[offset : offset + limit]
                 assert claims_of(db, flt, limit, offset) == oldest[offset : offset + limit]
+
+
+def test_a_source_no_claim_names_has_an_empty_page(db_url: str) -> None:
+    from sitrep.corpus.claims import ClaimFilter, claims_of, count_claims
+
+    with open_db(db_url) as db:
+        save_report(db, _report("a.txt", dt.date(2025, 3, 4), [("Kremlin", "org")]))
+        for flt in (ClaimFilter("nobody by this name"), ClaimFilter("' OR 1=1 --")):
+            assert count_claims(db, flt) == 0
+            assert claims_of(db, flt, 50, 0, latest=True) == []
+            assert claims_of(db, flt, 50, 0) == []

@@ -113,6 +113,8 @@ def claims_of(
     latest first)."""
     page, more = _page(limit, offset)
     keys = _keys(db, flt) if limit is not None and limit + offset <= WALKED_ROWS else None
+    if keys == []:  # no source matches: nothing to walk
+        return []
     if keys is not None and limit is not None:
         sql, params = _walk_sql(db, keys, limit + offset, latest)
     else:
