@@ -37,7 +37,7 @@ GOLD = NEWS / "gold"
 BUILD = NEWS / "build"
 TEXTS = NEWS / "texts"
 SCORER = ROOT.parent / "shared" / "tools" / "score.py"
-SETS = ("dev", "blind")
+SETS = ("dev", "blind", "dev2")
 FACETS = ["quantity", "event", "attribution", "signal"]
 EXIT_OK, EXIT_USAGE, EXIT_MISSING, EXIT_MISMATCH = 0, 2, 3, 4
 
@@ -96,6 +96,8 @@ def encode(src: Path, texts: Path) -> int:
         lines[str(entries[str(line["id"])]["set"])].append(line)
     GOLD.mkdir(parents=True, exist_ok=True)
     for name, rows in lines.items():
+        if not rows:
+            continue
         body = "".join(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows)
         (GOLD / f"{name}.jsonl").write_text(body, encoding="utf-8")
         print(f"{name}: {len(rows)} articles, {sum(len(r['facts']) for r in rows)} facts")  # type: ignore[arg-type]
