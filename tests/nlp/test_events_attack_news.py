@@ -57,3 +57,47 @@ def test_separate_days_in_one_place_stay_separate(analyze_text: Analyze) -> None
 def test_a_battle_is_fought_by_the_places_enemy_not_a_third_state(analyze_text: Analyze) -> None:
     text = "Russian troops are fanning out along the front in what Zelenskyy called the battle of Donbas, France said."
     assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Donbas")]
+
+
+def test_weapons_raining_down_on_a_list_of_named_places_strike_each(analyze_text: Analyze) -> None:
+    text = (
+        "Air raid sirens sounded all night. The cruise missile attacks on Sunday also rained down on the river port "
+        "of Kherson, the eastern city of Dnipro and the northern city of Chernihiv."
+    )
+    assert _attacks(analyze_text(text)) == [
+        (("RUS", "UKR"), "Kherson"),
+        (("RUS", "UKR"), "Dnipro"),
+        (("RUS", "UKR"), "Chernihiv"),
+    ]
+
+
+def test_rockets_raining_down_on_a_city_is_an_attack_on_it(analyze_text: Analyze) -> None:
+    text = "Envoys said the meeting had been useful, even as rockets rained down on the frontline city of Zaporizhzhia."
+    assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Zaporizhzhia")]
+
+
+def test_rain_with_no_weapon_is_no_attack(analyze_text: Analyze) -> None:
+    assert _attacks(analyze_text("Heavy rain came down on the market in Poltava on Friday.")) == []
+
+
+def test_the_besieged_city_of_x_is_under_attack_even_in_a_request(analyze_text: Analyze) -> None:
+    text = "The minister asked for safe passage out of the besieged port city of Berdiansk."
+    assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Berdiansk")]
+
+
+def test_a_siege_told_twice_is_one_attack(analyze_text: Analyze) -> None:
+    text = (
+        "On May 2 aid convoys were stopped outside the besieged town of Izium. "
+        "The siege of Izium has left its people without water."
+    )
+    assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Izium")]
+
+
+def test_targeted_as_a_description_of_organizations_is_no_attack(analyze_text: Analyze) -> None:
+    text = "New sanctions listed targeted organizations including the Moscow Aviation Institute."
+    assert _attacks(analyze_text(text)) == []
+
+
+def test_talks_going_well_are_no_future_for_a_strike_beside_them(analyze_text: Analyze) -> None:
+    text = "Officials said the talks were going well, even as Russian missiles hit the city of Sumy on Monday."
+    assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Sumy")]

@@ -377,11 +377,38 @@ def city_of(ctx: EventContext, trig: Trigger) -> str | None:
 def cities_of(ctx: EventContext, trig: Trigger) -> list[str]:
     """The places of an incident: the nearest one, or every one of a list ("in Odesa and Kryvyi Rih")."""
     found = _places_found(ctx, trig, states=False, targets=True)
-    listed = any(ctx.doc[i].dep_ == "conj" for i, _ in found)
+    listed = any(_list_member(ctx.doc[i]) for i, _ in found)
     listed = listed or any(_glue_only(ctx.doc[a + 1 : b]) for (a, _), (b, _) in pairwise(found))
+    found = [f for f in found if not _describes_named_place(ctx.doc[f[0]])]
     if len(found) > 1 and listed:
         return list(dict.fromkeys(name for _, name in found))
     return [min(found, key=lambda f: abs(f[0] - trig.start))[1]] if found else []
+
+
+def _describes_named_place(token: Token) -> bool:
+    """ "the Black Sea port of Odesa": a place that only describes a place noun named by its own "of X"."""
+    node = token
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+    if node is token or node.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    ofs = [c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return any(g.pos_ == "PROPN" for c in ofs for g in c.children)
+
+
+def _list_member(token: Token) -> bool:
+    """ "Odesa and Lviv", "the port of Odesa, the city of Kharkiv and the city of Lviv": a place named in a
+    coordinated list, by itself or as the name of a coordinated place noun."""
+    if token.dep_ == "conj":
+        return True
+    node = token
+    while node.dep_ in ("compound", "appos") and node.head.i != node.i:
+        node = node.head
+    of = node.head
+    if node.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in PLACE_NOUNS:
+        return node.dep_ == "conj"
+    noun = of.head
+    return noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
 
 
 def nearest_date(ctx: EventContext, trig: Trigger, sent: Span) -> str | None:

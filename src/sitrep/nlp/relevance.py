@@ -131,7 +131,8 @@ class Relevance:
             if receiver in self.opponents.get(giver, ()):
                 return False  # "Russian troops ... prompting Western aid": no side arms its enemy
         head = doc[mention.start : mention.end].root
-        chain = list(self._governors(head))
+        described = mention.type == EventType.ATTACK and head.dep_ == "amod"  # "the besieged city": a state
+        chain = [head] if described else list(self._governors(head))
         if mention.type != EventType.AID and self._unreal(chain, mention.type):
             return False
         if mention.type in HELD_ONLY and self._planned(chain):
@@ -183,8 +184,9 @@ class Relevance:
         for tok in chain:
             if tok.lemma_.lower() in self.plan_verbs and tok is not chain[0]:
                 return True
-            if tok.lemma_ == "go" and tok.tag_ == "VBG" and tok is not chain[0]:
-                return True  # "are going to take over"
+            going_to = tok.lemma_ == "go" and tok.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in tok.children)
+            if going_to and tok is not chain[0]:
+                return True  # "are going to take over" (not "the talks were going well")
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.future_aux for c in tok.children):
                 return True
         return False
