@@ -126,3 +126,32 @@ def test_drones_launched_alone_are_one_figure(analyze_text: Analyze) -> None:
 def test_drones_a_side_shot_down_were_its_enemys(analyze_text: Analyze) -> None:
     report = analyze_text("Ukraine's air force said it shot down 84 drones overnight.")
     assert _figures(report) == [("ATTACK", "intercepted", "drone", 84, "exact", "RUS")]
+
+
+def _counts(report: Report) -> list[tuple[str, str, str, float, str]]:
+    return [(q.event, q.measure, q.category, q.value, q.qualifier) for q in report.quantities]
+
+
+def test_bodies_found_are_a_count_of_the_killed(analyze_text: Analyze) -> None:
+    report = analyze_text("After the retreat, investigators exhumed 120 bodies of civilians near Izium.")
+    assert _counts(report) == [("ATTACK", "killed", "civilian", 120, "exact")]
+
+
+def test_more_than_n_bodies_is_a_bound_on_the_killed(analyze_text: Analyze) -> None:
+    report = analyze_text("Rescuers in Irpin said more than 60 bodies were left behind by the occupying troops.")
+    assert _counts(report) == [("ATTACK", "killed", "person", 60, "more_than")]
+
+
+def test_people_who_fled_are_no_casualties_beside_the_killed(analyze_text: Analyze) -> None:
+    text = "About two million people have fled the region, and hundreds have been killed since the offensive began."
+    assert _counts(analyze_text(text)) == []
+
+
+def test_people_who_took_shelter_are_not_captured(analyze_text: Analyze) -> None:
+    text = "During the Russian shelling of Sumy, some 150 people took shelter in a metro station."
+    assert _counts(analyze_text(text)) == []
+
+
+def test_people_killed_are_still_counted(analyze_text: Analyze) -> None:
+    text = "A Russian missile killed 12 people in Dnipro on Tuesday, and 40 residents were evacuated."
+    assert _counts(analyze_text(text)) == [("ATTACK", "killed", "person", 12, "exact")]

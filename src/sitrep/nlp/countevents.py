@@ -36,6 +36,9 @@ class CountEventCues:
     people_verbs: dict[str, tuple[str, ...]]  # "killed": ("die", ...)
     victim_verbs: frozenset[str]  # "became victims"
     anaphoric_determiners: frozenset[str]  # "these five systems"
+    dead_heads: frozenset[str]  # "900 bodies of civilians were found": a count of the killed
+    moved_verbs: frozenset[str]  # "5 million people have fled", "200 people stayed": moved or sheltered, no casualty
+    refuge_objects: frozenset[str]  # "200 people took shelter"
 
 
 class CountEvents:
@@ -46,6 +49,9 @@ class CountEvents:
         self.people_verbs = {w: m for m, ws in cues.people_verbs.items() for w in ws}
         self.victim_verbs = set(cues.victim_verbs)
         self.anaphoric = set(cues.anaphoric_determiners)
+        self.dead_heads = cues.dead_heads
+        self.moved_verbs = cues.moved_verbs
+        self.refuge_objects = cues.refuge_objects
 
     def people_event(self, ctx: CountContext, number: Number, end: int, category: str, sent: Span) -> Measured | None:
         """The measure a predicate of the counted people gives: "died", "surrendered", "became victims"."""
@@ -60,11 +66,27 @@ class CountEvents:
             measure = measure or self.people_verbs.get(lemma)
             if measure:
                 break
+        if measure is None and doc[end - 1].lemma_.lower() in self.dead_heads:
+            measure = "killed"  # "900 bodies of civilians were found"
         if measure is None:
             return None
         ev = EventType.LOSS if measure == "captured" or category == "military" else EventType.ATTACK
         same = ctx.events_in(ev, ctx.found.sent_of[number.start])
         return (ev, measure), (same[0] if same else None)
+
+    def moved(self, ctx: CountContext, end: int, sent: Span) -> bool:
+        """ "more than 5 million people have fled", "some 200 people took shelter": people who moved or
+        sheltered are no casualty count, whatever casualty word the sentence also has."""
+        doc = ctx.doc
+        for verb in (verb_after(doc, end, sent.end), _predicate(doc[end - 1])):
+            if verb is None or verb.pos_ != "VERB":
+                continue
+            if verb.lemma_.lower() in self.moved_verbs:
+                return True
+            objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+            if verb.lemma_.lower() in ("take", "seek", "find") and set(objects) & self.refuge_objects:
+                return True
+        return False
 
     def event(self, ctx: CountContext, number: Number, category: str, sent: Span) -> Measured | None:
         """The measure of the trigger that governs the count, here, in its list's lead-in or just before."""
