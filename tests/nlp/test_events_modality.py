@@ -67,3 +67,18 @@ def test_hitting_people_with_sanctions_is_no_attack(analyze_text: Analyze) -> No
 def test_hitting_a_city_with_missiles_is_an_attack(analyze_text: Analyze) -> None:
     report = analyze_text("Russian forces hit Kharkiv with missiles on Tuesday, the mayor said.")
     assert [a for a, _ in _types(report, "ATTACK")] == [("RUS", "UKR")]
+
+
+def test_a_meeting_on_condition_of_winning_an_election_is_none(analyze_text: Analyze) -> None:
+    text = "Scholz said that if his party wins the vote, he would be happy to meet the Russian leader again."
+    assert _types(analyze_text(text), "CONSULT") == []
+
+
+def test_a_strike_promised_unless_talks_resume_is_none(analyze_text: Analyze) -> None:
+    text = "Unless the talks resume, Russia will bomb Kharkiv again, a Kremlin aide told reporters."
+    assert _types(analyze_text(text), "ATTACK") == []
+
+
+def test_a_meeting_held_beside_a_condition_of_another_sentence_stays(analyze_text: Analyze) -> None:
+    text = "If the ceasefire holds, aid will flow. Zelenskyy met Macron in Paris on Monday."
+    assert _types(analyze_text(text), "CONSULT") == [(("UKR", "FRA"), "held")]

@@ -61,6 +61,8 @@ COUNTERPART_TYPES = (EventType.CONSULT, EventType.AGREE, EventType.SANCTION)
 HELD_ONLY = (EventType.ATTACK, EventType.AGREE, EventType.SANCTION, EventType.SEIZE)
 # Characters that end a full sentence (a headline has none of them).
 TERMINAL = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ")")
+# Closed-class grammar words: subordinators of a condition ("if he wins", "unless they agree").
+CONDITIONS = frozenset({"if", "unless"})
 # Dependencies from a trigger up to the words that govern it ("threatened to impose sanctions").
 CLIMB_DEPS = {"xcomp", "ccomp", "pobj", "prep", "dobj", "pcomp", "acl", "advcl", "relcl", "attr", "nsubjpass", "conj"}
 
@@ -133,7 +135,7 @@ class Relevance:
         head = doc[mention.start : mention.end].root
         described = mention.type == EventType.ATTACK and head.dep_ == "amod"  # "the besieged city": a state
         chain = [head] if described else list(self._governors(head))
-        if mention.type != EventType.AID and self._unreal(chain, mention.type):
+        if mention.type != EventType.AID and (self._unreal(chain, mention.type) or _conditional(head)):
             return False
         if mention.type in HELD_ONLY and self._planned(chain):
             return False
@@ -287,3 +289,14 @@ def _agreements_at_their_meeting(mentions: list[EventMention]) -> None:
 def make_relevance(nlp: Language, name: str, lexicon_dir: str | None) -> Relevance:
     """Factory of the relevance component."""
     return Relevance(load_lexicons(lexicon_dir))
+
+
+def _conditional(head: Token) -> bool:
+    """ "if he wins, he would not rule out talking to Putin", "unless the talks fail": an event supposed
+    on a condition (in the "if" clause or governed by it), none held or planned."""
+    for tok in [head, *list(head.ancestors)[:6]]:
+        clauses = [tok] if tok.dep_ == "advcl" else []
+        clauses += [c for c in tok.children if c.dep_ == "advcl"]
+        if any(m.dep_ == "mark" and m.lower_ in CONDITIONS for c in clauses for m in c.children):
+            return True
+    return False
