@@ -101,3 +101,8 @@ def test_targeted_as_a_description_of_organizations_is_no_attack(analyze_text: A
 def test_talks_going_well_are_no_future_for_a_strike_beside_them(analyze_text: Analyze) -> None:
     text = "Officials said the talks were going well, even as Russian missiles hit the city of Sumy on Monday."
     assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Sumy")]
+
+
+def test_a_round_of_sanctions_that_targets_people_is_no_attack(analyze_text: Analyze) -> None:
+    text = "The latest round of sanctions also targets 30 officials who organised the vote in occupied Kherson region."
+    assert _attacks(analyze_text(text)) == []

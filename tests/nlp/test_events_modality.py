@@ -82,3 +82,8 @@ def test_a_strike_promised_unless_talks_resume_is_none(analyze_text: Analyze) ->
 def test_a_meeting_held_beside_a_condition_of_another_sentence_stays(analyze_text: Analyze) -> None:
     text = "If the ceasefire holds, aid will flow. Zelenskyy met Macron in Paris on Monday."
     assert _types(analyze_text(text), "CONSULT") == [(("UKR", "FRA"), "held")]
+
+
+def test_a_strike_promised_or_vowed_is_none(analyze_text: Analyze) -> None:
+    text = "The ministry promised to bomb targets in Odesa. Later the general vowed to strike Kharkiv again."
+    assert _types(analyze_text(text), "ATTACK") == []

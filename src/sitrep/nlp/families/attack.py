@@ -155,13 +155,13 @@ class AttackFamily(Family):
         return any(getattr(ctx.actors.actor_at.get(p.start), "kind", None) not in states for p in places)
 
     def _by_nonviolent_means(self, head: Token) -> bool:
-        """ "hit 14 more Russians with sanctions", "struck the banks with tariffs", "sanctions targeted
-        organizations": a measure, not an attack."""
+        """ "hit 14 more Russians with sanctions", "struck the banks with tariffs", "the round of sanctions
+        targets senators": a measure, not an attack."""
         owners = [head, *[c for c in head.children if c.dep_ == "dobj"]]
         withs = [c for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ == "with"]
         means = [g for w in withs for g in w.children if g.dep_ == "pobj"]
         subj = subject_of(head) if not is_nominal(head) else None
-        means += [subj] if subj is not None else []  # "sanctions targeted organizations"
+        means += list(subj.subtree) if subj is not None else []  # "the new round of sanctions targets X"
         return any(g.lemma_.lower() in self.cues.attack_nonviolent_means for g in means)
 
     @staticmethod
