@@ -106,3 +106,8 @@ def test_talks_going_well_are_no_future_for_a_strike_beside_them(analyze_text: A
 def test_a_round_of_sanctions_that_targets_people_is_no_attack(analyze_text: Analyze) -> None:
     text = "The latest round of sanctions also targets 30 officials who organised the vote in occupied Kherson region."
     assert _attacks(analyze_text(text)) == []
+
+
+def test_the_named_region_is_the_place_not_the_compass_area_around_it(analyze_text: Analyze) -> None:
+    text = "On Thursday Russian forces pressed a fresh assault in the Donbas region in eastern Ukraine."
+    assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Donbas")]

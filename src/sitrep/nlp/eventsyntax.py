@@ -307,6 +307,8 @@ def _places_found(ctx: EventContext, trig: Trigger, states: bool, targets: bool 
     last_end = -1
     for place in ctx.places.between(sent.start, sent.end):
         last = ctx.doc[place.start : place.end].root
+        if last.pos_ == "DET":  # "the Donbas" of "the Donbas region": the name, not its article
+            last = ctx.doc[place.end - 1]
         listed = last_end >= 0 and _glue_only(ctx.doc[last_end : place.start])
         if _locative(last) or (targets and _target_of(last, head)) or (targets and listed):
             found.append((place.start, place.name))
