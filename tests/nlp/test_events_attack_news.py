@@ -111,3 +111,14 @@ def test_a_round_of_sanctions_that_targets_people_is_no_attack(analyze_text: Ana
 def test_the_named_region_is_the_place_not_the_compass_area_around_it(analyze_text: Analyze) -> None:
     text = "On Thursday Russian forces pressed a fresh assault in the Donbas region in eastern Ukraine."
     assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Donbas")]
+
+
+def test_a_place_named_to_measure_a_distance_from_is_not_the_place(analyze_text: Analyze) -> None:
+    text = "In Huliaipole, five miles away from the occupied town of Polohy, Russian shelling went on all week."
+    assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Huliaipole")]
+
+
+def test_a_drone_that_slammed_into_a_building_is_an_attack_there(analyze_text: Analyze) -> None:
+    assert _attacks(analyze_text("On Monday a drone slammed into an apartment block in Odesa.")) == [
+        (("RUS", "UKR"), "Odesa")
+    ]

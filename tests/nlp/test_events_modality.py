@@ -87,3 +87,12 @@ def test_a_meeting_held_beside_a_condition_of_another_sentence_stays(analyze_tex
 def test_a_strike_promised_or_vowed_is_none(analyze_text: Analyze) -> None:
     text = "The ministry promised to bomb targets in Odesa. Later the general vowed to strike Kharkiv again."
     assert _types(analyze_text(text), "ATTACK") == []
+
+
+def test_no_agreement_reached_is_no_agreement(analyze_text: Analyze) -> None:
+    text = "For a second day there was no agreement reached between Kyiv and Moscow on a ceasefire at the plant."
+    assert _types(analyze_text(text), "AGREE") == []
+
+
+def test_no_strikes_overnight_is_no_attack(analyze_text: Analyze) -> None:
+    assert _types(analyze_text("The governor said there were no Russian strikes on Sumy overnight."), "ATTACK") == []

@@ -34,7 +34,10 @@ SCALE = {"million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trill
 
 
 def is_negated(token: Token) -> bool:
+    """ "did not meet", "there was no agreement reached": the event is denied."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True
     return any(c.dep_ == "neg" for c in (*token.children, *verb.children))
 
 
@@ -382,9 +385,26 @@ def cities_of(ctx: EventContext, trig: Trigger) -> list[str]:
     listed = any(_list_member(ctx.doc[i]) for i, _ in found)
     listed = listed or any(_glue_only(ctx.doc[a + 1 : b]) for (a, _), (b, _) in pairwise(found))
     found = [f for f in found if not _describes_named_place(ctx.doc[f[0]])]
+    found = [f for f in found if not _distance_reference(ctx.doc[f[0]])] or found
     if len(found) > 1 and listed:
         return list(dict.fromkeys(name for _, name in found))
     return [min(found, key=lambda f: abs(f[0] - trig.start))[1]] if found else []
+
+
+# Closed-class words of a distance: "two miles away from Donetsk", "30 km from the border".
+DISTANCE_WORDS = {"away", "mile", "miles", "kilometer", "kilometers", "kilometre", "kilometres", "km"}
+
+
+def _distance_reference(token: Token) -> bool:
+    """ "In Avdiivka, two miles away from the city of Donetsk": a place named only to measure from."""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.lower_ == "from":
+            return node.head.head.lower_ in DISTANCE_WORDS
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _describes_named_place(token: Token) -> bool:
