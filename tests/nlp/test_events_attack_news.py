@@ -122,3 +122,13 @@ def test_a_drone_that_slammed_into_a_building_is_an_attack_there(analyze_text: A
     assert _attacks(analyze_text("On Monday a drone slammed into an apartment block in Odesa.")) == [
         (("RUS", "UKR"), "Odesa")
     ]
+
+
+def test_the_besieged_subject_is_the_place_not_the_sea_in_its_description(analyze_text: Analyze) -> None:
+    text = "Berdiansk, a small port on the Sea of Azov, has been besieged by Russian units since March."
+    assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Berdiansk")]
+
+
+def test_a_place_in_the_description_of_the_struck_city_is_not_the_place(analyze_text: Analyze) -> None:
+    text = "On Friday Russian missiles hit Mykolaiv, a shipbuilding city near the Black Sea."
+    assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Mykolaiv")]

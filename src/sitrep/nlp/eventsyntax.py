@@ -386,9 +386,30 @@ def cities_of(ctx: EventContext, trig: Trigger) -> list[str]:
     listed = listed or any(_glue_only(ctx.doc[a + 1 : b]) for (a, _), (b, _) in pairwise(found))
     found = [f for f in found if not _describes_named_place(ctx.doc[f[0]])]
     found = [f for f in found if not _distance_reference(ctx.doc[f[0]])] or found
+    named = {i for p in ctx.places.between(*_bounds(ctx, trig)) for i in range(p.start, p.end)}
+    found = [f for f in found if not _apposed_detail(ctx.doc[f[0]], named)] or found
     if len(found) > 1 and listed:
         return list(dict.fromkeys(name for _, name in found))
     return [min(found, key=lambda f: abs(f[0] - trig.start))[1]] if found else []
+
+
+def _bounds(ctx: EventContext, trig: Trigger) -> tuple[int, int]:
+    sent = ctx.sentence(trig)
+    return sent.start, sent.end
+
+
+def _apposed_detail(token: Token, named: set[int]) -> bool:
+    """ "Mariupol, a strategic port on the Sea of Azov, ...": a place inside the description of another (not
+    the name of a listed place noun: "Kherson, the city of Dnipro and ...")."""
+    node, located = token, False
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "appos" and node.head.i in named:
+            return located
+        located = located or (node.dep_ == "prep" and node.lower_ != "of")
+        node = node.head
+    return False
 
 
 # Closed-class words of a distance: "two miles away from Donetsk", "30 km from the border".

@@ -60,7 +60,7 @@ class AttackFamily(Family):
         if attacker is None and trig.label not in ("killed", "injured"):  # not "lives taken by the occupiers"
             attacker = self._hostile(ctx, head)
         anaphoric = is_anaphoric(head)
-        places = cities_of(ctx, trig) or self._besieged(ctx, head)
+        places = self._besieged(ctx, head) or cities_of(ctx, trig)  # the place besieged before any place near
         if attacker is None:
             attacker = self._victims_enemy(ctx, trig, places)
         if attacker is None:
@@ -130,13 +130,14 @@ class AttackFamily(Family):
         return not (lemma == "launch" and not (has_munition or self._launches_weapon(ctx, head)))
 
     def _besieged(self, ctx: EventContext, head: Token) -> list[str]:
-        """ "Mariupol has been besieged": the place is the passive subject."""
+        """ "Mariupol has been besieged": the place is the passive subject (its first place: not the "Sea of
+        Azov" of "Mariupol, a port on the Sea of Azov, has been besieged")."""
         if head.lemma_.lower() not in self.cues.attack_on_places:
             return []
         subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
         if self._siege_state(head):  # "the besieged city of Mariupol", "besieged Mariupol"
             subjects.append(head.head)
-        return [p.name for c in subjects for p in ctx.places.between(c.left_edge.i, c.right_edge.i + 1)]
+        return [p.name for c in subjects for p in ctx.places.between(c.left_edge.i, c.right_edge.i + 1)[:1]]
 
     def _siege_state(self, head: Token) -> bool:
         """ "the besieged city", "encircled Mariupol": a siege told as the state of a place."""
