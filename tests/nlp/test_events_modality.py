@@ -96,3 +96,10 @@ def test_no_agreement_reached_is_no_agreement(analyze_text: Analyze) -> None:
 
 def test_no_strikes_overnight_is_no_attack(analyze_text: Analyze) -> None:
     assert _types(analyze_text("The governor said there were no Russian strikes on Sumy overnight."), "ATTACK") == []
+
+
+def test_talks_that_hit_a_snag_or_a_dead_end_are_no_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("The Geneva talks between Russian and Ukrainian envoys hit a snag on Friday over prisoners.")
+    assert _types(report, "ATTACK") == []
+    assert _types(report, "CONSULT") == [(("RUS", "UKR"), "held")]
+    assert _types(analyze_text("Officials said the Ankara negotiations had hit a dead end."), "ATTACK") == []

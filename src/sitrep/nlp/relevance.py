@@ -203,7 +203,7 @@ class Relevance:
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and head.lower_ == "talks"
 
     def _attack_word(self, head: Token) -> bool:
-        """ "put out a fire", "a makeshift fire" and "struck a tone" are no attack; "artillery fire",
+        """ "put out a fire", "a makeshift fire", "struck a tone" and "hit a dead end" are no attack; "artillery fire",
         "opened fire" and "struck Kyiv" are."""
         lemma = head.lemma_.lower()
         if lemma == "fire" and head.pos_ == "NOUN":
@@ -211,7 +211,7 @@ class Relevance:
                 return True
             under = head.dep_ == "pobj" and head.head.lower_ == "under"
             return under or (head.dep_ == "dobj" and head.head.lemma_.lower() in self.fire_verbs)
-        if lemma == "strike" and head.pos_ == "VERB":
+        if lemma in ("strike", "hit") and head.pos_ == "VERB":  # "hit a dead end", "hit a snag"
             return not any(c.dep_ == "dobj" and c.lemma_.lower() in self.idiom_objects for c in head.children)
         return True
 
