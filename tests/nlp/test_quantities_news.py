@@ -155,3 +155,17 @@ def test_people_who_took_shelter_are_not_captured(analyze_text: Analyze) -> None
 def test_people_killed_are_still_counted(analyze_text: Analyze) -> None:
     text = "A Russian missile killed 12 people in Dnipro on Tuesday, and 40 residents were evacuated."
     assert _counts(analyze_text(text)) == [("ATTACK", "killed", "person", 12, "exact")]
+
+
+def test_these_include_lists_the_items_of_the_aid_named_before(analyze_text: Analyze) -> None:
+    text = (
+        "Germany is sending Ukraine heavier weapons than before. "
+        "These include 12 Panzerhaubitze howitzers and 50 more Vector drones."
+    )
+    figures = [(q.event, q.category, q.value) for q in analyze_text(text).quantities]
+    assert figures == [("AID", "artillery_system", 12), ("AID", "drone", 50)]
+
+
+def test_include_with_a_named_subject_is_no_back_reference(analyze_text: Analyze) -> None:
+    text = "Germany is sending Ukraine heavier weapons. The Bundeswehr's stocks include 300 Leopard tanks."
+    assert [q.value for q in analyze_text(text).quantities] == []

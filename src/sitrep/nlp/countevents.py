@@ -96,9 +96,21 @@ class CountEvents:
             lead = lead_in(ctx.doc, ctx.sents, index)
             if lead is not None:
                 best = self._best_trigger(ctx, ctx.triggers_in(lead), number, category, far=True)
-        if best is None and (_is_fragment(sent) or self._anaphoric(ctx, number, category, index)):
+        back = _is_fragment(sent) or self._anaphoric(ctx, number, category, index)
+        if best is None and (back or self._listed_by_pronoun(ctx.doc[number.start])):
             best = self._previous_trigger(ctx, number, category, index)
         return best
+
+    def _listed_by_pronoun(self, token: Token) -> bool:
+        """ "These include Mi-17 helicopters and 300 drones": the items of what the sentence before named."""
+        for _ in range(6):
+            if token.dep_ not in ("nummod", "compound", "amod", "quantmod", "conj", "appos") or token.head is token:
+                break
+            token = token.head
+        verb = token.head
+        if token.dep_ != "dobj" or verb.lemma_.lower() not in ("include", "comprise"):
+            return False
+        return any(c.dep_ == "nsubj" and c.lower_ in self.anaphoric for c in verb.children)
 
     def _anaphoric(self, ctx: CountContext, number: Number, category: str, index: int) -> bool:
         """ "These five strategic air defense systems", after a sentence that names such systems."""
