@@ -169,3 +169,22 @@ def test_these_include_lists_the_items_of_the_aid_named_before(analyze_text: Ana
 def test_include_with_a_named_subject_is_no_back_reference(analyze_text: Analyze) -> None:
     text = "Germany is sending Ukraine heavier weapons. The Bundeswehr's stocks include 300 Leopard tanks."
     assert [q.value for q in analyze_text(text).quantities] == []
+
+
+def test_people_killed_by_a_fire_at_a_plant_are_no_attacks_casualties(analyze_text: Analyze) -> None:
+    text = "On Sunday, nine workers were killed after a fire broke out at a Russian defence plant near Perm."
+    assert _counts(analyze_text(text)) == []
+
+
+def test_people_injured_when_a_bus_crashed_are_no_attacks_casualties(analyze_text: Analyze) -> None:
+    assert _counts(analyze_text("Eleven people were injured when a bus crashed near Lviv on Tuesday.")) == []
+
+
+def test_people_killed_in_a_fire_a_strike_set_off_are_counted(analyze_text: Analyze) -> None:
+    text = "Two people were killed in a fire caused by Russian shelling in Kharkiv on Monday."
+    assert _counts(analyze_text(text)) == [("ATTACK", "killed", "person", 2, "exact")]
+
+
+def test_people_killed_when_troops_opened_fire_are_counted(analyze_text: Analyze) -> None:
+    text = "Russian troops opened fire on a crowd in Kherson, killing three people."
+    assert _counts(analyze_text(text)) == [("ATTACK", "killed", "person", 3, "exact")]

@@ -24,6 +24,8 @@ from sitrep.nlp.triggers import Trigger
 
 # A list marker at the start of a line, after any white space: "- ", "* ", "1. ", "2) ".
 LIST_MARK = re.compile(r"\s*(?:[-*+•●▪◦–]|\d{1,2}[.)])\s")
+# Dependencies of a word that only modifies a noun ("a defence research institute", "attack helicopters").
+MODIFIERS = frozenset({"compound", "amod", "nmod"})
 #: The event type and measure of a count, and the event mention it belongs to.
 Measured = tuple[tuple[EventType, str], EventMention | None]
 
@@ -37,6 +39,7 @@ class CountEventCues:
     victim_verbs: frozenset[str]  # "became victims"
     anaphoric_determiners: frozenset[str]  # "these five systems"
     dead_heads: frozenset[str]  # "900 bodies of civilians were found": a count of the killed
+    accident_causes: frozenset[str]  # "17 people were killed after a huge fire broke out": no attack
     moved_verbs: frozenset[str]  # "5 million people have fled", "200 people stayed": moved or sheltered, no casualty
     refuge_objects: frozenset[str]  # "200 people took shelter"
 
@@ -50,6 +53,7 @@ class CountEvents:
         self.victim_verbs = set(cues.victim_verbs)
         self.anaphoric = set(cues.anaphoric_determiners)
         self.dead_heads = cues.dead_heads
+        self.accident_causes = cues.accident_causes
         self.moved_verbs = cues.moved_verbs
         self.refuge_objects = cues.refuge_objects
 
@@ -73,6 +77,25 @@ class CountEvents:
         ev = EventType.LOSS if measure == "captured" or category == "military" else EventType.ATTACK
         same = ctx.events_in(ev, ctx.found.sent_of[number.start])
         return (ev, measure), (same[0] if same else None)
+
+    def accidental(self, ctx: CountContext, sent: Span) -> bool:
+        """ "17 people were killed after a huge fire broke out at an institute": people killed by an accident
+        (a fire, a crash) in a sentence that tells of no attack are no attack's casualties."""
+        causes = {t.i for t in sent if self._accident_word(t)}
+        attacks = [
+            t
+            for t in ctx.triggers_in(sent)
+            if t.family is EventType.ATTACK and t.start not in causes and ctx.doc[t.start].dep_ not in MODIFIERS
+        ]
+        if any(t.label not in ("killed", "injured") for t in attacks):
+            return False
+        return bool(causes)
+
+    def _accident_word(self, token: Token) -> bool:
+        """ "a fire broke out", "killed in a crash", "a bus crashed" (not "opened fire")."""
+        if token.lemma_.lower() not in self.accident_causes:
+            return False
+        return token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ in ("nsubj", "pobj"))
 
     def moved(self, ctx: CountContext, end: int, sent: Span) -> bool:
         """ "more than 5 million people have fled", "some 200 people took shelter": people who moved or

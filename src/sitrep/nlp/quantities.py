@@ -130,6 +130,8 @@ class QuantityExtractor:
         if event is None:
             return None
         (ev, measure), mention = event
+        if ev == EventType.ATTACK and measure in ("killed", "injured") and self.events.accidental(ctx, sent):
+            return None
         if category == "military" and measure == "killed":
             ev = EventType.LOSS  # soldiers killed are a loss of their own side
         q_start, qualifier = self._qualifier(doc, number, sent)
