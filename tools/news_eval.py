@@ -6,7 +6,8 @@ gold line records. ``build`` rebuilds the texts from the public repositories' mi
 (``tools/news_texts.py``), checks the SHA-256, writes each article as Markdown with its
 publication date, outlet and address in front matter, and writes gold files with the quotes
 filled in, all under ``tests/data/news/build/`` (git-ignored). ``score`` (the default) then runs
-``../shared/tools/score.py`` on the dev set and on the frozen blind part, analyzes the off-topic
+``../shared/tools/score.py`` on the dev set, the frozen blind part and the second dev sample (dev2:
+events and quantities only), analyzes the off-topic
 set and counts its events, and prints one JSON object.
 
 ``encode`` turns annotators' working gold (one JSON file per article, with quotes) into the
