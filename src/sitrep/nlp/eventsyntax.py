@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp.actors import is_location
+from sitrep.nlp.placeroles import apposed_detail, describes_named_place, distance_reference, list_member
 from sitrep.nlp.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -382,76 +383,16 @@ def city_of(ctx: EventContext, trig: Trigger) -> str | None:
 def cities_of(ctx: EventContext, trig: Trigger) -> list[str]:
     """The places of an incident: the nearest one, or every one of a list ("in Odesa and Kryvyi Rih")."""
     found = _places_found(ctx, trig, states=False, targets=True)
-    listed = any(_list_member(ctx.doc[i]) for i, _ in found)
+    listed = any(list_member(ctx.doc[i], PLACE_NOUNS) for i, _ in found)
     listed = listed or any(_glue_only(ctx.doc[a + 1 : b]) for (a, _), (b, _) in pairwise(found))
-    found = [f for f in found if not _describes_named_place(ctx.doc[f[0]])]
-    found = [f for f in found if not _distance_reference(ctx.doc[f[0]])] or found
-    named = {i for p in ctx.places.between(*_bounds(ctx, trig)) for i in range(p.start, p.end)}
-    found = [f for f in found if not _apposed_detail(ctx.doc[f[0]], named)] or found
+    found = [f for f in found if not describes_named_place(ctx.doc[f[0]], PLACE_NOUNS)]
+    found = [f for f in found if not distance_reference(ctx.doc[f[0]])] or found
+    sent = ctx.sentence(trig)
+    named = {i for p in ctx.places.between(sent.start, sent.end) for i in range(p.start, p.end)}
+    found = [f for f in found if not apposed_detail(ctx.doc[f[0]], named)] or found
     if len(found) > 1 and listed:
         return list(dict.fromkeys(name for _, name in found))
     return [min(found, key=lambda f: abs(f[0] - trig.start))[1]] if found else []
-
-
-def _bounds(ctx: EventContext, trig: Trigger) -> tuple[int, int]:
-    sent = ctx.sentence(trig)
-    return sent.start, sent.end
-
-
-def _apposed_detail(token: Token, named: set[int]) -> bool:
-    """ "Mariupol, a strategic port on the Sea of Azov, ...": a place inside the description of another (not
-    the name of a listed place noun: "Kherson, the city of Dnipro and ...")."""
-    node, located = token, False
-    for _ in range(5):
-        if node.head.i == node.i:
-            return False
-        if node.dep_ == "appos" and node.head.i in named:
-            return located
-        located = located or (node.dep_ == "prep" and node.lower_ != "of")
-        node = node.head
-    return False
-
-
-# Closed-class words of a distance: "two miles away from Donetsk", "30 km from the border".
-DISTANCE_WORDS = {"away", "mile", "miles", "kilometer", "kilometers", "kilometre", "kilometres", "km"}
-
-
-def _distance_reference(token: Token) -> bool:
-    """ "In Avdiivka, two miles away from the city of Donetsk": a place named only to measure from."""
-    node = token
-    for _ in range(4):
-        if node.dep_ == "pobj" and node.head.lower_ == "from":
-            return node.head.head.lower_ in DISTANCE_WORDS
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _describes_named_place(token: Token) -> bool:
-    """ "the Black Sea port of Odesa": a place that only describes a place noun named by its own "of X"."""
-    node = token
-    while node.dep_ == "compound" and node.head.i != node.i:
-        node = node.head
-    if node is token or node.lemma_.lower() not in PLACE_NOUNS:
-        return False
-    ofs = [c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"]
-    return any(g.pos_ == "PROPN" for c in ofs for g in c.children)
-
-
-def _list_member(token: Token) -> bool:
-    """ "Odesa and Lviv", "the port of Odesa, the city of Kharkiv and the city of Lviv": a place named in a
-    coordinated list, by itself or as the name of a coordinated place noun."""
-    if token.dep_ == "conj":
-        return True
-    node = token
-    while node.dep_ in ("compound", "appos") and node.head.i != node.i:
-        node = node.head
-    of = node.head
-    if node.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in PLACE_NOUNS:
-        return node.dep_ == "conj"
-    noun = of.head
-    return noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
 
 
 def nearest_date(ctx: EventContext, trig: Trigger, sent: Span) -> str | None:
