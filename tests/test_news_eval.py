@@ -73,3 +73,18 @@ def test_without_the_repositories_it_says_what_is_missing_and_exits_3(tmp_path: 
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 3
     assert "news texts are missing" in proc.stderr and "dev-001" in proc.stderr
+
+
+def test_encoding_one_set_leaves_the_other_sets_gold_alone(
+    tool: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entry = {**_entry(tool), "set": "dev2"}
+    monkeypatch.setattr(tool, "manifest", lambda: {"dev-901": entry})
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "dev.jsonl").write_text('{"id": "dev-001"}\n', encoding="utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    _working(tmp_path, "the harbour would reopen").rename(src / "dev-901.json")
+    assert tool.encode(src, tool.TEXTS) == tool.EXIT_OK
+    assert (tmp_path / "gold" / "dev.jsonl").read_text(encoding="utf-8") == '{"id": "dev-001"}\n'
+    assert json.loads((tmp_path / "gold" / "dev2.jsonl").read_text(encoding="utf-8"))["id"] == "dev-901"

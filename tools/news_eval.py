@@ -6,7 +6,8 @@ gold line records. ``build`` rebuilds the texts from the public repositories' mi
 (``tools/news_texts.py``), checks the SHA-256, writes each article as Markdown with its
 publication date, outlet and address in front matter, and writes gold files with the quotes
 filled in, all under ``tests/data/news/build/`` (git-ignored). ``score`` (the default) then runs
-``../shared/tools/score.py`` on the dev set and on the frozen blind part, analyzes the off-topic
+``../shared/tools/score.py`` on the dev set, the frozen blind part and the second dev sample (dev2:
+events and quantities only), analyzes the off-topic
 set and counts its events, and prints one JSON object.
 
 ``encode`` turns annotators' working gold (one JSON file per article, with quotes) into the
@@ -37,7 +38,7 @@ GOLD = NEWS / "gold"
 BUILD = NEWS / "build"
 TEXTS = NEWS / "texts"
 SCORER = ROOT.parent / "shared" / "tools" / "score.py"
-SETS = ("dev", "blind")
+SETS = ("dev", "blind", "dev2")
 FACETS = ["quantity", "event", "attribution", "signal"]
 EXIT_OK, EXIT_USAGE, EXIT_MISSING, EXIT_MISMATCH = 0, 2, 3, 4
 
@@ -96,6 +97,8 @@ def encode(src: Path, texts: Path) -> int:
         lines[str(entries[str(line["id"])]["set"])].append(line)
     GOLD.mkdir(parents=True, exist_ok=True)
     for name, rows in lines.items():
+        if not rows:
+            continue
         body = "".join(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows)
         (GOLD / f"{name}.jsonl").write_text(body, encoding="utf-8")
         print(f"{name}: {len(rows)} articles, {sum(len(r['facts']) for r in rows)} facts")  # type: ignore[arg-type]

@@ -245,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--manifest", type=Path, default=DEFAULT_MANIFEST)
     parser.add_argument("--mirrors", type=Path, default=DEFAULT_MIRRORS, help="folder of bare git mirrors")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the cleaned texts go")
-    parser.add_argument("--set", dest="only", choices=("dev", "blind", "offtopic"), help="only this set")
+    parser.add_argument("--set", dest="only", choices=("dev", "dev2", "blind", "offtopic"), help="only this set")
     parser.add_argument("--allow-missing", action="store_true", help="absent repositories are not an error")
     parser.add_argument("-q", "--quiet", action="store_true", help="print problems and the summary only")
     args = parser.parse_args(argv)

@@ -95,3 +95,18 @@ def test_a_side_named_as_the_aggressor_is_not_the_recipient(analyze_text: Analyz
 def test_a_side_named_by_its_tanks_is_not_the_recipient(analyze_text: Analyze) -> None:
     text = "Norway has provided anti-tank missiles that stopped the Russian tanks outside the capital."
     assert [actors for _, actors, _ in _aid(analyze_text(text))] == [("NOR", "UKR")]
+
+
+def test_allegations_received_about_weapons_are_no_delivery(analyze_text: Analyze) -> None:
+    text = "The OSCE monitors said they had received reports that Russian units fired cluster munitions at Kherson."
+    assert _aid(analyze_text(text)) == []
+
+
+def test_a_diplomatic_note_sent_about_rockets_is_no_aid(analyze_text: Analyze) -> None:
+    text = "Last week a formal note about the rockets was sent by Moscow to the German embassy in Kyiv."
+    assert _aid(analyze_text(text)) == []
+
+
+def test_weapons_received_are_still_a_delivery(analyze_text: Analyze) -> None:
+    report = analyze_text("Ukraine received 40 howitzers from Poland last week.")
+    assert _aid(report) == [("delivered", ("POL", "UKR"), None)]

@@ -67,3 +67,39 @@ def test_hitting_people_with_sanctions_is_no_attack(analyze_text: Analyze) -> No
 def test_hitting_a_city_with_missiles_is_an_attack(analyze_text: Analyze) -> None:
     report = analyze_text("Russian forces hit Kharkiv with missiles on Tuesday, the mayor said.")
     assert [a for a, _ in _types(report, "ATTACK")] == [("RUS", "UKR")]
+
+
+def test_a_meeting_on_condition_of_winning_an_election_is_none(analyze_text: Analyze) -> None:
+    text = "Scholz said that if his party wins the vote, he would be happy to meet the Russian leader again."
+    assert _types(analyze_text(text), "CONSULT") == []
+
+
+def test_a_strike_promised_unless_talks_resume_is_none(analyze_text: Analyze) -> None:
+    text = "Unless the talks resume, Russia will bomb Kharkiv again, a Kremlin aide told reporters."
+    assert _types(analyze_text(text), "ATTACK") == []
+
+
+def test_a_meeting_held_beside_a_condition_of_another_sentence_stays(analyze_text: Analyze) -> None:
+    text = "If the ceasefire holds, aid will flow. Zelenskyy met Macron in Paris on Monday."
+    assert _types(analyze_text(text), "CONSULT") == [(("UKR", "FRA"), "held")]
+
+
+def test_a_strike_promised_or_vowed_is_none(analyze_text: Analyze) -> None:
+    text = "The ministry promised to bomb targets in Odesa. Later the general vowed to strike Kharkiv again."
+    assert _types(analyze_text(text), "ATTACK") == []
+
+
+def test_no_agreement_reached_is_no_agreement(analyze_text: Analyze) -> None:
+    text = "For a second day there was no agreement reached between Kyiv and Moscow on a ceasefire at the plant."
+    assert _types(analyze_text(text), "AGREE") == []
+
+
+def test_no_strikes_overnight_is_no_attack(analyze_text: Analyze) -> None:
+    assert _types(analyze_text("The governor said there were no Russian strikes on Sumy overnight."), "ATTACK") == []
+
+
+def test_talks_that_hit_a_snag_or_a_dead_end_are_no_attack(analyze_text: Analyze) -> None:
+    report = analyze_text("The Geneva talks between Russian and Ukrainian envoys hit a snag on Friday over prisoners.")
+    assert _types(report, "ATTACK") == []
+    assert _types(report, "CONSULT") == [(("RUS", "UKR"), "held")]
+    assert _types(analyze_text("Officials said the Ankara negotiations had hit a dead end."), "ATTACK") == []

@@ -126,3 +126,65 @@ def test_drones_launched_alone_are_one_figure(analyze_text: Analyze) -> None:
 def test_drones_a_side_shot_down_were_its_enemys(analyze_text: Analyze) -> None:
     report = analyze_text("Ukraine's air force said it shot down 84 drones overnight.")
     assert _figures(report) == [("ATTACK", "intercepted", "drone", 84, "exact", "RUS")]
+
+
+def _counts(report: Report) -> list[tuple[str, str, str, float, str]]:
+    return [(q.event, q.measure, q.category, q.value, q.qualifier) for q in report.quantities]
+
+
+def test_bodies_found_are_a_count_of_the_killed(analyze_text: Analyze) -> None:
+    report = analyze_text("After the retreat, investigators exhumed 120 bodies of civilians near Izium.")
+    assert _counts(report) == [("ATTACK", "killed", "civilian", 120, "exact")]
+
+
+def test_more_than_n_bodies_is_a_bound_on_the_killed(analyze_text: Analyze) -> None:
+    report = analyze_text("Rescuers in Irpin said more than 60 bodies were left behind by the occupying troops.")
+    assert _counts(report) == [("ATTACK", "killed", "person", 60, "more_than")]
+
+
+def test_people_who_fled_are_no_casualties_beside_the_killed(analyze_text: Analyze) -> None:
+    text = "About two million people have fled the region, and hundreds have been killed since the offensive began."
+    assert _counts(analyze_text(text)) == []
+
+
+def test_people_who_took_shelter_are_not_captured(analyze_text: Analyze) -> None:
+    text = "During the Russian shelling of Sumy, some 150 people took shelter in a metro station."
+    assert _counts(analyze_text(text)) == []
+
+
+def test_people_killed_are_still_counted(analyze_text: Analyze) -> None:
+    text = "A Russian missile killed 12 people in Dnipro on Tuesday, and 40 residents were evacuated."
+    assert _counts(analyze_text(text)) == [("ATTACK", "killed", "person", 12, "exact")]
+
+
+def test_these_include_lists_the_items_of_the_aid_named_before(analyze_text: Analyze) -> None:
+    text = (
+        "Germany is sending Ukraine heavier weapons than before. "
+        "These include 12 Panzerhaubitze howitzers and 50 more Vector drones."
+    )
+    figures = [(q.event, q.category, q.value) for q in analyze_text(text).quantities]
+    assert figures == [("AID", "artillery_system", 12), ("AID", "drone", 50)]
+
+
+def test_include_with_a_named_subject_is_no_back_reference(analyze_text: Analyze) -> None:
+    text = "Germany is sending Ukraine heavier weapons. The Bundeswehr's stocks include 300 Leopard tanks."
+    assert [q.value for q in analyze_text(text).quantities] == []
+
+
+def test_people_killed_by_a_fire_at_a_plant_are_no_attacks_casualties(analyze_text: Analyze) -> None:
+    text = "On Sunday, nine workers were killed after a fire broke out at a Russian defence plant near Perm."
+    assert _counts(analyze_text(text)) == []
+
+
+def test_people_injured_when_a_bus_crashed_are_no_attacks_casualties(analyze_text: Analyze) -> None:
+    assert _counts(analyze_text("Eleven people were injured when a bus crashed near Lviv on Tuesday.")) == []
+
+
+def test_people_killed_in_a_fire_a_strike_set_off_are_counted(analyze_text: Analyze) -> None:
+    text = "Two people were killed in a fire caused by Russian shelling in Kharkiv on Monday."
+    assert _counts(analyze_text(text)) == [("ATTACK", "killed", "person", 2, "exact")]
+
+
+def test_people_killed_when_troops_opened_fire_are_counted(analyze_text: Analyze) -> None:
+    text = "Russian troops opened fire on a crowd in Kherson, killing three people."
+    assert _counts(analyze_text(text)) == [("ATTACK", "killed", "person", 3, "exact")]

@@ -24,6 +24,8 @@ from sitrep.nlp.triggers import Trigger
 
 # A list marker at the start of a line, after any white space: "- ", "* ", "1. ", "2) ".
 LIST_MARK = re.compile(r"\s*(?:[-*+•●▪◦–]|\d{1,2}[.)])\s")
+# Dependencies of a word that only modifies a noun ("a defence research institute", "attack helicopters").
+MODIFIERS = frozenset({"compound", "amod", "nmod"})
 #: The event type and measure of a count, and the event mention it belongs to.
 Measured = tuple[tuple[EventType, str], EventMention | None]
 
@@ -36,6 +38,10 @@ class CountEventCues:
     people_verbs: dict[str, tuple[str, ...]]  # "killed": ("die", ...)
     victim_verbs: frozenset[str]  # "became victims"
     anaphoric_determiners: frozenset[str]  # "these five systems"
+    dead_heads: frozenset[str]  # "900 bodies of civilians were found": a count of the killed
+    accident_causes: frozenset[str]  # "17 people were killed after a huge fire broke out": no attack
+    moved_verbs: frozenset[str]  # "5 million people have fled", "200 people stayed": moved or sheltered, no casualty
+    refuge_objects: frozenset[str]  # "200 people took shelter"
 
 
 class CountEvents:
@@ -46,6 +52,10 @@ class CountEvents:
         self.people_verbs = {w: m for m, ws in cues.people_verbs.items() for w in ws}
         self.victim_verbs = set(cues.victim_verbs)
         self.anaphoric = set(cues.anaphoric_determiners)
+        self.dead_heads = cues.dead_heads
+        self.accident_causes = cues.accident_causes
+        self.moved_verbs = cues.moved_verbs
+        self.refuge_objects = cues.refuge_objects
 
     def people_event(self, ctx: CountContext, number: Number, end: int, category: str, sent: Span) -> Measured | None:
         """The measure a predicate of the counted people gives: "died", "surrendered", "became victims"."""
@@ -60,11 +70,46 @@ class CountEvents:
             measure = measure or self.people_verbs.get(lemma)
             if measure:
                 break
+        if measure is None and doc[end - 1].lemma_.lower() in self.dead_heads:
+            measure = "killed"  # "900 bodies of civilians were found"
         if measure is None:
             return None
         ev = EventType.LOSS if measure == "captured" or category == "military" else EventType.ATTACK
         same = ctx.events_in(ev, ctx.found.sent_of[number.start])
         return (ev, measure), (same[0] if same else None)
+
+    def accidental(self, ctx: CountContext, sent: Span) -> bool:
+        """ "17 people were killed after a huge fire broke out at an institute": people killed by an accident
+        (a fire, a crash) in a sentence that tells of no attack are no attack's casualties."""
+        causes = {t.i for t in sent if self._accident_word(t)}
+        attacks = [
+            t
+            for t in ctx.triggers_in(sent)
+            if t.family is EventType.ATTACK and t.start not in causes and ctx.doc[t.start].dep_ not in MODIFIERS
+        ]
+        if any(t.label not in ("killed", "injured") for t in attacks):
+            return False
+        return bool(causes)
+
+    def _accident_word(self, token: Token) -> bool:
+        """ "a fire broke out", "killed in a crash", "a bus crashed" (not "opened fire")."""
+        if token.lemma_.lower() not in self.accident_causes:
+            return False
+        return token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ in ("nsubj", "pobj"))
+
+    def moved(self, ctx: CountContext, end: int, sent: Span) -> bool:
+        """ "more than 5 million people have fled", "some 200 people took shelter": people who moved or
+        sheltered are no casualty count, whatever casualty word the sentence also has."""
+        doc = ctx.doc
+        for verb in (verb_after(doc, end, sent.end), _predicate(doc[end - 1])):
+            if verb is None or verb.pos_ != "VERB":
+                continue
+            if verb.lemma_.lower() in self.moved_verbs:
+                return True
+            objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+            if verb.lemma_.lower() in ("take", "seek", "find") and set(objects) & self.refuge_objects:
+                return True
+        return False
 
     def event(self, ctx: CountContext, number: Number, category: str, sent: Span) -> Measured | None:
         """The measure of the trigger that governs the count, here, in its list's lead-in or just before."""
@@ -74,9 +119,21 @@ class CountEvents:
             lead = lead_in(ctx.doc, ctx.sents, index)
             if lead is not None:
                 best = self._best_trigger(ctx, ctx.triggers_in(lead), number, category, far=True)
-        if best is None and (_is_fragment(sent) or self._anaphoric(ctx, number, category, index)):
+        back = _is_fragment(sent) or self._anaphoric(ctx, number, category, index)
+        if best is None and (back or self._listed_by_pronoun(ctx.doc[number.start])):
             best = self._previous_trigger(ctx, number, category, index)
         return best
+
+    def _listed_by_pronoun(self, token: Token) -> bool:
+        """ "These include Mi-17 helicopters and 300 drones": the items of what the sentence before named."""
+        for _ in range(6):
+            if token.dep_ not in ("nummod", "compound", "amod", "quantmod", "conj", "appos") or token.head is token:
+                break
+            token = token.head
+        verb = token.head
+        if token.dep_ != "dobj" or verb.lemma_.lower() not in ("include", "comprise"):
+            return False
+        return any(c.dep_ == "nsubj" and c.lower_ in self.anaphoric for c in verb.children)
 
     def _anaphoric(self, ctx: CountContext, number: Number, category: str, index: int) -> bool:
         """ "These five strategic air defense systems", after a sentence that names such systems."""

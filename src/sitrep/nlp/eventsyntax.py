@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp.actors import is_location
+from sitrep.nlp.placeroles import apposed_detail, describes_named_place, distance_reference, list_member
 from sitrep.nlp.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -34,7 +35,10 @@ SCALE = {"million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trill
 
 
 def is_negated(token: Token) -> bool:
+    """ "did not meet", "there was no agreement reached": the event is denied."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True
     return any(c.dep_ == "neg" for c in (*token.children, *verb.children))
 
 
@@ -307,6 +311,8 @@ def _places_found(ctx: EventContext, trig: Trigger, states: bool, targets: bool 
     last_end = -1
     for place in ctx.places.between(sent.start, sent.end):
         last = ctx.doc[place.start : place.end].root
+        if last.pos_ == "DET":  # "the Donbas" of "the Donbas region": the name, not its article
+            last = ctx.doc[place.end - 1]
         listed = last_end >= 0 and _glue_only(ctx.doc[last_end : place.start])
         if _locative(last) or (targets and _target_of(last, head)) or (targets and listed):
             found.append((place.start, place.name))
@@ -377,8 +383,13 @@ def city_of(ctx: EventContext, trig: Trigger) -> str | None:
 def cities_of(ctx: EventContext, trig: Trigger) -> list[str]:
     """The places of an incident: the nearest one, or every one of a list ("in Odesa and Kryvyi Rih")."""
     found = _places_found(ctx, trig, states=False, targets=True)
-    listed = any(ctx.doc[i].dep_ == "conj" for i, _ in found)
+    listed = any(list_member(ctx.doc[i], PLACE_NOUNS) for i, _ in found)
     listed = listed or any(_glue_only(ctx.doc[a + 1 : b]) for (a, _), (b, _) in pairwise(found))
+    found = [f for f in found if not describes_named_place(ctx.doc[f[0]], PLACE_NOUNS)]
+    found = [f for f in found if not distance_reference(ctx.doc[f[0]])] or found
+    sent = ctx.sentence(trig)
+    named = {i for p in ctx.places.between(sent.start, sent.end) for i in range(p.start, p.end)}
+    found = [f for f in found if not apposed_detail(ctx.doc[f[0]], named)] or found
     if len(found) > 1 and listed:
         return list(dict.fromkeys(name for _, name in found))
     return [min(found, key=lambda f: abs(f[0] - trig.start))[1]] if found else []

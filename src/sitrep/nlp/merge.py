@@ -51,7 +51,10 @@ def _nothing_shared(a: EventMention, b: EventMention) -> bool:
 
 
 def _may_refer(group: EventMention, mention: EventMention) -> bool:
-    """ "the negotiations would take place in Geneva" after a held call: a planned meeting of its own."""
+    """ "the negotiations would take place in Geneva" after a held call: a planned meeting of its own;
+    "the attacks hit Odesa and Lviv": each place of one sentence's list is an incident of its own."""
+    if mention.sentence == group.sentence and mention.place and group.place:
+        return mention.place.lower() == group.place.lower()
     return group.phase == mention.phase or not (mention.place or mention.date)
 
 

@@ -115,7 +115,7 @@ class QuantityExtractor:
         counted = self._counted(ctx, number, sent)
         if counted is None:
             return None
-        category, end = counted
+        category, end = self._dead_of(ctx, *counted, sent)
         if doc[end - 1].lower_ in self.uncounted and not self._states_estimate(ctx, number, end):
             return None  # "20 casualties" of a strike: killed and wounded together, no count of either
         estimate = self._casualty_estimate(ctx, number, end, category)
@@ -124,10 +124,14 @@ class QuantityExtractor:
             category, event = estimate, ((EventType.LOSS, "killed"), None)
         else:
             event = self.events.people_event(ctx, number, end, category, sent) if category in PEOPLE else None
+            if event is None and category in PEOPLE and self.events.moved(ctx, end, sent):
+                return None
             event = event or self.events.event(ctx, number, category, sent)
         if event is None:
             return None
         (ev, measure), mention = event
+        if ev == EventType.ATTACK and measure in ("killed", "injured") and self.events.accidental(ctx, sent):
+            return None
         if category == "military" and measure == "killed":
             ev = EventType.LOSS  # soldiers killed are a loss of their own side
         q_start, qualifier = self._qualifier(doc, number, sent)
@@ -151,6 +155,14 @@ class QuantityExtractor:
             sentence=ctx.sent_of[number.start],
             actor=self.events.actor(ctx, ev, measure, mention, number, end) or self._shot_at(ctx, ev, measure, sent),
         )
+
+    def _dead_of(self, ctx: CountContext, category: str, end: int, sent: Span) -> tuple[str, int]:
+        """ "900 bodies of civilians": the dead are of the people named after them."""
+        doc = ctx.doc
+        if doc[end - 1].lemma_.lower() not in self.events.dead_heads or end >= sent.end or doc[end].lower_ != "of":
+            return category, end
+        after = [m for m in ctx.items_in(doc[end + 1 : min(end + 4, sent.end)]) if m.category in PEOPLE]
+        return (after[0].category if after else category), end
 
     def _shot_at(self, ctx: CountContext, ev: str, measure: str, sent: Span) -> str | None:
         """ "Ukraine said it shot down 91 drones": the drones were the one enemy's of the side that names itself."""

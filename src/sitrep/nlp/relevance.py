@@ -61,6 +61,8 @@ COUNTERPART_TYPES = (EventType.CONSULT, EventType.AGREE, EventType.SANCTION)
 HELD_ONLY = (EventType.ATTACK, EventType.AGREE, EventType.SANCTION, EventType.SEIZE)
 # Characters that end a full sentence (a headline has none of them).
 TERMINAL = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ")")
+# Closed-class grammar words: subordinators of a condition ("if he wins", "unless they agree").
+CONDITIONS = frozenset({"if", "unless"})
 # Dependencies from a trigger up to the words that govern it ("threatened to impose sanctions").
 CLIMB_DEPS = {"xcomp", "ccomp", "pobj", "prep", "dobj", "pcomp", "acl", "advcl", "relcl", "attr", "nsubjpass", "conj"}
 
@@ -131,8 +133,9 @@ class Relevance:
             if receiver in self.opponents.get(giver, ()):
                 return False  # "Russian troops ... prompting Western aid": no side arms its enemy
         head = doc[mention.start : mention.end].root
-        chain = list(self._governors(head))
-        if mention.type != EventType.AID and self._unreal(chain, mention.type):
+        described = mention.type == EventType.ATTACK and head.dep_ == "amod"  # "the besieged city": a state
+        chain = [head] if described else list(self._governors(head))
+        if mention.type != EventType.AID and (self._unreal(chain, mention.type) or _conditional(head)):
             return False
         if mention.type in HELD_ONLY and self._planned(chain):
             return False
@@ -183,8 +186,9 @@ class Relevance:
         for tok in chain:
             if tok.lemma_.lower() in self.plan_verbs and tok is not chain[0]:
                 return True
-            if tok.lemma_ == "go" and tok.tag_ == "VBG" and tok is not chain[0]:
-                return True  # "are going to take over"
+            going_to = tok.lemma_ == "go" and tok.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in tok.children)
+            if going_to and tok is not chain[0]:
+                return True  # "are going to take over" (not "the talks were going well")
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.future_aux for c in tok.children):
                 return True
         return False
@@ -199,7 +203,7 @@ class Relevance:
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and head.lower_ == "talks"
 
     def _attack_word(self, head: Token) -> bool:
-        """ "put out a fire", "a makeshift fire" and "struck a tone" are no attack; "artillery fire",
+        """ "put out a fire", "a makeshift fire", "struck a tone" and "hit a dead end" are no attack; "artillery fire",
         "opened fire" and "struck Kyiv" are."""
         lemma = head.lemma_.lower()
         if lemma == "fire" and head.pos_ == "NOUN":
@@ -207,7 +211,7 @@ class Relevance:
                 return True
             under = head.dep_ == "pobj" and head.head.lower_ == "under"
             return under or (head.dep_ == "dobj" and head.head.lemma_.lower() in self.fire_verbs)
-        if lemma == "strike" and head.pos_ == "VERB":
+        if lemma in ("strike", "hit") and head.pos_ == "VERB":  # "hit a dead end", "hit a snag"
             return not any(c.dep_ == "dobj" and c.lemma_.lower() in self.idiom_objects for c in head.children)
         return True
 
@@ -285,3 +289,14 @@ def _agreements_at_their_meeting(mentions: list[EventMention]) -> None:
 def make_relevance(nlp: Language, name: str, lexicon_dir: str | None) -> Relevance:
     """Factory of the relevance component."""
     return Relevance(load_lexicons(lexicon_dir))
+
+
+def _conditional(head: Token) -> bool:
+    """ "if he wins, he would not rule out talking to Putin", "unless the talks fail": an event supposed
+    on a condition (in the "if" clause or governed by it), none held or planned."""
+    for tok in [head, *list(head.ancestors)[:6]]:
+        clauses = [tok] if tok.dep_ == "advcl" else []
+        clauses += [c for c in tok.children if c.dep_ == "advcl"]
+        if any(m.dep_ == "mark" and m.lower_ in CONDITIONS for c in clauses for m in c.children):
+            return True
+    return False

@@ -50,6 +50,7 @@ class AidCues:
     aid_explicit_labels: frozenset[str]  # labels that are aid only with a thing given: "halted"
     aid_arrivals: frozenset[str]  # "arrive": a delivery
     aid_verbs_only: frozenset[str]  # "fund": aid as a verb only ("frozen funds" is none)
+    aid_info_objects: frozenset[str]  # "received allegations", "sent a note": word passed on, no aid
     aid_civil_only: frozenset[str]  # "deploy": aid only of civil equipment ("deploying generators", not Patriots)
     aid_credit_objects: frozenset[str]  # "contributed to this report": a credit line, no aid
     aid_request_verbs: frozenset[str]  # "urged allies to deliver": aid asked of the object
@@ -129,9 +130,13 @@ class AidFamily(Family):
                 )
 
     def _no_aid(self, head: Token) -> bool:
-        """ "frozen funds" (a verb-only trigger as a noun), "X and Y contributed to this report" (a credit line)."""
+        """ "frozen funds" (a verb-only trigger as a noun), "X and Y contributed to this report" (a credit line),
+        "received allegations", "sent a note" (word passed on)."""
         if head.pos_ != "VERB" and head.lemma_.lower() in self.cues.aid_verbs_only:
             return True
+        passed = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(o.lemma_.lower() in self.cues.aid_info_objects for o in passed):
+            return True  # "received credible allegations that ... munitions", "the note was sent"
         credits = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
         return any(g.dep_ == "pobj" and g.lemma_.lower() in self.cues.aid_credit_objects for g in credits)
 

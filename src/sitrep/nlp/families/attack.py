@@ -38,6 +38,7 @@ class AttackCues:
     hostile_refs: frozenset[str]  # "the enemy", "the occupiers": the side that attacked last
     attack_nonviolent_means: frozenset[str]  # "hit oligarchs with sanctions": struck with a measure, no attack
     attack_on_places: frozenset[str]  # "invaded the Kursk region", "besieged Mariupol": an attack on a place named
+    attack_siege_states: frozenset[str]  # "the besieged city of Mariupol": a lasting attack on the place described
 
 
 @family(EventType.ATTACK)
@@ -59,7 +60,7 @@ class AttackFamily(Family):
         if attacker is None and trig.label not in ("killed", "injured"):  # not "lives taken by the occupiers"
             attacker = self._hostile(ctx, head)
         anaphoric = is_anaphoric(head)
-        places = cities_of(ctx, trig) or self._besieged(ctx, head)
+        places = self._besieged(ctx, head) or cities_of(ctx, trig)  # the place besieged before any place near
         if attacker is None:
             attacker = self._victims_enemy(ctx, trig, places)
         if attacker is None:
@@ -77,7 +78,7 @@ class AttackFamily(Family):
         fallback = enemies[0] if len(enemies) == 1 else ctx.default_other(attacker)  # the other side of its war
         target = target if target and target != attacker else fallback
         actors = [attacker] + ([target] if target else [])
-        distinct = self._one_off(ctx, trig) or len(places) > 1
+        distinct = not self._siege_state(head) and (self._one_off(ctx, trig) or len(places) > 1)
         named: list[str | None] = list(places) or [None]
         for place in named:  # "strikes on Odesa and Kryvyi Rih": one incident per place
             mention = ctx.mention(
@@ -95,9 +96,12 @@ class AttackFamily(Family):
     def _victims_enemy(self, ctx: EventContext, trig: Trigger, places: list[str]) -> str | None:
         """ "Shells hit Kharkiv": no attacker named; a strike on a place of one side of a war is its enemy's."""
         lemma = ctx.doc[trig.start].lemma_.lower()
-        if trig.label in ("killed", "injured") or lemma not in self.cues.attack_strong | self.cues.attack_on_places:
+        strong = lemma in self.cues.attack_strong | self.cues.attack_on_places
+        struck = trig.label in ("hit", "launched") and _munition_subject(ctx, trig.head(ctx.doc))
+        if trig.label in ("killed", "injured") or not (strong or struck):
             return None
-        countries = {p.country for p in ctx.places.between(*self._sentence_bounds(ctx, trig)) if p.name in places}
+        bounds = self._sentence_bounds(ctx, trig)
+        countries = {p.country for p in ctx.places.between(*bounds) if p.name in places and p.country}
         if len(countries) != 1:
             return None
         country = countries.pop()
@@ -126,28 +130,39 @@ class AttackFamily(Family):
         return not (lemma == "launch" and not (has_munition or self._launches_weapon(ctx, head)))
 
     def _besieged(self, ctx: EventContext, head: Token) -> list[str]:
-        """ "Mariupol has been besieged": the place is the passive subject."""
+        """ "Mariupol has been besieged": the place is the passive subject (its first place: not the "Sea of
+        Azov" of "Mariupol, a port on the Sea of Azov, has been besieged")."""
         if head.lemma_.lower() not in self.cues.attack_on_places:
             return []
         subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
-        return [p.name for c in subjects for p in ctx.places.between(c.left_edge.i, c.right_edge.i + 1)]
+        if self._siege_state(head):  # "the besieged city of Mariupol", "besieged Mariupol"
+            subjects.append(head.head)
+        return [p.name for c in subjects for p in ctx.places.between(c.left_edge.i, c.right_edge.i + 1)[:1]]
 
-    @staticmethod
-    def _on_a_place(ctx: EventContext, head: Token) -> bool:
+    def _siege_state(self, head: Token) -> bool:
+        """ "the besieged city", "encircled Mariupol": a siege told as the state of a place."""
+        return head.dep_ == "amod" and head.lemma_.lower() in self.cues.attack_siege_states
+
+    def _on_a_place(self, ctx: EventContext, head: Token) -> bool:
         """ "invaded the Kursk region", "targeted power plants in Odesa region", "Mariupol was besieged": a place
         below a city or a state's whole name is struck ("invaded Ukraine in 2022" is the war's background,
         "targeted the sisters" a sanction)."""
         parts = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "prep")]
         spans = [(c.left_edge.i, c.right_edge.i + 1) for c in parts]
+        if self._siege_state(head):  # "the besieged city of Mariupol": the place noun it describes
+            spans.append((head.head.i, head.head.right_edge.i + 1))
         places = [p for lo, hi in spans for p in ctx.places.between(lo, hi)]
         states = ("state",)
         return any(getattr(ctx.actors.actor_at.get(p.start), "kind", None) not in states for p in places)
 
     def _by_nonviolent_means(self, head: Token) -> bool:
-        """ "hit 14 more Russians with sanctions", "struck the banks with tariffs": a measure, not an attack."""
+        """ "hit 14 more Russians with sanctions", "struck the banks with tariffs", "the round of sanctions
+        targets senators": a measure, not an attack."""
         owners = [head, *[c for c in head.children if c.dep_ == "dobj"]]
         withs = [c for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ == "with"]
         means = [g for w in withs for g in w.children if g.dep_ == "pobj"]
+        subj = subject_of(head) if not is_nominal(head) else None
+        means += list(subj.subtree) if subj is not None else []  # "the new round of sanctions targets X"
         return any(g.lemma_.lower() in self.cues.attack_nonviolent_means for g in means)
 
     @staticmethod
@@ -181,8 +196,9 @@ class AttackFamily(Family):
         places += [p for p in named if ctx.doc[p.end - 1].dep_ in ("pobj", "conj") and p not in places]
         for place in places:
             actors = self._battle_sides(ctx, head, place.country, self.lex.opponents)
-            if actors:
-                yield ctx.mention(EventType.ATTACK, "held", actors, trig, place=place.name, distinct=True)
+            if actors:  # a siege lasts: told again ("the besieged port", "the siege of X") it is one attack
+                distinct = head.lemma_.lower() != "siege"
+                yield ctx.mention(EventType.ATTACK, "held", actors, trig, place=place.name, distinct=distinct)
 
     @staticmethod
     def _battle_sides(
@@ -228,6 +244,14 @@ class AttackFamily(Family):
             codes = ctx.actors.codes_in(subj.subtree)
             return codes[0] if codes else prep_code(ctx, head, ("by",))  # "Mariupol has been besieged by X"
         return prep_code(ctx, head, ("by",))
+
+
+def _munition_subject(ctx: EventContext, head: Token) -> bool:
+    """ "missiles rained down on Odesa", "shells hit Kharkiv": the weapons themselves are the subject."""
+    subj = subject_of(head) if not is_nominal(head) else None
+    if subj is None:
+        return False
+    return any(m.category in MUNITIONS for m in ctx.items.between(subj.left_edge.i, subj.right_edge.i + 1))
 
 
 def _contrasted(head: Token) -> bool:
