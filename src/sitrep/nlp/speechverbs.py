@@ -57,17 +57,19 @@ class SpeechVerbs:
 
     def _intent(self, token: Token, lemma: str) -> bool:
         """ "urged Congress to act", "vowed to fight on", "called for talks", "proposed a tax": what is asked,
-        proposed or promised, as a to-clause, a that-clause, or the object or preposition the lexicon names."""
+        urged, proposed or promised, in the form the lexicon names: a clause (to- or that-), an object, or a
+        preposition with its object (not a date: "called on Monday" is no call on anyone)."""
         takes = self.intent.get(lemma)
         if takes is None or any(c.dep_ in ("neg", "nsubjpass", "agent") for c in token.children):
             return False  # "did not ask", "was asked to" (the one asked is not the one asking)
-        if has_clause(token) or any(c.dep_ == "xcomp" and _is_to_clause(c) for c in token.children):
+        to_clause = any(c.dep_ == "xcomp" and _is_to_clause(c) for c in token.children)
+        if "clause" in takes and (has_clause(token) or to_clause):
             return True
         for child in token.children:
             if "object" in takes and (child.dep_ == "dobj" or (child.dep_ == "xcomp" and child.tag_ == "VBG")):
                 return True  # "proposed a tax", "proposes doing away with the mandate"
-            if child.dep_ == "prep" and child.lower_ in takes and any(c.dep_ == "pobj" for c in child.children):
-                return True
+            if child.dep_ in ("prep", "prt") and child.lower_ in takes and any(_asked_of(c) for c in child.children):
+                return True  # "asked for help", "called on Congress" (the parser may take "on" for a particle)
         return False
 
     def _document_finds(self, token: Token) -> bool:
@@ -92,15 +94,24 @@ class SpeechVerbs:
         return bool(preps & set(self.preps.get(lemma, []))) and not preps & self.preps_not
 
 
+def _asked_of(token: Token) -> bool:
+    """The object of "asked for", "called on": a thing or someone, not a date or a time ("called on Monday")."""
+    return token.dep_ == "pobj" and token.ent_type_ not in ("DATE", "TIME")
+
+
 def _is_to_clause(clause: Token) -> bool:
     """An infinitive with "to" ("to act"), its subject before it or not ("urged Congress to act")."""
     return clause.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def names_as(verb: Token) -> bool:
-    """ "called X a Y": an object and what it is called (not "called on", "called for", "called him")."""
+    """ "called X a Y": an object and what it is called (not "called on", "called for", "called him to ...")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") for c in (*verb.children, *objects[0].children))
+    if not objects:
+        return False
+    named = (*verb.children, *objects[0].children)
+    # "called his counterpart to discuss the grain": a phone call and its purpose, not a name given
+    return any(c.dep_ in ("oprd", "attr") or (c.dep_ == "xcomp" and not _is_to_clause(c)) for c in named)
 
 
 def has_clause(token: Token) -> bool:

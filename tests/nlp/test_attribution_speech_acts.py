@@ -1,0 +1,76 @@
+"""Directive and commissive speech acts, and agreement with a claim: each on sentences written for the test.
+
+A speaker who urges, calls for or on, demands, appeals for, vows, pledges or promises something is credited
+with the sentence (the facts contract, issue 11); the one urged or asked is not, nor a pledge of goods, nor a
+call placed on a day, nor an agreement to do something (an AGREE event, not a claim).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.model import Report
+
+Analyze = Callable[..., Report]
+
+
+def _credited(report: Report) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for a in report.attributions:
+        found.setdefault(a.sentence, set()).add(a.source)
+    return found
+
+
+def test_urging_with_a_to_clause_or_an_object_is_credited(analyze_text: Analyze) -> None:
+    text = (
+        "Governor Alma Reyes urged farmers to register their wells. Senator Tobias Hale urges restraint on the border."
+    )
+    assert _credited(analyze_text(text)) == {0: {"Alma Reyes"}, 1: {"Tobias Hale"}}
+
+
+def test_call_for_and_call_on_are_credited(analyze_text: Analyze) -> None:
+    text = (
+        "The dockworkers union called for a new safety inspection. "
+        "Mayor Lena Brook called on the railway to restore the night trains."
+    )
+    assert _credited(analyze_text(text)) == {0: {"dockworkers union"}, 1: {"Lena Brook"}}
+
+
+def test_a_call_on_a_day_or_a_phone_call_is_no_speech_act(analyze_text: Analyze) -> None:
+    text = "Minister Oskar Vinter called on Tuesday. Minister Oskar Vinter called his counterpart to discuss the grain."
+    assert analyze_text(text).attributions == ()
+
+
+def test_vows_with_a_clause_or_an_object_are_credited(analyze_text: Analyze) -> None:
+    text = "Coach Ivo Marsh vowed to rebuild the team. The rebel commander Dario Fenn vowed revenge for the raid."
+    assert _credited(analyze_text(text)) == {0: {"Ivo Marsh"}, 1: {"Dario Fenn"}}
+
+
+def test_pledge_of_goods_is_no_claim_and_pledge_to_act_is(analyze_text: Analyze) -> None:
+    text = "The council pledged new buses for the valley. Chancellor Rita Moor pledged to cut the fuel levy."
+    assert _credited(analyze_text(text)) == {1: {"Rita Moor"}}
+
+
+def test_appeal_and_plea_for_something_are_credited(analyze_text: Analyze) -> None:
+    text = "Anselm Grau appealed for calm after the verdict. Her sister Nora Klee pleaded for his release."
+    assert _credited(analyze_text(text)) == {0: {"Anselm Grau"}, 1: {"Nora Klee"}}
+
+
+def test_the_one_urged_or_called_on_is_not_the_speaker(analyze_text: Analyze) -> None:
+    text = "Judge Ava Stone was urged to step aside. The tenants were called on to leave the building."
+    assert analyze_text(text).attributions == ()
+
+
+def test_negated_call_and_urge_credit_no_one(analyze_text: Analyze) -> None:
+    text = "Director Hugo Lind did not call for new elections. The ministry never urged anyone to leave."
+    assert analyze_text(text).attributions == ()
+
+
+def test_agreeing_to_act_is_an_agreement_not_a_claim(analyze_text: Analyze) -> None:
+    text = "The two firms agreed to merge their shipping arms. The unions do not agree with the plan."
+    assert analyze_text(text).attributions == ()
+
+
+def test_pronoun_speaker_of_a_call_is_resolved(analyze_text: Analyze) -> None:
+    text = "Anselm Grau spoke at the cathedral on Sunday. He called for an end to the blockade."
+    assert "Anselm Grau" in _credited(analyze_text(text)).get(1, set())
