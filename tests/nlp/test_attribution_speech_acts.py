@@ -74,3 +74,34 @@ def test_agreeing_to_act_is_an_agreement_not_a_claim(analyze_text: Analyze) -> N
 def test_pronoun_speaker_of_a_call_is_resolved(analyze_text: Analyze) -> None:
     text = "Anselm Grau spoke at the cathedral on Sunday. He called for an end to the blockade."
     assert "Anselm Grau" in _credited(analyze_text(text)).get(1, set())
+
+
+# --- speech acts that frame someone as something, documents that show, unnamed close people ---------
+def test_attacking_or_painting_someone_as_something_is_credited(analyze_text: Analyze) -> None:
+    text = (
+        "Ida Crane attacked the governor as a coward. The mayor Piet Haas painted the new levy as a gift to landlords."
+    )
+    assert _credited(analyze_text(text)) == {0: {"Ida Crane"}, 1: {"Piet Haas"}}
+
+
+def test_likening_one_thing_to_another_is_credited(analyze_text: Analyze) -> None:
+    report = analyze_text("Professor Lise Dahl likened the blockade to a medieval siege.")
+    assert _credited(report) == {0: {"Lise Dahl"}}
+
+
+def test_an_attack_on_a_town_is_no_speech(analyze_text: Analyze) -> None:
+    text = "Rebel units attacked the town as night fell. The storm hit the coast as a category four hurricane."
+    assert analyze_text(text).attributions == ()
+
+
+def test_polling_averages_that_show_are_documents(analyze_text: Analyze) -> None:
+    report = analyze_text("Polling averages show the mayor ahead by four points.")
+    assert [(a.sentence, a.source_kind) for a in report.attributions] == [(0, "document")]
+
+
+def test_a_fund_and_those_close_to_someone_are_sources(analyze_text: Analyze) -> None:
+    text = (
+        "The fund predicted that exports will shrink next year. Those close to the minister say she will resign in May."
+    )
+    report = analyze_text(text)
+    assert {(a.sentence, a.source_kind) for a in report.attributions} == {(0, "official_body"), (1, "anonymous")}

@@ -33,6 +33,7 @@ class SpeechVerbs:
         self.objects = cues.speech_object
         self.preps = cues.speech_prep
         self.preps_not = set(cues.speech_prep_not)
+        self.framing = cues.speech_framing
 
     def is_speech(self, token: Token) -> bool:
         """The verb ``token`` credits its subject with what it governs."""
@@ -53,7 +54,9 @@ class SpeechVerbs:
             return True  # "called the vote a sham"
         if lemma in self.weak and is_passive_credit(token):
             return any(c.dep_ == "nsubjpass" and c.lower_ in DEMONSTRATIVES for c in token.children)
-        return self._intent(token, lemma) or self._speech_object(token, lemma) or self._speech_prep(token, lemma)
+        if self._intent(token, lemma) or self._speech_object(token, lemma) or self._speech_prep(token, lemma):
+            return True
+        return self._framing(token, lemma)
 
     def _intent(self, token: Token, lemma: str) -> bool:
         """ "urged Congress to act", "vowed to fight on", "called for talks", "proposed a tax": what is asked,
@@ -87,6 +90,16 @@ class SpeechVerbs:
                 if obj.lemma_.lower() == word or obj.lower_ == word:
                     return not clause or any(t.lower_ == "that" and t.dep_ == "mark" for t in obj.subtree)
         return False
+
+    def _framing(self, token: Token, lemma: str) -> bool:
+        """ "attacked her rival as a fraud", "likened the blockade to a siege": an object framed by the
+        preposition the lexicon lists (not "attacked the town", nor "as night fell", a clause)."""
+        preps = self.framing.get(lemma)
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if not preps or not objects:
+            return False
+        framed = (*token.children, *objects[0].children)  # the parser hangs "to a siege" on the verb or the object
+        return any(c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children) for c in framed)
 
     def _speech_prep(self, token: Token, lemma: str) -> bool:
         """ "spoke about the crimes", "updated X on the status" (not "spoke with X about")."""
