@@ -105,3 +105,37 @@ def test_a_fund_and_those_close_to_someone_are_sources(analyze_text: Analyze) ->
     )
     report = analyze_text(text)
     assert {(a.sentence, a.source_kind) for a in report.attributions} == {(0, "official_body"), (1, "anonymous")}
+
+
+# --- "they" and "it" for the subject of a sentence before, when it is no person -------------------------
+def test_they_speaks_for_the_group_that_was_the_subject_before(analyze_text: Analyze) -> None:
+    text = (
+        "Opponents of the dam gathered outside the court on Monday. They say the reservoir will flood three villages."
+    )
+    report = analyze_text(text)
+    assert [(a.sentence, a.source_kind, a.as_written) for a in report.attributions] == [(1, "anonymous", "They")]
+    assert "Opponents" in report.attributions[0].source
+
+
+def test_it_does_not_stand_for_a_plural_group(analyze_text: Analyze) -> None:
+    text = "Opponents of the dam gathered outside the court on Monday. It says the reservoir will flood three villages."
+    assert analyze_text(text).attributions == ()
+
+
+# --- a transcript turn that runs over several paragraphs -----------------------------------------------
+def test_unlabelled_paragraphs_between_turns_go_on_with_the_turn_before(analyze_text: Analyze) -> None:
+    text = (
+        "HOST: Will the ferry run this winter?\n\n"
+        "OKAFOR: Only on weekends, I am afraid.\n\n"
+        "The engines are old and the crew is small.\n\n"
+        "(LAUGHTER.)\n\n"
+        "HOST: And next year?\n\n"
+        "OKAFOR: Every day, if the council pays.\n\n"
+        "Follow the show on the radio.\n"
+    )
+    report = analyze_text(text)
+    by_sentence = {a.sentence: a.source for a in report.attributions}
+    sentences = [s.strip() for s in text.split("\n\n")]
+    engines = sentences.index("The engines are old and the crew is small.")
+    assert by_sentence.get(engines) == "Okafor"
+    assert len(by_sentence) == 5  # four labelled turns and the one paragraph that goes on; no stage direction

@@ -131,6 +131,8 @@ class AttributionFinder:
         source = self._classify(state, noun_phrase(subj))
         if source is not None and source.kind == "person":
             state.subjects.append((index, source.name))
+        elif source is not None:
+            state.note_group(index, source, subj.tag_ in ("NNS", "NNPS"))
 
     # --- per sentence ------------------------------------------------------
     def _sentence_sources(self, state: SpeakerState, sent: Span) -> list[tuple[Source, str]]:
@@ -268,7 +270,7 @@ class AttributionFinder:
             name = state.outer_speaker(root) or state.pronoun_person(phrase.start)
             return Source(name, "person", written=phrase.text.strip(' "“”')) if name else None
         if root.lower_ in GROUP_PRONOUNS:
-            body = state.pronoun_body(phrase.start)
+            body = state.pronoun_body(phrase.start, plural=root.lower_ == "they")
             return dataclasses.replace(body, written=phrase.text.strip()) if body is not None else None
         if self.anonymous.search(lower) and not person:
             return Source(clean_name(phrase.text), "anonymous")

@@ -87,6 +87,8 @@ class SpeakerState:
         self.credited: dict[int, list[Source]] = {}  # the sources credited in each sentence
         self._place_tokens: set[int] | None = None
         self.body_sources: dict[str, Source] = {}
+        self.groups = Pool()  # the plural subjects that are no person ("Opponents of the plan")
+        self.group_sources: dict[str, Source] = {}
         self.roles: dict[str, list[Role]] | None = None
 
     def in_quote(self, char: int) -> bool:
@@ -182,10 +184,21 @@ class SpeakerState:
                 return source
         return None
 
-    def pronoun_body(self, before: int) -> Source | None:
-        """ "it" or "they": the body, outlet, document or group credited in the three sentences before."""
+    def pronoun_body(self, before: int, plural: bool) -> Source | None:
+        """ "it" or "they": the body, outlet, document or group credited in the three sentences before; for
+        "they", else the plural subject of one of them that is no person ("Opponents met. They say ...").
+        ("it" stays with credited bodies: it is too often a dummy subject, "it was hard to predict".)"""
         recent = self._recent(before, self.bodies)
-        return self.body_sources[recent[0]] if recent else None
+        if recent:
+            return self.body_sources[recent[0]]
+        subjects = [n for n in self._recent(before, self.groups) if n in self.group_sources] if plural else []
+        return self.group_sources[subjects[0]] if subjects else None
+
+    def note_group(self, index: int, source: Source, plural: bool) -> None:
+        """The subject of sentence ``index`` is a body or group, not a person (see ``pronoun_body``)."""
+        if plural:
+            self.groups.append((index, source.name))
+            self.group_sources[source.name] = source
 
     def choose(self, names: list[str], at: int) -> str | None:
         """The role holder: a recent subject or speaker, else the home side's, else the nearest mention."""
