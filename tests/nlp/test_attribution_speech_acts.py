@@ -139,3 +139,20 @@ def test_unlabelled_paragraphs_between_turns_go_on_with_the_turn_before(analyze_
     engines = sentences.index("The engines are old and the crew is small.")
     assert by_sentence.get(engines) == "Okafor"
     assert len(by_sentence) == 5  # four labelled turns and the one paragraph that goes on; no stage direction
+
+
+# --- a quotation after a short quoted speech tag, and shouted quotations --------------------------------
+def test_quotation_after_a_short_quote_and_its_tag_goes_on_with_that_speaker(analyze_text: Analyze) -> None:
+    text = "“It hurts,” Mara Lee said. “We need help from the city. We cannot wait for spring.”\n"
+    credited = _credited(analyze_text(text))
+    assert credited == {0: {"Mara Lee"}, 1: {"Mara Lee"}, 2: {"Mara Lee"}}
+
+
+def test_quotation_after_a_sentence_of_no_quotation_is_not_carried_over(analyze_text: Analyze) -> None:
+    text = "Mara Lee said the bridge was closed. “We need help from the city, and soon.”\n"
+    assert 1 not in _credited(analyze_text(text))
+
+
+def test_shouted_quotation_is_credited(analyze_text: Analyze) -> None:
+    text = "“The bridge is open at last!” Ada Brun shouted to the crowd.\n"
+    assert _credited(analyze_text(text)) == {0: {"Ada Brun"}}

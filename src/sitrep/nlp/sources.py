@@ -121,6 +121,19 @@ class SpeakerState:
             self.bodies.append((index, source.name))
             self.body_sources[source.name] = source
 
+    def tag_before(self, char: int, line_start: int) -> Source | None:
+        """The one person credited in the sentence before the one holding ``char``, on the same line, when that
+        sentence holds a short quotation ("“It hurts,” Lee said. “We need help.”": the second goes on with Lee)."""
+        here = self.sentences_holding(char)
+        if not here or here[0] == 0:
+            return None
+        before = self.sents[here[0] - 1]
+        people = self.credited.get(here[0] - 1, [])
+        quoted = any(t.is_quote for t in before)
+        if before.start_char < line_start or len(people) != 1 or people[0].kind != "person" or not quoted:
+            return None
+        return people[0]
+
     def _persons_in(self, span: Span) -> list[PersonMention]:
         return self.persons.between(span.start, span.end)
 
