@@ -156,3 +156,18 @@ def test_quotation_after_a_sentence_of_no_quotation_is_not_carried_over(analyze_
 def test_shouted_quotation_is_credited(analyze_text: Analyze) -> None:
     text = "“The bridge is open at last!” Ada Brun shouted to the crowd.\n"
     assert _credited(analyze_text(text)) == {0: {"Ada Brun"}}
+
+
+# --- nested speech: the outer speaker only ------------------------------------------------------------
+def test_speech_reported_inside_another_speakers_words_is_credited_to_the_outer_speaker(analyze_text: Analyze) -> None:
+    text = (
+        "Ana Weiss said the audit found forty missing trucks. "
+        "The union expects a long strike, Ana Weiss said. "
+        "Ana Weiss said she believes the count was rigged."
+    )
+    assert _credited(analyze_text(text)) == {0: {"Ana Weiss"}, 1: {"Ana Weiss"}, 2: {"Ana Weiss"}}
+
+
+def test_two_speakers_side_by_side_are_both_credited(analyze_text: Analyze) -> None:
+    text = "Ana Weiss said the bridge was closed, and the transport ministry confirmed that it was shut."
+    assert _credited(analyze_text(text)) == {0: {"Ana Weiss", "transport ministry"}}

@@ -155,7 +155,9 @@ class AttributionFinder:
                 self._speaker(state, token)  # found now, while the pools hold only what came before
             if self.verbs.is_speech(token) and not _tag_only(sent, token):
                 source = self._speaker(state, token)
-                if source is not None:
+                outer = self.verbs.outer_speech(token)  # "X said the study found ...": X's claim, not the study's
+                said_by = self._speaker(state, outer) if outer is not None else None
+                if source is not None and (said_by is None or said_by.name == source.name):
                     found.append((source, "stated by" if is_passive_credit(token) else token.lemma_.lower()))
             found.extend(self._informant(state, token))
         return found

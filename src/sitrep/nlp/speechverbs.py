@@ -58,6 +58,17 @@ class SpeechVerbs:
             return True
         return self._framing(token, lemma)
 
+    def outer_speech(self, verb: Token) -> Token | None:
+        """The verb of saying whose clausal complement holds ``verb`` ("Smith said [the study found ...]"),
+        through any clause or relative clause in between; None when ``verb`` is said in no one's words."""
+        node, inside = verb, False
+        while node.head.i != node.i:
+            inside = inside or node.dep_ == "ccomp"
+            node = node.head
+            if inside and self.is_speech(node):
+                return node
+        return None
+
     def _intent(self, token: Token, lemma: str) -> bool:
         """ "urged Congress to act", "vowed to fight on", "called for talks", "proposed a tax": what is asked,
         urged, proposed or promised, in the form the lexicon names: a clause (to- or that-), an object, or a
