@@ -171,3 +171,13 @@ def test_speech_reported_inside_another_speakers_words_is_credited_to_the_outer_
 def test_two_speakers_side_by_side_are_both_credited(analyze_text: Analyze) -> None:
     text = "Ana Weiss said the bridge was closed, and the transport ministry confirmed that it was shut."
     assert _credited(analyze_text(text)) == {0: {"Ana Weiss", "transport ministry"}}
+
+
+def test_a_speaker_citing_evidence_keeps_the_claim(analyze_text: Analyze) -> None:
+    text = (
+        "Mayor Ada Brun said the port must close, citing a new engineering report. "
+        "The Harbour Times reported that the port will close, citing people familiar with the plan."
+    )
+    credited = _credited(analyze_text(text))
+    assert credited[0] == {"Ada Brun"}
+    assert credited[1] == {"people familiar with the plan"}

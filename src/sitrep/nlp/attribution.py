@@ -138,6 +138,8 @@ class AttributionFinder:
     def _sentence_sources(self, state: SpeakerState, sent: Span) -> list[tuple[Source, str]]:
         according = list(self._according(state, sent))
         found: list[tuple[Source, str]] = []
+        if according and all(c == "citing" for _, c in according) and all(s.kind != "anonymous" for s, _ in according):
+            according = []  # "X said, citing the ruling": X speaks and cites evidence (unlike "citing people familiar")
         if according:
             if any(s.kind == "anonymous" for s, _ in according):  # "Politico reported, citing people familiar"
                 according += [(s, c) for s, c in self._verb_sources(state, sent) if s.kind == "outlet"]
