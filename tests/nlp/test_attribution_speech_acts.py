@@ -181,3 +181,8 @@ def test_a_speaker_citing_evidence_keeps_the_claim(analyze_text: Analyze) -> Non
     credited = _credited(analyze_text(text))
     assert credited[0] == {"Ada Brun"}
     assert credited[1] == {"people familiar with the plan"}
+
+
+def test_a_correction_label_is_no_source(analyze_text: Analyze) -> None:
+    text = "The ferry resumed service on Monday.\n\nCorrection: An earlier version of this story gave the wrong date.\n"
+    assert analyze_text(text).attributions == ()
