@@ -186,3 +186,8 @@ def test_a_speaker_citing_evidence_keeps_the_claim(analyze_text: Analyze) -> Non
 def test_a_correction_label_is_no_source(analyze_text: Analyze) -> None:
     text = "The ferry resumed service on Monday.\n\nCorrection: An earlier version of this story gave the wrong date.\n"
     assert analyze_text(text).attributions == ()
+
+
+def test_endorsing_a_candidate_is_a_speech_act(analyze_text: Analyze) -> None:
+    text = "The dockworkers union endorsed Ada Brun for a second term. Ada Brun was endorsed again on Monday."
+    assert _credited(analyze_text(text)) == {0: {"dockworkers union"}}
