@@ -191,3 +191,13 @@ def test_a_correction_label_is_no_source(analyze_text: Analyze) -> None:
 def test_endorsing_a_candidate_is_a_speech_act(analyze_text: Analyze) -> None:
     text = "The dockworkers union endorsed Ada Brun for a second term. Ada Brun was endorsed again on Monday."
     assert _credited(analyze_text(text)) == {0: {"dockworkers union"}}
+
+
+def test_charging_doubting_and_suspecting_with_a_clause_are_claims(analyze_text: Analyze) -> None:
+    text = (
+        "Ida Crane charged that the count was rigged. "
+        "Many economists suspect that the levy was set too high. "
+        "Ada Brun doubts that the ferry will run in May. "
+        "The driver was charged with speeding."
+    )
+    assert set(_credited(analyze_text(text))) == {0, 1, 2}
