@@ -201,3 +201,13 @@ def test_charging_doubting_and_suspecting_with_a_clause_are_claims(analyze_text:
         "The driver was charged with speeding."
     )
     assert set(_credited(analyze_text(text))) == {0, 1, 2}
+
+
+def test_talking_or_bragging_about_something_and_warning_someone_to_act_are_credited(analyze_text: Analyze) -> None:
+    text = (
+        "Ida Crane talked about the flood at the town hall. "
+        "Piet Haas often brags about his fishing fleet. "
+        "The harbour ministry warned sailors to stay in port. "
+        "Ida Crane talked with Piet Haas about the harbour."
+    )
+    assert set(_credited(analyze_text(text))) == {0, 1, 2}
