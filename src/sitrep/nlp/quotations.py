@@ -30,9 +30,9 @@ DASH_AFTER = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'’-]*(?:[ \t]
 MIN_QUOTE_WORDS = 4
 # A transcript's speaker label: "WALLACE:", "SEN. SMITH:" at the start of a paragraph.
 TURN = re.compile(r"[ \t]*[“\"]?((?:[A-Z][A-Z.'’-]+[ \t]){0,2}[A-Z][A-Z.'’-]+):[ \t]+\S")
-# Capitalised run-in labels of pages and transcripts that name no speaker (grammar of the format, not a lexicon).
 # A turn goes on over the unlabelled paragraphs up to the next turn when it is at most this many lines away.
 MAX_TURN_GAP = 8
+# Capitalised run-in labels of pages and transcripts that name no speaker (grammar of the format, not a lexicon).
 NOT_SPEAKERS = frozenset({"Q", "A", "UPDATE", "NOTE", "EDITOR'S NOTE", "WATCH", "READ", "VIDEO", "PHOTOS", "RELATED"})
 
 
