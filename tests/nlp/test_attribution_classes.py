@@ -57,7 +57,7 @@ def test_request_with_for_and_demand_with_an_object_are_credited(analyze_text: A
 def test_intent_verbs_without_what_is_asked_credit_no_one(analyze_text: Analyze) -> None:
     text = (
         "The company offered a discount to new customers. The council did not agree to the plan. "
-        "A new tax was proposed last year. The mayor called for calm."
+        "A new tax was proposed last year. The mayor called on Monday."
     )
     assert analyze_text(text).attributions == ()
 

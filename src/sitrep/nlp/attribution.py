@@ -131,11 +131,15 @@ class AttributionFinder:
         source = self._classify(state, noun_phrase(subj))
         if source is not None and source.kind == "person":
             state.subjects.append((index, source.name))
+        elif source is not None:
+            state.note_group(index, source, subj.tag_ in ("NNS", "NNPS"))
 
     # --- per sentence ------------------------------------------------------
     def _sentence_sources(self, state: SpeakerState, sent: Span) -> list[tuple[Source, str]]:
         according = list(self._according(state, sent))
         found: list[tuple[Source, str]] = []
+        if according and all(c == "citing" for _, c in according) and all(s.kind != "anonymous" for s, _ in according):
+            according = []  # "X said, citing the ruling": X speaks and cites evidence (unlike "citing people familiar")
         if according:
             if any(s.kind == "anonymous" for s, _ in according):  # "Politico reported, citing people familiar"
                 according += [(s, c) for s, c in self._verb_sources(state, sent) if s.kind == "outlet"]
@@ -153,7 +157,9 @@ class AttributionFinder:
                 self._speaker(state, token)  # found now, while the pools hold only what came before
             if self.verbs.is_speech(token) and not _tag_only(sent, token):
                 source = self._speaker(state, token)
-                if source is not None:
+                outer = self.verbs.outer_speech(token)  # "X said the study found ...": X's claim, not the study's
+                said_by = self._speaker(state, outer) if outer is not None else None
+                if source is not None and (said_by is None or said_by.name == source.name):
                     found.append((source, "stated by" if is_passive_credit(token) else token.lemma_.lower()))
             found.extend(self._informant(state, token))
         return found
@@ -268,7 +274,7 @@ class AttributionFinder:
             name = state.outer_speaker(root) or state.pronoun_person(phrase.start)
             return Source(name, "person", written=phrase.text.strip(' "“”')) if name else None
         if root.lower_ in GROUP_PRONOUNS:
-            body = state.pronoun_body(phrase.start)
+            body = state.pronoun_body(phrase.start, plural=root.lower_ == "they")
             return dataclasses.replace(body, written=phrase.text.strip()) if body is not None else None
         if self.anonymous.search(lower) and not person:
             return Source(clean_name(phrase.text), "anonymous")
@@ -393,6 +399,7 @@ class AttributionFinder:
                 source = last[1]
             if source is None and quote.opens_paragraph:
                 source = self._paragraph_speaker(state, lines, quote)
+            source = source or state.tag_before(quote.start, lines.bounds(quote.paragraph)[0])
             last = (quote, source) if source is not None else None
             if source is None:
                 continue

@@ -30,6 +30,8 @@ DASH_AFTER = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'’-]*(?:[ \t]
 MIN_QUOTE_WORDS = 4
 # A transcript's speaker label: "WALLACE:", "SEN. SMITH:" at the start of a paragraph.
 TURN = re.compile(r"[ \t]*[“\"]?((?:[A-Z][A-Z.'’-]+[ \t]){0,2}[A-Z][A-Z.'’-]+):[ \t]+\S")
+# A turn goes on over the unlabelled paragraphs up to the next turn when it is at most this many lines away.
+MAX_TURN_GAP = 8
 # Capitalised run-in labels of pages and transcripts that name no speaker (grammar of the format, not a lexicon).
 NOT_SPEAKERS = frozenset({"Q", "A", "UPDATE", "NOTE", "EDITOR'S NOTE", "WATCH", "READ", "VIDEO", "PHOTOS", "RELATED"})
 
@@ -94,15 +96,28 @@ class Paragraphs:
 
 def speaker_turns(lines: Paragraphs) -> list[tuple[str, tuple[int, int]]]:
     """A transcript's turns: paragraphs opened by a speaker label in capitals ("SMITH: ...") used at least
-    twice in the text, each with the characters of its words."""
-    found = []
+    twice in the text, each with the characters of its words; a paragraph with no label between two turns
+    goes on with the turn before it (not a stage direction such as "(CROSSTALK.)")."""
+    found: list[tuple[int, str, tuple[int, int]]] = []
     for index in range(len(lines.starts)):
         start, end = lines.bounds(index)
         m = TURN.match(lines.text, start, end)
         if m is not None:
-            found.append((m.group(1).strip(), (m.end(), end)))
-    counts = Counter(name for name, _ in found)
-    return [(name.title(), chars) for name, chars in found if counts[name] >= 2 and name not in NOT_SPEAKERS]
+            found.append((index, m.group(1).strip(), (m.end(), end)))
+    counts = Counter(name for _, name, _ in found)
+    turns = [(i, name, chars) for i, name, chars in found if counts[name] >= 2 and name not in NOT_SPEAKERS]
+    result = []
+    for n, (index, name, chars) in enumerate(turns):
+        result.append((name.title(), chars))
+        following = turns[n + 1][0] if n + 1 < len(turns) else index + 1
+        if following - index > MAX_TURN_GAP:
+            continue  # two labels far apart: a page's run-in labels, not one exchange
+        for later in range(index + 1, following):
+            start, end = lines.bounds(later)
+            words = lines.text[start:end].strip(' \t"“”')
+            if words and not (words.startswith("(") and words.endswith(")")) and not TURN.match(lines.text, start, end):
+                result.append((name.title(), (start, end)))
+    return result
 
 
 def quotations(lines: Paragraphs, spans: list[tuple[int, int]]) -> list[Quotation]:

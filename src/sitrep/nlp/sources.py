@@ -87,6 +87,8 @@ class SpeakerState:
         self.credited: dict[int, list[Source]] = {}  # the sources credited in each sentence
         self._place_tokens: set[int] | None = None
         self.body_sources: dict[str, Source] = {}
+        self.groups = Pool()  # the plural subjects that are no person ("Opponents of the plan")
+        self.group_sources: dict[str, Source] = {}
         self.roles: dict[str, list[Role]] | None = None
 
     def in_quote(self, char: int) -> bool:
@@ -118,6 +120,19 @@ class SpeakerState:
         else:
             self.bodies.append((index, source.name))
             self.body_sources[source.name] = source
+
+    def tag_before(self, char: int, line_start: int) -> Source | None:
+        """The one person credited in the sentence before the one holding ``char``, on the same line, when that
+        sentence holds a short quotation ("“It hurts,” Lee said. “We need help.”": the second goes on with Lee)."""
+        here = self.sentences_holding(char)
+        if not here or here[0] == 0:
+            return None
+        before = self.sents[here[0] - 1]
+        people = self.credited.get(here[0] - 1, [])
+        quoted = any(t.is_quote for t in before)
+        if before.start_char < line_start or len(people) != 1 or people[0].kind != "person" or not quoted:
+            return None
+        return people[0]
 
     def _persons_in(self, span: Span) -> list[PersonMention]:
         return self.persons.between(span.start, span.end)
@@ -182,10 +197,21 @@ class SpeakerState:
                 return source
         return None
 
-    def pronoun_body(self, before: int) -> Source | None:
-        """ "it" or "they": the body, outlet, document or group credited in the three sentences before."""
+    def pronoun_body(self, before: int, plural: bool) -> Source | None:
+        """ "it" or "they": the body, outlet, document or group credited in the three sentences before; for
+        "they", else the plural subject of one of them that is no person ("Opponents met. They say ...").
+        ("it" stays with credited bodies: it is too often a dummy subject, "it was hard to predict".)"""
         recent = self._recent(before, self.bodies)
-        return self.body_sources[recent[0]] if recent else None
+        if recent:
+            return self.body_sources[recent[0]]
+        subjects = [n for n in self._recent(before, self.groups) if n in self.group_sources] if plural else []
+        return self.group_sources[subjects[0]] if subjects else None
+
+    def note_group(self, index: int, source: Source, plural: bool) -> None:
+        """The subject of sentence ``index`` is a body or group, not a person (see ``pronoun_body``)."""
+        if plural:
+            self.groups.append((index, source.name))
+            self.group_sources[source.name] = source
 
     def choose(self, names: list[str], at: int) -> str | None:
         """The role holder: a recent subject or speaker, else the home side's, else the nearest mention."""

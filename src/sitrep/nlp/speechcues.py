@@ -26,6 +26,7 @@ class AttributionCues:
     speech_object: dict[str, tuple[str, ...]]
     speech_prep: dict[str, tuple[str, ...]]
     speech_prep_not: frozenset[str]
+    speech_framing: dict[str, tuple[str, ...]]
     speech_from: dict[str, tuple[str, ...]]
     speech_nouns: frozenset[str]
     according_to: tuple[str, ...]

@@ -33,6 +33,7 @@ class SpeechVerbs:
         self.objects = cues.speech_object
         self.preps = cues.speech_prep
         self.preps_not = set(cues.speech_prep_not)
+        self.framing = cues.speech_framing
 
     def is_speech(self, token: Token) -> bool:
         """The verb ``token`` credits its subject with what it governs."""
@@ -53,21 +54,36 @@ class SpeechVerbs:
             return True  # "called the vote a sham"
         if lemma in self.weak and is_passive_credit(token):
             return any(c.dep_ == "nsubjpass" and c.lower_ in DEMONSTRATIVES for c in token.children)
-        return self._intent(token, lemma) or self._speech_object(token, lemma) or self._speech_prep(token, lemma)
+        if self._intent(token, lemma) or self._speech_object(token, lemma) or self._speech_prep(token, lemma):
+            return True
+        return self._framing(token, lemma)
+
+    def outer_speech(self, verb: Token) -> Token | None:
+        """The verb of saying whose clausal complement holds ``verb`` ("Smith said [the study found ...]"),
+        through any clause or relative clause in between; None when ``verb`` is said in no one's words."""
+        node, inside = verb, False
+        while node.head.i != node.i:
+            inside = inside or node.dep_ == "ccomp"
+            node = node.head
+            if inside and self.is_speech(node):
+                return node
+        return None
 
     def _intent(self, token: Token, lemma: str) -> bool:
         """ "urged Congress to act", "vowed to fight on", "called for talks", "proposed a tax": what is asked,
-        proposed or promised, as a to-clause, a that-clause, or the object or preposition the lexicon names."""
+        urged, proposed or promised, in the form the lexicon names: a clause (to- or that-), an object, or a
+        preposition with its object (not a date: "called on Monday" is no call on anyone)."""
         takes = self.intent.get(lemma)
         if takes is None or any(c.dep_ in ("neg", "nsubjpass", "agent") for c in token.children):
             return False  # "did not ask", "was asked to" (the one asked is not the one asking)
-        if has_clause(token) or any(c.dep_ == "xcomp" and _is_to_clause(c) for c in token.children):
+        to_clause = any(c.dep_ == "xcomp" and _is_to_clause(c) for c in token.children)
+        if "clause" in takes and (has_clause(token) or to_clause):
             return True
         for child in token.children:
             if "object" in takes and (child.dep_ == "dobj" or (child.dep_ == "xcomp" and child.tag_ == "VBG")):
                 return True  # "proposed a tax", "proposes doing away with the mandate"
-            if child.dep_ == "prep" and child.lower_ in takes and any(c.dep_ == "pobj" for c in child.children):
-                return True
+            if child.dep_ in ("prep", "prt") and child.lower_ in takes and any(_asked_of(c) for c in child.children):
+                return True  # "asked for help", "called on Congress" (the parser may take "on" for a particle)
         return False
 
     def _document_finds(self, token: Token) -> bool:
@@ -86,10 +102,25 @@ class SpeechVerbs:
                     return not clause or any(t.lower_ == "that" and t.dep_ == "mark" for t in obj.subtree)
         return False
 
+    def _framing(self, token: Token, lemma: str) -> bool:
+        """ "attacked her rival as a fraud", "likened the blockade to a siege": an object framed by the
+        preposition the lexicon lists (not "attacked the town", nor "as night fell", a clause)."""
+        preps = self.framing.get(lemma)
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if not preps or not objects:
+            return False
+        framed = (*token.children, *objects[0].children)  # the parser hangs "to a siege" on the verb or the object
+        return any(c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children) for c in framed)
+
     def _speech_prep(self, token: Token, lemma: str) -> bool:
         """ "spoke about the crimes", "updated X on the status" (not "spoke with X about")."""
         preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
         return bool(preps & set(self.preps.get(lemma, []))) and not preps & self.preps_not
+
+
+def _asked_of(token: Token) -> bool:
+    """The object of "asked for", "called on": a thing or someone, not a date or a time ("called on Monday")."""
+    return token.dep_ == "pobj" and token.ent_type_ not in ("DATE", "TIME")
 
 
 def _is_to_clause(clause: Token) -> bool:
@@ -98,9 +129,13 @@ def _is_to_clause(clause: Token) -> bool:
 
 
 def names_as(verb: Token) -> bool:
-    """ "called X a Y": an object and what it is called (not "called on", "called for", "called him")."""
+    """ "called X a Y": an object and what it is called (not "called on", "called for", "called him to ...")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and any(c.dep_ in ("oprd", "xcomp", "attr") for c in (*verb.children, *objects[0].children))
+    if not objects:
+        return False
+    named = (*verb.children, *objects[0].children)
+    # "called his counterpart to discuss the grain": a phone call and its purpose, not a name given
+    return any(c.dep_ in ("oprd", "attr") or (c.dep_ == "xcomp" and not _is_to_clause(c)) for c in named)
 
 
 def has_clause(token: Token) -> bool:
