@@ -43,7 +43,14 @@ def _spellings(db: Database) -> None:
     list_indexes(db)
 
 
-STEPS = {5: _ties, 10: _source_keys, 11: _page_tables, 12: _spellings}
+def _minhash_bands(db: Database) -> None:
+    """0013: the near-duplicate index kept in the store: the bands of every stored signature, set-wise."""
+    from sitrep.corpus.dedup import fill_bands
+
+    fill_bands(db)
+
+
+STEPS = {5: _ties, 10: _source_keys, 11: _page_tables, 12: _spellings, 13: _minhash_bands}
 
 
 def install() -> None:
