@@ -221,3 +221,37 @@ def test_clusters_made_in_bulk_are_those_of_recluster(db_url: str) -> None:
         assert _partition(db) == _all_at_once(db)
         assert sorted(tuple(map(str, r.values())) for r in db.query(f"SELECT {columns} FROM clusters")) == before
         _check_rows(db)
+
+
+def test_conflicts_kept_a_kind_at_a_time_equal_those_found_at_once(db_url: str) -> None:
+    """Reports joining one cluster, each with figures of some kinds: after each, the kept conflicts (written
+    again only for the kinds the new report gives) are those of the whole store, numbered alike."""
+    from sitrep.corpus.queries import conflicts, find_conflicts
+    from sitrep.model import Quantity
+
+    kinds = [("civilians", "killed", "RUS"), ("soldiers", "killed", "RUS"), ("drones", "launched", "RUS")]
+    rng = random.Random(11)
+    with open_db(db_url) as db:
+        for n in range(14):
+            day = (dt.date(2025, 3, 1) + dt.timedelta(days=n // 2)).isoformat()
+            base = _report(f"doc-{n:02d}", [("ATTACK", None, ("RUS", "UKR"), day, None)])
+            figures = tuple(
+                Quantity(
+                    rng.choice([8, 9, 12, 40, 45]),
+                    rng.choice(["exact", "approx"]),
+                    cat,
+                    "ATTACK",
+                    measure,
+                    "x",
+                    0,
+                    1,
+                    0,
+                    actor,
+                )
+                for cat, measure, actor in rng.sample(kinds, rng.randint(1, 2))
+            )
+            save_report(db, dataclasses.replace(base, quantities=figures))
+            assert conflicts(db) == find_conflicts(db)
+        assert db.scalar("SELECT COUNT(*) FROM clusters") == 1
+        assert len({c["category"] for c in conflicts(db)}) >= 2  # conflicts of several kinds in the one cluster
+        assert_pages_kept(db)

@@ -138,18 +138,20 @@ MAGNITUDE = 10.0
 APPROX = 0.1
 
 
-def find_conflicts(db: Database, cluster: str | None = None) -> list[dict[str, Any]]:
+def find_conflicts(
+    db: Database, cluster: str | None = None, kinds: list[tuple[str, str, str]] | None = None
+) -> list[dict[str, Any]]:
     """The same quantity of the same event reported with values that cannot all be true.
 
     Only figures tied to an event of their article are compared, never totals over a span of time;
     within a group, values an order of magnitude apart (``MAGNITUDE``) count different things and are
     not compared, and two reports conflict only when their ranges are disjoint ("more than 20" agrees
-    with 25, "about 100" with 97).
+    with 25, "about 100" with 97). ``kinds``: only figures of these (event, measure, category).
     """
     groups: dict[tuple[str, str, str, str, str | None], list[QuantityReport]] = defaultdict(list)
     from sitrep.corpus.trackers_sql import conflict_candidates
 
-    for r in quantity_reports(db, only=conflict_candidates(db, cluster)):
+    for r in quantity_reports(db, only=conflict_candidates(db, cluster, kinds)):
         if r.placed and not r.period:
             groups[(r.cluster, r.event, r.measure, r.category, r.side)].append(r)
     out = []
@@ -169,7 +171,13 @@ def find_conflicts(db: Database, cluster: str | None = None) -> list[dict[str, A
                         "quotes": [r.quote for r in band],
                     }
                 )
-    return sorted(out, key=lambda c: (c["day"] or "", c["event"], c["category"]))
+    return sorted(out, key=conflict_order)
+
+
+def conflict_order(c: dict[str, Any]) -> tuple[Any, ...]:
+    """Conflicts by day, event and category, then measure, side, values and reports: a total order, so a
+    cluster's conflicts kept a kind at a time are numbered as when all are found at once."""
+    return (c["day"] or "", c["event"], c["category"], c["measure"], c["actor"] or "", c["values"], c["reports"])
 
 
 def _bands(reports: list[QuantityReport]) -> list[list[QuantityReport]]:

@@ -121,8 +121,8 @@ def assign(db: Database, article_id: str, removed: Sequence[tuple[str, Item]] = 
     for ident in sorted(done.whole):
         conflicts_sql.refresh(db, ident)
     figures = {str(r["cluster_id"]) for r in db.query(_FIGURES, (article_id,))}
-    for ident in sorted(done.extended & figures):
-        conflicts_sql.refresh(db, ident)
+    for ident in sorted((done.extended & figures) - done.whole):  # only the kinds of figure the article gives
+        conflicts_sql.refresh(db, ident, article_id)
     aid_sql.refresh(db, done.whole)
     aid_sql.add_article(db, article_id, done.whole)
 
