@@ -10,7 +10,7 @@ CREATE TABLE minhash_bands (
     PRIMARY KEY (article_id, band)
 );
 
-CREATE INDEX minhash_bands_hash ON minhash_bands (hash, article_id);
+-- The index by key (minhash_bands_hash) is made by the migration's step once the stored signatures are banded.
 
 ALTER TABLE minhashes ADD COLUMN banded INTEGER NOT NULL DEFAULT 0;
 
