@@ -145,8 +145,9 @@ def conflict_candidates(
     if cluster is not None:
         base += " AND e.cluster_id = ?"
         params = (cluster,)
-    if kinds:
-        base += " AND (" + " OR ".join(["(q.event = ? AND q.measure = ? AND q.category = ?)"] * len(kinds)) + ")"
+    if kinds:  # read through the cluster's mentions, never through a kind's figures in the whole store
+        kind = "(q.event || '' = ? AND q.measure || '' = ? AND q.category || '' = ?)"
+        base += " AND (" + " OR ".join([kind] * len(kinds)) + ")"
         params = (*params, *(v for kind in kinds for v in kind))
     window = "OVER (PARTITION BY ckey, event, measure, category, side)"
     rows = db.query(
