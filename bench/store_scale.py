@@ -35,6 +35,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -291,6 +292,7 @@ def time_ingest(url: str, folder: Path, count: int, work: Path) -> dict[str, Any
     out: dict[str, Any] = {"documents": count, "banded": banded, "banded_s": round(time.perf_counter() - started, 1)}
     empty = _empty_like(url, work)
     for name, target in (("empty", empty), ("big", url)):
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         done = subprocess.run(
             [
@@ -310,13 +312,18 @@ def time_ingest(url: str, folder: Path, count: int, work: Path) -> dict[str, Any
             text=True,
         )
         elapsed = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime  # the ingest process (not the server)
         out[name] = {
             "s": round(elapsed, 1),
             "docs_per_s": round(count / elapsed, 2),
+            "cpu_s": round(cpu, 1),
+            "docs_per_cpu_s": round(count / cpu, 2),
             "summary": done.stdout.strip() or done.stderr.strip()[-300:],
             "load_average": [round(x, 2) for x in os.getloadavg()],
         }
     out["big_over_empty"] = round(out["big"]["docs_per_s"] / out["empty"]["docs_per_s"], 3)
+    out["big_over_empty_cpu"] = round(out["big"]["docs_per_cpu_s"] / out["empty"]["docs_per_cpu_s"], 3)
     _drop_empty(empty)
     return out
 
