@@ -11,8 +11,11 @@ Then it times, with the app in this process (``fastapi.testclient``, no network)
 - each dashboard page and API list route, ``--requests`` times, list routes at random offsets (p50, p95 ms);
 - each CLI query command (a fresh ``sitrep`` process each, ``--format csv``): its default page (median of
   3 runs), and ``events --all`` once (every event streamed: seconds to the first row and to the last);
-- with ``--ingest DIR``, ``sitrep ingest`` of ``--ingest-count`` new articles of DIR into a copy of the big
-  store and into an empty one (documents per second, and the ratio).
+- with ``--ingest DIR``, ``sitrep ingest --workers 1`` of ``--ingest-count`` articles of DIR into the big store
+  and into an empty one, in the same run (documents per second, and the ratio); with ``--ingest-from-corpus
+  CORPUS`` instead, DIR is written first: ``--ingest-count`` real documents of the shared corpus (its White House
+  pages and the presidential releases' CSV rows, taken in turn) whose text is not in ``--source``, so they are
+  new to the big store as a user's next batch would be (``corpus_folder``).
 
 ``--db`` is an SQLite path (default: a temporary file) or a PostgreSQL URL of an empty database.
 Prints one JSON object.
@@ -20,7 +23,8 @@ Prints one JSON object.
 ``--existing`` times the store at ``--db`` as an earlier run left it (no build).
 
 Usage: ``python bench/store_scale.py --source corpus.db [--events 1000000] [--db URL] [--requests 20]
-[--ingest DIR --ingest-count 1000] [--existing]``
+[--ingest DIR | --ingest-from-corpus CORPUS] [--ingest-count 1000] [--existing]
+[--ingest-only]``
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -44,6 +49,7 @@ from typing import Any
 
 import numpy as np
 
+from sitrep.corpus.dedup import fill_bands
 from sitrep.store import claims_sql
 from sitrep.store.bulk import cluster_new, insert_rows, without_counts
 from sitrep.store.db import Database, Row
@@ -243,14 +249,71 @@ def _command(url: str, command: list[str]) -> dict[str, Any]:
     }
 
 
+def corpus_folder(corpus: Path, source: str, count: int, out: Path) -> int:
+    """Write up to ``count`` real documents of ``corpus`` to ``out`` whose text ``source`` does not hold.
+
+    The White House pages are copied as they are; each presidential release (a CSV row) is written as
+    Markdown with its headline, date and link in the front matter, read back as ``sitrep ingest`` reads it
+    (``--text body --title headline --date date --url link`` gives the same article). The three series are
+    taken in turn, in their own order, so the batch mixes them. Returns the number written.
+    """
+    from sitrep.ingest.reader import read_path
+    from sitrep.ingest.sources import Columns, iter_sources
+    from sitrep.model import Article
+    from sitrep.store.writer import article_id
+
+    with Database(source, migrate=False) as db:
+        known = {str(r["text_hash"]) for r in db.query("SELECT text_hash FROM articles")}
+    columns = Columns(text="body", title="headline", date="date", url="link")
+    series = [
+        iter_sources([str(corpus / "whitehouse" / "docs")], columns),
+        iter_sources([str(corpus / "presidential-releases" / "putin.csv")], columns),
+        iter_sources([str(corpus / "presidential-releases" / "zelenskyy.csv")], columns),
+    ]
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    while series and written < count:
+        for items in list(series):
+            item = next(items, None)
+            if item is None:
+                series.remove(items)
+            elif isinstance(item, Article) and article_id(item.text) not in known and written < count:
+                path = out / f"{written:05d}.md"
+                if Path(item.doc).suffix == ".md":
+                    shutil.copy(item.doc, path)
+                else:
+                    path.write_text(_markdown(item), encoding="utf-8")
+                ident = article_id(read_path(path).text)
+                if ident in known:  # the same text under another address: not new
+                    path.unlink()
+                    continue
+                known.add(ident)
+                written += 1
+    return written
+
+
+def _markdown(article: Any) -> str:
+    fields = {"title": article.title, "date": article.published and article.published.isoformat()}
+    fields["source_url"] = article.url
+    head = "".join(f"{k}: {json.dumps(v)}\n" for k, v in fields.items() if v)
+    return f"---\n{head}---\n\n{article.text}\n"
+
+
 def time_ingest(url: str, folder: Path, count: int, work: Path) -> dict[str, Any]:
-    """``sitrep ingest`` of ``count`` documents of ``folder`` into the big store (a copy) and an empty one."""
+    """``sitrep ingest`` of ``count`` documents of ``folder`` into an empty store, then into the big one."""
     docs = work / "docs"
     docs.mkdir()
-    for n, path in enumerate(sorted(p for p in folder.rglob("*") if p.is_file())[:count]):
+    files = sorted(p for p in folder.rglob("*") if p.is_file())[:count]
+    for n, path in enumerate(files):
         shutil.copy(path, docs / f"{n:05d}-{path.name}")
-    out: dict[str, Any] = {}
-    for name, target in (("empty", _empty_like(url, work)), ("big", url)):
+    count = len(files)
+    started = time.perf_counter()
+    with Database(url) as db:  # the store at this schema, and the near-duplicate bands of copies loaded in bulk
+        banded = fill_bands(db)
+    out: dict[str, Any] = {"documents": count, "banded": banded, "banded_s": round(time.perf_counter() - started, 1)}
+    empty = _empty_like(url, work)
+    for name, target in (("empty", empty), ("big", url)):
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         done = subprocess.run(
             [
@@ -270,8 +333,19 @@ def time_ingest(url: str, folder: Path, count: int, work: Path) -> dict[str, Any
             text=True,
         )
         elapsed = time.perf_counter() - started
-        out[name] = {"s": round(elapsed, 1), "docs_per_s": round(count / elapsed, 2), "summary": done.stdout.strip()}
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime  # the ingest process (not the server)
+        out[name] = {
+            "s": round(elapsed, 1),
+            "docs_per_s": round(count / elapsed, 2),
+            "cpu_s": round(cpu, 1),
+            "docs_per_cpu_s": round(count / cpu, 2),
+            "summary": done.stdout.strip() or done.stderr.strip()[-300:],
+            "load_average": [round(x, 2) for x in os.getloadavg()],
+        }
     out["big_over_empty"] = round(out["big"]["docs_per_s"] / out["empty"]["docs_per_s"], 3)
+    out["big_over_empty_cpu"] = round(out["big"]["docs_per_cpu_s"] / out["empty"]["docs_per_cpu_s"], 3)
+    _drop_empty(empty)
     return out
 
 
@@ -289,6 +363,16 @@ def _empty_like(url: str, work: Path) -> str:
     return f"{base}/{empty}"
 
 
+def _drop_empty(url: str) -> None:
+    if "://" not in url:
+        return
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", required=True, help="a store made by sitrep ingest: the facts to multiply")
@@ -297,7 +381,9 @@ def main() -> None:
     parser.add_argument("--shift-days", type=int, default=4, help="days between copies (more than the 3-day window)")
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--ingest", type=Path, default=None, help="a folder of new articles to ingest")
+    parser.add_argument("--ingest-from-corpus", type=Path, default=None, help="write --ingest from this corpus")
     parser.add_argument("--ingest-count", type=int, default=1000)
+    parser.add_argument("--ingest-only", action="store_true", help="time ingest alone (no pages, no commands)")
     parser.add_argument("--existing", action="store_true", help="time the store at --db as it is (built before)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sitrep-scale-"))
@@ -309,10 +395,15 @@ def main() -> None:
         "target_events": args.events,
         "build": _stored(url) if args.existing else build(args.source, url, args.events, args.shift_days),
     }
-    result["routes"] = time_routes(url, args.requests)
-    result["commands"] = time_commands(url)
-    if args.ingest:
-        result["ingest"] = time_ingest(url, args.ingest, args.ingest_count, work)
+    if not args.ingest_only:
+        result["routes"] = time_routes(url, args.requests)
+        result["commands"] = time_commands(url)
+    folder = args.ingest
+    if args.ingest_from_corpus:
+        folder = folder or work / "corpus-docs"
+        result["ingest_docs"] = corpus_folder(args.ingest_from_corpus, args.source, args.ingest_count, folder)
+    if folder:
+        result["ingest"] = time_ingest(url, folder, args.ingest_count, work)
     print(json.dumps(result, indent=2))
     shutil.rmtree(work, ignore_errors=True)
 

@@ -258,3 +258,37 @@ def test_an_event_page_reads_its_reports_and_figures_a_page_at_a_time(db_url: st
         assert "Reports 101–120 of 120." in last
         assert 'href="?figures=50&amp;reports=50#reports-h"' in last and "Next 50</a>" not in last
         assert "(51–100 of 120)" in last and 'href="?figures=100&amp;reports=100#q-h"' in last
+
+
+def test_conflicts_kept_a_kind_at_a_time_equal_those_found_at_once(db_url: str) -> None:
+    """Reports joining one cluster, each with figures of some kinds: after each, the kept conflicts (written
+    again only for the kinds the new report gives) are those of the whole store, numbered alike."""
+    from sitrep.corpus.queries import conflicts, find_conflicts
+    from sitrep.model import Quantity
+
+    kinds = [("civilians", "killed", "RUS"), ("soldiers", "killed", "RUS"), ("drones", "launched", "RUS")]
+    rng = random.Random(11)
+    with open_db(db_url) as db:
+        for n in range(14):
+            day = (dt.date(2025, 3, 1) + dt.timedelta(days=n // 2)).isoformat()
+            base = _report(f"doc-{n:02d}", [("ATTACK", None, ("RUS", "UKR"), day, None)])
+            figures = tuple(
+                Quantity(
+                    rng.choice([8, 9, 12, 40, 45]),
+                    rng.choice(["exact", "approx"]),
+                    cat,
+                    "ATTACK",
+                    measure,
+                    "x",
+                    0,
+                    1,
+                    0,
+                    actor,
+                )
+                for cat, measure, actor in rng.sample(kinds, rng.randint(1, 2))
+            )
+            save_report(db, dataclasses.replace(base, quantities=figures))
+            assert conflicts(db) == find_conflicts(db)
+        assert db.scalar("SELECT COUNT(*) FROM clusters") == 1
+        assert len({c["category"] for c in conflicts(db)}) >= 2  # conflicts of several kinds in the one cluster
+        assert_pages_kept(db)

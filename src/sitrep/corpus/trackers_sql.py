@@ -131,9 +131,12 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def conflict_candidates(db: Database, cluster: str | None = None) -> list[tuple[str, int]]:
+def conflict_candidates(
+    db: Database, cluster: str | None = None, kinds: list[tuple[str, str, str]] | None = None
+) -> list[tuple[str, int]]:
     """(article id, index) of the figures that may conflict: tied to an event, no running total, in a group
-    (event, measure, category, side) that more than one article reports with more than one value."""
+    (event, measure, category, side) that more than one article reports with more than one value
+    (of one ``cluster``; of these ``kinds``, (event, measure, category), only)."""
     base = (
         f"SELECT {CLUSTER_KEY} AS ckey, q.event, q.measure, q.category, COALESCE(q.side, '') AS side, q.value,"
         f" q.article_id, q.idx{FROM} WHERE {PLACED} AND q.period = 0"
@@ -142,6 +145,10 @@ def conflict_candidates(db: Database, cluster: str | None = None) -> list[tuple[
     if cluster is not None:
         base += " AND e.cluster_id = ?"
         params = (cluster,)
+    if kinds:  # read through the cluster's mentions, never through a kind's figures in the whole store
+        kind = "(q.event || '' = ? AND q.measure || '' = ? AND q.category || '' = ?)"
+        base += " AND (" + " OR ".join([kind] * len(kinds)) + ")"
+        params = (*params, *(v for kind in kinds for v in kind))
     window = "OVER (PARTITION BY ckey, event, measure, category, side)"
     rows = db.query(
         f"WITH base AS ({base}) SELECT article_id, idx FROM (SELECT b.article_id, b.idx,"

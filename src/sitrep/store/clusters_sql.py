@@ -121,8 +121,8 @@ def assign(db: Database, article_id: str, removed: Sequence[tuple[str, Item]] = 
     for ident in sorted(done.whole):
         conflicts_sql.refresh(db, ident)
     figures = {str(r["cluster_id"]) for r in db.query(_FIGURES, (article_id,))}
-    for ident in sorted(done.extended & figures):
-        conflicts_sql.refresh(db, ident)
+    for ident in sorted((done.extended & figures) - done.whole):  # only the kinds of figure the article gives
+        conflicts_sql.refresh(db, ident, article_id)
     aid_sql.refresh(db, done.whole)
     aid_sql.add_article(db, article_id, done.whole)
 
@@ -202,55 +202,81 @@ class _Replay:
         self.old: dict[str, _Open] = {}  # the stored clusters' state at the same position
 
     def run(self, changes: Sequence[Item], full: bool = False) -> None:
+        """Replay from the first change until the stored state is met again after the last one.
+
+        Dated changes far apart (more than ``WINDOW_DAYS`` after the replay settled) are replayed as
+        segments: the mentions between them, which no change reaches, are never read."""
         if not changes and not full:
             return
+        added = {(m.article_id, m.idx) for m in changes if m.change > 0}
+        replayed: list[Item] = []
+        final: dict[_Open, str] = {}
+        rest: Sequence[Item] = changes
+        while True:
+            rest = self._segment(rest, added, replayed, full)
+            final |= _ids(self.db, self.key, self.new, self.info)
+            if not rest:
+                break
+            self.new, self.inherited, self.old = [], {}, {}
+        self._write(replayed, final)
+
+    def _segment(
+        self, changes: Sequence[Item], added: set[tuple[str, int]], replayed: list[Item], full: bool
+    ) -> Sequence[Item]:
+        """Replay changes from the first one; the changes left for a later segment (none when all are done)."""
         start = changes[0].pos if changes else (dt.date.min, "", -1)
         if self.dated and changes and not full:
             self.lo = start[0] - dt.timedelta(days=WINDOW_DAYS)
-        added = {(m.article_id, m.idx) for m in changes if m.change > 0}
-        sequence = self._sequence(changes, added, changes[-1].pos if changes else None)
-        replayed: list[Item] = []
-        waiting = len(changes)
-        for m in sequence:
+        done = 0
+        for m in self._sequence(changes, added, full):
             if m.pos < start:
                 self._before(m)
                 continue
             self._step(m)
             replayed.append(m)
-            waiting -= m.change != 0
-            if not full and not waiting and self._settled(m):
-                break
-        self._write(replayed)
+            done += m.change != 0
+            if full:
+                continue
+            if done == len(changes):
+                if self._settled(m):
+                    break
+            elif self.dated and m.day and (changes[done].pos[0] - m.day).days > WINDOW_DAYS + 1 and self._settled(m):
+                return changes[done:]
+        return ()
 
-    def _sequence(self, changes: Sequence[Item], added: set[tuple[str, int]], last: Pos | None) -> Iterator[Item]:
+    def _sequence(self, changes: Sequence[Item], added: set[tuple[str, int]], full: bool) -> Iterator[Item]:
         """Stored mentions from the window's start in order, with the changes merged in."""
         pending = list(changes)
-        for chunk in self._chunks(last):
-            self._load_info({m.old for m in [*chunk, *pending] if m.old})
+        for chunk, hi in self._chunks(changes, full):
+            self._load_info({m.old for m in chunk if m.old} | {m.old for m in pending if m.old})
+            mine = [m for m in pending if hi is None or (m.day and m.day < hi)]
+            pending = pending[len(mine) :]
             merged = sorted(
-                [m for m in chunk if (m.article_id, m.idx) not in added] + pending, key=lambda m: (m.pos, -m.change)
+                [m for m in chunk if (m.article_id, m.idx) not in added] + mine, key=lambda m: (m.pos, -m.change)
             )
-            pending = []
             yield from merged
-        yield from sorted(pending, key=lambda m: m.pos)
+        yield from pending
 
-    def _chunks(self, last: Pos | None) -> Iterator[list[Item]]:
-        """The group's mentions from the window's start on, a few days at a time (all undated ones at once)."""
-        if not self.dated:
-            yield [_item(r) for r in self.db.query(_MENTIONS + " WHERE e.group_key = ? AND e.day IS NULL", (self.key,))]
+    def _chunks(self, changes: Sequence[Item], full: bool) -> Iterator[tuple[list[Item], dt.date | None]]:
+        """The group's mentions from the window's start on, ``_CHUNK_DAYS`` at a time (all undated ones at
+        once), each with the day it ends before (None: the last); a chunk starts at a stored mention or a change."""
+        if not self.dated or full:
+            where = "IS NOT NULL" if self.dated else "IS NULL"
+            rows = self.db.query(_MENTIONS + f" WHERE e.group_key = ? AND e.day {where}", (self.key,))
+            yield [_item(r) for r in rows], None
             return
+        days = sorted({m.day for m in changes if m.day})
         lo: dt.date | None = self.lo
-        hi = (last[0] if last else dt.date.max - dt.timedelta(days=1)) + dt.timedelta(days=1)
         while lo is not None:
+            hi = lo + dt.timedelta(days=_CHUNK_DAYS)
             rows = self.db.query(
-                _MENTIONS + " WHERE e.group_key = ? AND e.day >= ? AND e.day < ?",
-                (self.key, _iso(lo), _iso(hi)),
+                _MENTIONS + " WHERE e.group_key = ? AND e.day >= ? AND e.day < ?", (self.key, _iso(lo), _iso(hi))
             )
-            yield [_item(r) for r in rows]
-            lo = _day(
+            yield [_item(r) for r in rows], hi
+            stored = _day(
                 self.db.scalar("SELECT MIN(day) FROM events WHERE group_key = ? AND day >= ?", (self.key, _iso(hi)))
             )
-            hi = lo + dt.timedelta(days=_CHUNK_DAYS) if lo else hi
+            lo = min([d for d in (stored, next((d for d in days if d >= hi), None)) if d], default=None)
 
     def _load_info(self, ids: Iterable[str]) -> None:
         wanted = sorted(set(ids) - set(self.info))
@@ -313,8 +339,7 @@ class _Replay:
         new = state(self.new)
         return all(ident is not None for ident, _, _ in new) and new == state(self.old.values())
 
-    def _write(self, replayed: list[Item]) -> None:
-        final = _ids(self.db, self.key, self.new, self.info)
+    def _write(self, replayed: list[Item], final: dict[_Open, str]) -> None:
         touched: set[str] = {m.old for m in replayed if m.old}
         added: dict[str, list[Item]] = {}
         whole: set[str] = set()

@@ -18,12 +18,31 @@ _ORDER = "day, event, category, cluster_id, n"
 _LATEST = "day DESC, event DESC, category DESC, cluster_id DESC, n DESC"  # the listing index backwards
 
 
-def refresh(db: Database, ident: str) -> None:
-    """Write the conflicts of one cluster again from its figures."""
-    from sitrep.corpus.figures import find_conflicts
+def refresh(db: Database, ident: str, article_id: str | None = None) -> None:
+    """Write the conflicts of one cluster again from its figures; with ``article_id`` (an article whose
+    mentions joined the cluster, no stored one moving) only those of the kinds of figure (event, measure,
+    category) the article gives there: no other figure can conflict differently, so a big cluster's other
+    figures are not read."""
+    from sitrep.corpus.figures import conflict_order, find_conflicts
 
+    if article_id is None:
+        db.execute("DELETE FROM cluster_conflicts WHERE cluster_id = ?", (ident,))
+        _write(db, find_conflicts(db, cluster=ident))
+        return
+    kinds = {(r["event"], r["measure"], r["category"]) for r in db.query(_KINDS, (article_id, ident))}
+    if not kinds:
+        return
+    kept = [c for c in conflicts(db, cluster=ident) if (c["event"], c["measure"], c["category"]) not in kinds]
+    found = find_conflicts(db, cluster=ident, kinds=sorted(kinds))
     db.execute("DELETE FROM cluster_conflicts WHERE cluster_id = ?", (ident,))
-    _write(db, find_conflicts(db, cluster=ident))
+    _write(db, sorted(kept + found, key=conflict_order))
+
+
+#: The kinds of figure an article gives in a cluster that may conflict (tied to its event there, no total).
+_KINDS = (
+    "SELECT DISTINCT q.event, q.measure, q.category FROM quantities q JOIN events e ON e.article_id = q.article_id"
+    " AND e.idx = q.event_idx WHERE q.article_id = ? AND q.period = 0 AND e.cluster_id = ?"
+)
 
 
 def rebuild(db: Database) -> None:

@@ -56,7 +56,16 @@ def _source_articles(db: Database) -> None:
     walk_index(db)
 
 
-STEPS = {5: _ties, 10: _source_keys, 11: _page_tables, 12: _spellings, 14: _source_articles}
+def _minhash_bands(db: Database) -> None:
+    """0015 (ingest): the near-duplicate index kept in the store: every stored signature banded set-wise, then
+    their index by key (made once, after the fill: cheaper than keeping it row by row)."""
+    from sitrep.corpus.dedup import fill_bands
+
+    fill_bands(db)
+    db.execute("CREATE INDEX IF NOT EXISTS minhash_bands_hash ON minhash_bands (hash, article_id)")
+
+
+STEPS = {5: _ties, 10: _source_keys, 11: _page_tables, 12: _spellings, 14: _source_articles, 15: _minhash_bands}
 
 
 def install() -> None:
