@@ -263,7 +263,8 @@ def test_an_event_page_reads_its_reports_and_figures_a_page_at_a_time(db_url: st
 def test_conflicts_kept_a_kind_at_a_time_equal_those_found_at_once(db_url: str) -> None:
     """Reports joining one cluster, each with figures of some kinds: after each, the kept conflicts (written
     again only for the kinds the new report gives) are those of the whole store, numbered alike."""
-    from sitrep.corpus.queries import conflicts, find_conflicts
+    from sitrep.corpus.figures import find_conflicts
+    from sitrep.corpus.queries import conflicts
     from sitrep.model import Quantity
 
     kinds = [("civilians", "killed", "RUS"), ("soldiers", "killed", "RUS"), ("drones", "launched", "RUS")]
