@@ -9,7 +9,7 @@ credit after it, the paragraph after "X continued:", transcript turns), dash and
 in a title, anonymous sources relayed by an outlet, and sources of every kind: people, bodies,
 outlets, documents, posts and unnamed people, named or resolved (see ``sources``). A named source
 is given as the sentence writes it; a pronoun, title or role is resolved to the person or body
-named before it. Bylines, reporting credits and captions are left out (``_credit_line``).
+named before it. Bylines, reporting credits and captions are left out (``creditlines``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp.actors import ActorIndex
+from sitrep.nlp.creditlines import credit_line
 from sitrep.nlp.cuesets import load_cues
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import FLOW, findings, text_of
@@ -62,18 +63,6 @@ DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|
 # people ("some say", "many of his supporters believe").
 GROUP_PRONOUNS = {"it", "they"}
 QUANTIFIERS = {"some", "many", "most", "few", "several", "others", "all", "each", "both"}
-# Lines that credit the journalists or the photographer, not a source.
-NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
-BYLINE = re.compile(rf"\s*By\s+{NAME}(?:\s*(?:,|and)\s*{NAME})*\s*$")
-CREDIT = re.compile(
-    r"contributed (?:reporting|research|to (?:this|the) (?:report|story|article))"
-    r"|^\W*(?:additional )?(?:reporting|writing|editing|research) by\b",
-    re.IGNORECASE,
-)
-CAPTION = re.compile(
-    r"^\s*(?:(?:[Ff]ile )?[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Vv]ideo|[Cc]aption)(?: by)?\s*[:|]"
-    r"|\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA(?:-EFE)?|ANADOLU|Shutterstock)\s*/\s*[A-Z]|\((?:Photo|Image) by "
-)
 # Grammar of a role phrase: the prepositions that join its head to the rest ("adviser to the head of ..."),
 # and the articles, possessives and fillers dropped before comparing roles.
 ROLE_CONNECTORS = {"of", "to", "for", "in", "at", "on"}
@@ -112,7 +101,7 @@ class AttributionFinder:
         state = SpeakerState(doc, found, ActorIndex(doc, found))
         lines = Paragraphs(text_of(doc))
         credits: dict[int, bool] = {}  # per line: a paragraph's sentences share one verdict
-        state.skipped = {i for i, sent in enumerate(state.sents) if _credit_line(lines, sent, credits)}
+        state.skipped = {i for i, sent in enumerate(state.sents) if credit_line(lines, sent, credits)}
         for index, sent in enumerate(state.sents):
             for source, cue in self._sentence_sources(state, sent):
                 state.add(index, source, cue)
@@ -219,7 +208,7 @@ class AttributionFinder:
                 return self._classify(state, antecedent(subj, node) or noun_phrase(subj))
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "... by saying that", "after saying"
                 node = node.head
-            if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "prep") or node.head.i == node.i:
+            if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "prep", "acomp") or node.head.i == node.i:
                 return None
             if node.dep_ == "conj" and node.head.dep_ == "ccomp":
                 return None  # "noting that X is ..., and spoke": X is not the speaker
@@ -459,17 +448,6 @@ class AttributionFinder:
 
     def _is_frame_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.frames
-
-
-def _credit_line(lines: Paragraphs, sent: Span, seen: dict[int, bool]) -> bool:
-    """A sentence of a byline, a reporting credit or a photo caption: no one's claim (``seen`` keeps the
-    verdict of each line, so a long paragraph is searched once, not once per sentence)."""
-    index = lines.index(sent.start_char)
-    if index not in seen:
-        start, end = lines.bounds(index)
-        line = lines.text[start:end]
-        seen[index] = bool(CAPTION.search(line) or CREDIT.search(line) or BYLINE.match(line))
-    return seen[index]
 
 
 def _tag_only(sent: Span, verb: Token) -> bool:
