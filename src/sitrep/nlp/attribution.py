@@ -56,7 +56,8 @@ from sitrep.nlp.sources import (
     title_before,
 )
 from sitrep.nlp.speechcues import AttributionCues
-from sitrep.nlp.speechverbs import DEMONSTRATIVES, SpeechVerbs, is_passive_credit
+from sitrep.nlp.speechnouns import SpeechNouns
+from sitrep.nlp.speechverbs import DEMONSTRATIVES, SpeechVerbs, is_passive_credit, tag_only
 
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
 # Grammar, not lexicon: the pronouns that stand for a body, and the quantifiers that stand for a share of
@@ -75,6 +76,7 @@ class AttributionFinder:
     def __init__(self, lex: Lexicons) -> None:
         cues = load_cues(AttributionCues, lex)
         self.verbs = SpeechVerbs(cues)
+        self.claims = SpeechNouns(cues)
         self.frames = set(cues.speech_strong) | set(cues.speech_weak) | set(cues.speech_quote_frame)
         self.from_objects = cues.speech_from
         self.nouns = set(cues.speech_nouns)
@@ -144,14 +146,26 @@ class AttributionFinder:
                 continue
             if self._is_frame_verb(token):
                 self._speaker(state, token)  # found now, while the pools hold only what came before
-            if self.verbs.is_speech(token) and not _tag_only(sent, token):
+            if self.verbs.is_speech(token) and not tag_only(sent, token):
                 source = self._speaker(state, token)
                 outer = self.verbs.outer_speech(token)  # "X said the study found ...": X's claim, not the study's
                 said_by = self._speaker(state, outer) if outer is not None else None
                 if source is not None and (said_by is None or said_by.name == source.name):
                     found.append((source, "stated by" if is_passive_credit(token) else token.lemma_.lower()))
             found.extend(self._informant(state, token))
-        return found
+        return found + self._noun_sources(state, sent)
+
+    def _noun_sources(self, state: SpeakerState, sent: Span) -> list[tuple[Source, str]]:
+        """ "Kyiv's claim that ...": the owner of a claim named by a noun; "In a statement, X ...": X."""
+        found = []
+        for token in sent:
+            owner = self.claims.owner(token) if not state.in_quote(token.idx) else None
+            source = self._classify(state, state.doc[owner.left_edge.i : owner.i + 1]) if owner is not None else None
+            if source is not None:
+                found.append((source, token.lemma_.lower()))
+        verb = self.claims.framed(sent)
+        source = self._speaker(state, verb) if verb is not None and not state.in_quote(verb.idx) else None
+        return found + ([(source, "in a statement")] if source is not None else [])
 
     def _informant(self, state: SpeakerState, token: Token) -> Iterator[tuple[Source, str]]:
         """ "heard information from X" and "the mention by X of ..." credit X, not the subject."""
@@ -448,14 +462,6 @@ class AttributionFinder:
 
     def _is_frame_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.frames
-
-
-def _tag_only(sent: Span, verb: Token) -> bool:
-    """A sentence that is only a speech tag ("Clinton said.", "He added:"): what is said stands in another."""
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "oprd", "dative") for c in verb.children):
-        return False
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    return len(words) <= 6 and not any(t.is_quote for t in sent)
 
 
 def _preps(head: Token, marker: str) -> list[Token]:
