@@ -141,3 +141,14 @@ def test_speaker_after_a_mixed_mark_quotation_is_credited(analyze_text: Analyze)
     )
     credited = _credited(analyze_text(text))
     assert any("Ida Lunde" in name for name in credited.get(0, ())) and 1 not in credited
+
+
+# --- naming verbs and dates hung on a source ------------------------------------------------
+def test_branding_or_dubbing_something_a_name_credits_the_subject(analyze_text: Analyze) -> None:
+    text = "The ministry branded the convoy a provocation. The farmers branded their cattle in May."
+    assert _credited(analyze_text(text)) == {0: {"ministry"}}
+
+
+def test_a_date_hung_on_the_source_is_no_part_of_its_name(analyze_text: Analyze) -> None:
+    text = "An arbitration panel in 2001 found that the mill had polluted the river."
+    assert _credited(analyze_text(text)) == {0: {"arbitration panel"}}

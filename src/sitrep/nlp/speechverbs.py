@@ -19,6 +19,8 @@ from sitrep.nlp.speechnouns import makes_clear
 # Grammar, not lexicon (closed classes of English, kept beside the rules that read them): the words that
 # point back to the sentence before ("This was stated by ...").
 DEMONSTRATIVES = {"this", "that", "these", "it"}
+# Verbs that give their object a name ("called / branded / dubbed the vote a sham"): a claim with the name.
+NAMING_VERBS = {"call", "brand", "dub", "label", "term"}
 # Verbs of feeling that also take a state ("feel stung", "felt tired"): a belief only with a full clause.
 SENSE_VERBS = {"feel"}
 
@@ -56,8 +58,8 @@ class SpeechVerbs:
             return True  # "accused Moscow of ...", "condemned the strike", "dismissed the report as ..."
         if lemma in self.findings and self._document_finds(token):
             return True  # "the study found 31 cases", "the poll shows Smith ahead"
-        if lemma == "call" and names_as(token):
-            return True  # "called the vote a sham"
+        if lemma in NAMING_VERBS and names_as(token):
+            return True  # "called the vote a sham", "branded the town a fortress"
         if makes_clear(token):
             return True
         if lemma in self.weak and is_passive_credit(token):
@@ -149,6 +151,8 @@ def names_as(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return False
+    if len(objects) == 2:
+        return True  # "branded [the strike] [a provocation]": the parser may take the name for a second object
     named = (*verb.children, *objects[0].children)
     # "called his counterpart to discuss the grain": a phone call and its purpose, not a name given
     return any(c.dep_ in ("oprd", "attr") or (c.dep_ == "xcomp" and not _is_to_clause(c)) for c in named)
