@@ -214,6 +214,8 @@ class AttributionFinder:
         node = verb
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subjects) > 1:  # "..., which critics say harms farms": the relative pronoun is what is said
+                subjects = [c for c in subjects if c.tag_ not in ("WDT", "WP")] or subjects
             # a quotation the parser took for a subject ("“...,” said X") is what is said, not who says it
             subj = next((c for c in subjects if not state.in_quote(c.idx)), subjects[0] if subjects else None)
             if subj is not None:

@@ -129,7 +129,10 @@ class SpeechVerbs:
 
 
 def _asked_of(token: Token) -> bool:
-    """The object of "asked for", "called on": a thing or someone, not a date or a time ("called on Monday")."""
+    """The object of "asked for", "called on": a thing, someone or an act ("called for cutting the tax"),
+    not a date or a time ("called on Monday")."""
+    if token.dep_ == "pcomp":
+        return token.tag_ == "VBG"  # "called for cutting the tax": an act asked for
     return token.dep_ == "pobj" and token.ent_type_ not in ("DATE", "TIME")
 
 
@@ -149,8 +152,8 @@ def _full_clause(verb: Token) -> bool:
 def names_as(verb: Token) -> bool:
     """ "called X a Y": an object and what it is called (not "called on", "called for", "called him to ...")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects:
-        return False
+    if not objects:  # "was called a charlatan by his peers": the name given by the agent
+        return is_passive_credit(verb) and any(c.dep_ in ("oprd", "attr") for c in verb.children)
     if len(objects) == 2:
         return True  # "branded [the strike] [a provocation]": the parser may take the name for a second object
     named = (*verb.children, *objects[0].children)
