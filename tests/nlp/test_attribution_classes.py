@@ -167,3 +167,8 @@ def test_closing_mark_stuck_to_a_stop_ends_that_sentence(analyze_text: Analyze) 
 def test_opening_mark_after_a_stop_stays_with_its_sentence(analyze_text: Analyze) -> None:
     text = 'The engineer spoke. "The dam will hold," she said.'
     assert [s.text for s in analyze_text(text).sentences] == ["The engineer spoke.", '"The dam will hold," she said.']
+
+
+def test_someone_who_asks_is_an_unnamed_person(analyze_text: Analyze) -> None:
+    report = analyze_text("Then someone asked how the ferry could run in winter.")
+    assert [(a.source, a.source_kind) for a in report.attributions] == [("someone", "anonymous")]
