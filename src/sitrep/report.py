@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 from spacy.tokens import Doc
 
@@ -11,14 +12,29 @@ from sitrep.nlp.mentions import Findings, findings, sentence_index
 from sitrep.nlp.merge import to_events
 from sitrep.version import __version__
 
+# Marks that close a quotation. The parser may open the next sentence with the mark that closes one
+# ("... law and order.|\" Trump left."); the mark stuck to the stop is given back to the sentence it closes.
+CLOSING_MARKS = ('"', "”", "’", "''")
+
 
 def _sentences(doc: Doc) -> tuple[Sentence, ...]:
+    bounds = [[sent.start_char, sent.end_char] for sent in doc.sents]
+    text = doc.text
+    for before, after in itertools.pairwise(bounds):
+        mark = next((m for m in CLOSING_MARKS if text.startswith(m, after[0])), None)
+        if (
+            mark
+            and before[1] == after[0]
+            and text[before[1] - 1] in ".?!…"
+            and (text[after[0] + len(mark) :][:1] or " ").isspace()
+        ):
+            before[1] = after[0] = after[0] + len(mark)
     out = []
-    for index, sent in enumerate(doc.sents):
-        text = sent.text
-        lead = len(text) - len(text.lstrip())
-        body = text.strip()
-        out.append(Sentence(index, sent.start_char + lead, sent.start_char + lead + len(body), body))
+    for index, (start, end) in enumerate(bounds):
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        out.append(Sentence(index, start + lead, start + lead + len(body), body))
     return tuple(out)
 
 

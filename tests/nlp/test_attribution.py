@@ -131,9 +131,11 @@ def test_expressed_hope_that_counts_but_gratitude_does_not(analyze_text: Analyze
     assert {a.sentence for a in report.attributions} == {0}
 
 
-def test_thinking_and_agreeing_are_not_claims_but_urging_is(analyze_text: Analyze) -> None:
+def test_thinking_about_and_agreeing_are_not_claims_but_urging_is(analyze_text: Analyze) -> None:
+    # "thought he could ..." (a belief held, with its clause) is now a claim like "believes": see
+    # test_attribution_beliefs.py; thinking about something, with no clause, holds nothing
     text = (
-        "Putin thought he could quickly topple Ukraine. "
+        "Putin thought about the old empire for years. "
         "The leaders agreed that talks should continue. "
         "Zelenskyy urged Western countries to close the sky."
     )

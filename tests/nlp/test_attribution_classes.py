@@ -141,3 +141,34 @@ def test_speaker_after_a_mixed_mark_quotation_is_credited(analyze_text: Analyze)
     )
     credited = _credited(analyze_text(text))
     assert any("Ida Lunde" in name for name in credited.get(0, ())) and 1 not in credited
+
+
+# --- naming verbs and dates hung on a source ------------------------------------------------
+def test_branding_or_dubbing_something_a_name_credits_the_subject(analyze_text: Analyze) -> None:
+    text = "The ministry branded the convoy a provocation. The farmers branded their cattle in May."
+    assert _credited(analyze_text(text)) == {0: {"ministry"}}
+
+
+def test_a_date_hung_on_the_source_is_no_part_of_its_name(analyze_text: Analyze) -> None:
+    text = "An arbitration panel in 2001 found that the mill had polluted the river."
+    assert _credited(analyze_text(text)) == {0: {"arbitration panel"}}
+
+
+# --- a closing mark stays with the sentence it closes -----------------------------------------
+def test_closing_mark_stuck_to_a_stop_ends_that_sentence(analyze_text: Analyze) -> None:
+    # the parser opens the next piece with the mark that ends a paragraph ('"\n\n' on its own)
+    text = '"The dam will hold. We checked every gate."\n\nNext came the rain.'
+    report = analyze_text(text)
+    texts = [s.text for s in report.sentences if s.text]
+    assert texts == ['"The dam will hold.', 'We checked every gate."', "Next came the rain."]
+    assert all(text[s.start : s.end] == s.text for s in report.sentences)
+
+
+def test_opening_mark_after_a_stop_stays_with_its_sentence(analyze_text: Analyze) -> None:
+    text = 'The engineer spoke. "The dam will hold," she said.'
+    assert [s.text for s in analyze_text(text).sentences] == ["The engineer spoke.", '"The dam will hold," she said.']
+
+
+def test_someone_who_asks_is_an_unnamed_person(analyze_text: Analyze) -> None:
+    report = analyze_text("Then someone asked how the ferry could run in winter.")
+    assert [(a.source, a.source_kind) for a in report.attributions] == [("someone", "anonymous")]

@@ -211,3 +211,20 @@ def test_talking_or_bragging_about_something_and_warning_someone_to_act_are_cred
         "Ida Crane talked with Piet Haas about the harbour."
     )
     assert set(_credited(analyze_text(text))) == {0, 1, 2}
+
+
+def test_calling_for_an_act_credits_the_caller(analyze_text: Analyze) -> None:
+    text = "Mayor Ilse Varga called for cutting the ferry fares. Mayor Ilse Varga called on Monday."
+    assert {(a.sentence, a.source) for a in analyze_text(text).attributions} == {(0, "Ilse Varga")}
+
+
+def test_name_given_by_the_agent_of_a_passive_credits_the_agent(analyze_text: Analyze) -> None:
+    text = (
+        "The surgeon has been called a charlatan by fellow physicians. The surgeon was called to the stage by the host."
+    )
+    assert {(a.sentence, a.source) for a in analyze_text(text).attributions} == {(0, "fellow physicians")}
+
+
+def test_speaker_of_a_relative_clause_is_its_noun_not_the_pronoun(analyze_text: Analyze) -> None:
+    text = "The farmers opposed the new levy, which economists say harms small dairies."
+    assert {(a.sentence, a.source) for a in analyze_text(text).attributions} == {(0, "economists")}

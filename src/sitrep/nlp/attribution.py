@@ -9,7 +9,7 @@ credit after it, the paragraph after "X continued:", transcript turns), dash and
 in a title, anonymous sources relayed by an outlet, and sources of every kind: people, bodies,
 outlets, documents, posts and unnamed people, named or resolved (see ``sources``). A named source
 is given as the sentence writes it; a pronoun, title or role is resolved to the person or body
-named before it. Bylines, reporting credits and captions are left out (``_credit_line``).
+named before it. Bylines, reporting credits and captions are left out (``creditlines``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp.actors import ActorIndex
+from sitrep.nlp.creditlines import credit_line
 from sitrep.nlp.cuesets import load_cues
 from sitrep.nlp.lexicon import Lexicons, load_lexicons
 from sitrep.nlp.mentions import FLOW, findings, text_of
@@ -55,25 +56,14 @@ from sitrep.nlp.sources import (
     title_before,
 )
 from sitrep.nlp.speechcues import AttributionCues
-from sitrep.nlp.speechverbs import DEMONSTRATIVES, SpeechVerbs, is_passive_credit
+from sitrep.nlp.speechnouns import SpeechNouns
+from sitrep.nlp.speechverbs import DEMONSTRATIVES, SpeechVerbs, is_passive_credit, tag_only
 
 DASH_CREDIT = re.compile(r"\s[-–—]\s*([A-Z][\w.'’-]*(?:(?:\s+(?:of|to|the|for|and|on|in))*\s+[A-Z][\w.'’-]*)*)\s*$")
 # Grammar, not lexicon: the pronouns that stand for a body, and the quantifiers that stand for a share of
 # people ("some say", "many of his supporters believe").
 GROUP_PRONOUNS = {"it", "they"}
 QUANTIFIERS = {"some", "many", "most", "few", "several", "others", "all", "each", "both"}
-# Lines that credit the journalists or the photographer, not a source.
-NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
-BYLINE = re.compile(rf"\s*By\s+{NAME}(?:\s*(?:,|and)\s*{NAME})*\s*$")
-CREDIT = re.compile(
-    r"contributed (?:reporting|research|to (?:this|the) (?:report|story|article))"
-    r"|^\W*(?:additional )?(?:reporting|writing|editing|research) by\b",
-    re.IGNORECASE,
-)
-CAPTION = re.compile(
-    r"^\s*(?:(?:[Ff]ile )?[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Vv]ideo|[Cc]aption)(?: by)?\s*[:|]"
-    r"|\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA(?:-EFE)?|ANADOLU|Shutterstock)\s*/\s*[A-Z]|\((?:Photo|Image) by "
-)
 # Grammar of a role phrase: the prepositions that join its head to the rest ("adviser to the head of ..."),
 # and the articles, possessives and fillers dropped before comparing roles.
 ROLE_CONNECTORS = {"of", "to", "for", "in", "at", "on"}
@@ -86,6 +76,7 @@ class AttributionFinder:
     def __init__(self, lex: Lexicons) -> None:
         cues = load_cues(AttributionCues, lex)
         self.verbs = SpeechVerbs(cues)
+        self.claims = SpeechNouns(cues)
         self.frames = set(cues.speech_strong) | set(cues.speech_weak) | set(cues.speech_quote_frame)
         self.from_objects = cues.speech_from
         self.nouns = set(cues.speech_nouns)
@@ -112,7 +103,7 @@ class AttributionFinder:
         state = SpeakerState(doc, found, ActorIndex(doc, found))
         lines = Paragraphs(text_of(doc))
         credits: dict[int, bool] = {}  # per line: a paragraph's sentences share one verdict
-        state.skipped = {i for i, sent in enumerate(state.sents) if _credit_line(lines, sent, credits)}
+        state.skipped = {i for i, sent in enumerate(state.sents) if credit_line(lines, sent, credits)}
         for index, sent in enumerate(state.sents):
             for source, cue in self._sentence_sources(state, sent):
                 state.add(index, source, cue)
@@ -155,14 +146,26 @@ class AttributionFinder:
                 continue
             if self._is_frame_verb(token):
                 self._speaker(state, token)  # found now, while the pools hold only what came before
-            if self.verbs.is_speech(token) and not _tag_only(sent, token):
+            if self.verbs.is_speech(token) and not tag_only(sent, token):
                 source = self._speaker(state, token)
                 outer = self.verbs.outer_speech(token)  # "X said the study found ...": X's claim, not the study's
                 said_by = self._speaker(state, outer) if outer is not None else None
                 if source is not None and (said_by is None or said_by.name == source.name):
                     found.append((source, "stated by" if is_passive_credit(token) else token.lemma_.lower()))
             found.extend(self._informant(state, token))
-        return found
+        return found + self._noun_sources(state, sent)
+
+    def _noun_sources(self, state: SpeakerState, sent: Span) -> list[tuple[Source, str]]:
+        """ "Kyiv's claim that ...": the owner of a claim named by a noun; "In a statement, X ...": X."""
+        found = []
+        for token in sent:
+            owner = self.claims.owner(token) if not state.in_quote(token.idx) else None
+            source = self._classify(state, state.doc[owner.left_edge.i : owner.i + 1]) if owner is not None else None
+            if source is not None:
+                found.append((source, token.lemma_.lower()))
+        verb = self.claims.framed(sent)
+        source = self._speaker(state, verb) if verb is not None and not state.in_quote(verb.idx) else None
+        return found + ([(source, "in a statement")] if source is not None else [])
 
     def _informant(self, state: SpeakerState, token: Token) -> Iterator[tuple[Source, str]]:
         """ "heard information from X" and "the mention by X of ..." credit X, not the subject."""
@@ -211,6 +214,8 @@ class AttributionFinder:
         node = verb
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subjects) > 1:  # "..., which critics say harms farms": the relative pronoun is what is said
+                subjects = [c for c in subjects if c.tag_ not in ("WDT", "WP")] or subjects
             # a quotation the parser took for a subject ("“...,” said X") is what is said, not who says it
             subj = next((c for c in subjects if not state.in_quote(c.idx)), subjects[0] if subjects else None)
             if subj is not None:
@@ -219,7 +224,7 @@ class AttributionFinder:
                 return self._classify(state, antecedent(subj, node) or noun_phrase(subj))
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "... by saying that", "after saying"
                 node = node.head
-            if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "prep") or node.head.i == node.i:
+            if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "prep", "acomp") or node.head.i == node.i:
                 return None
             if node.dep_ == "conj" and node.head.dep_ == "ccomp":
                 return None  # "noting that X is ..., and spoke": X is not the speaker
@@ -459,25 +464,6 @@ class AttributionFinder:
 
     def _is_frame_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.frames
-
-
-def _credit_line(lines: Paragraphs, sent: Span, seen: dict[int, bool]) -> bool:
-    """A sentence of a byline, a reporting credit or a photo caption: no one's claim (``seen`` keeps the
-    verdict of each line, so a long paragraph is searched once, not once per sentence)."""
-    index = lines.index(sent.start_char)
-    if index not in seen:
-        start, end = lines.bounds(index)
-        line = lines.text[start:end]
-        seen[index] = bool(CAPTION.search(line) or CREDIT.search(line) or BYLINE.match(line))
-    return seen[index]
-
-
-def _tag_only(sent: Span, verb: Token) -> bool:
-    """A sentence that is only a speech tag ("Clinton said.", "He added:"): what is said stands in another."""
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "oprd", "dative") for c in verb.children):
-        return False
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    return len(words) <= 6 and not any(t.is_quote for t in sent)
 
 
 def _preps(head: Token, marker: str) -> list[Token]:

@@ -267,8 +267,13 @@ def title_before(doc: Doc, person: PersonMention) -> list[Token]:
 
 
 def noun_phrase(token: Token) -> Span:
+    """The phrase ``token`` heads, cut before a date or time the parser hung on it ("a panel in 2001")."""
     doc = token.doc
-    return doc[token.left_edge.i : token.right_edge.i + 1]
+    end = token.right_edge.i + 1
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.i > token.i):
+        if any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children):
+            end = min(end, prep.i)
+    return doc[token.left_edge.i : end]
 
 
 def proper_name(root: Token) -> str:

@@ -20,6 +20,7 @@ class AttributionCues:
 
     speech_strong: frozenset[str]
     speech_weak: frozenset[str]
+    attitude_adjectives: frozenset[str]
     speech_quote_frame: frozenset[str]
     speech_intent: dict[str, tuple[str, ...]]
     document_findings: frozenset[str]
@@ -29,6 +30,8 @@ class AttributionCues:
     speech_framing: dict[str, tuple[str, ...]]
     speech_from: dict[str, tuple[str, ...]]
     speech_nouns: frozenset[str]
+    speech_content_nouns: frozenset[str]
+    speech_event_nouns: frozenset[str]
     according_to: tuple[str, ...]
     anonymous: tuple[str, ...]
     official_nouns: frozenset[str]

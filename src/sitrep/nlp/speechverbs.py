@@ -11,13 +11,18 @@ are in ``cues/attribution.json``; the grammar (which dependents count) is here.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sitrep.nlp.speechcues import AttributionCues
+from sitrep.nlp.speechnouns import makes_clear
 
 # Grammar, not lexicon (closed classes of English, kept beside the rules that read them): the words that
 # point back to the sentence before ("This was stated by ...").
 DEMONSTRATIVES = {"this", "that", "these", "it"}
+# Verbs that give their object a name ("called / branded / dubbed the vote a sham"): a claim with the name.
+NAMING_VERBS = {"call", "brand", "dub", "label", "term"}
+# Verbs of feeling that also take a state ("feel stung", "felt tired"): a belief only with a full clause.
+SENSE_VERBS = {"feel"}
 
 
 class SpeechVerbs:
@@ -26,6 +31,7 @@ class SpeechVerbs:
     def __init__(self, cues: AttributionCues) -> None:
         self.strong = set(cues.speech_strong)
         self.weak = set(cues.speech_weak)
+        self.attitudes = set(cues.attitude_adjectives)
         self.acts = set(cues.speech_acts)
         self.intent = cues.speech_intent
         self.findings = set(cues.document_findings)
@@ -37,6 +43,8 @@ class SpeechVerbs:
 
     def is_speech(self, token: Token) -> bool:
         """The verb ``token`` credits its subject with what it governs."""
+        if token.dep_ == "acomp" and token.lower_ in self.attitudes:  # "is convinced that ...", like "believes"
+            return has_clause(token)
         if token.pos_ not in ("VERB", "AUX"):
             return False
         lemma = token.lemma_.lower()
@@ -45,13 +53,15 @@ class SpeechVerbs:
                 return False  # "cannot comment on the letter", "did not say": nothing claimed
             return not (lemma == "point" and not any(c.lower_ == "out" for c in token.children))
         if lemma in self.weak and has_clause(token):
-            return True
+            return lemma not in SENSE_VERBS or _full_clause(token)
         if lemma in self.acts and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
             return True  # "accused Moscow of ...", "condemned the strike", "dismissed the report as ..."
         if lemma in self.findings and self._document_finds(token):
             return True  # "the study found 31 cases", "the poll shows Smith ahead"
-        if lemma == "call" and names_as(token):
-            return True  # "called the vote a sham"
+        if lemma in NAMING_VERBS and names_as(token):
+            return True  # "called the vote a sham", "branded the town a fortress"
+        if makes_clear(token):
+            return True
         if lemma in self.weak and is_passive_credit(token):
             return any(c.dep_ == "nsubjpass" and c.lower_ in DEMONSTRATIVES for c in token.children)
         if self._intent(token, lemma) or self._speech_object(token, lemma) or self._speech_prep(token, lemma):
@@ -119,7 +129,10 @@ class SpeechVerbs:
 
 
 def _asked_of(token: Token) -> bool:
-    """The object of "asked for", "called on": a thing or someone, not a date or a time ("called on Monday")."""
+    """The object of "asked for", "called on": a thing, someone or an act ("called for cutting the tax"),
+    not a date or a time ("called on Monday")."""
+    if token.dep_ == "pcomp":
+        return token.tag_ == "VBG"  # "called for cutting the tax": an act asked for
     return token.dep_ == "pobj" and token.ent_type_ not in ("DATE", "TIME")
 
 
@@ -128,11 +141,21 @@ def _is_to_clause(clause: Token) -> bool:
     return clause.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
+def _full_clause(verb: Token) -> bool:
+    """A clause with its own subject or a "that" ("felt the plan was unfair"), not a state ("felt stung")."""
+    return any(
+        c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl") or g.lower_ == "that" for g in c.children)
+        for c in verb.children
+    )
+
+
 def names_as(verb: Token) -> bool:
     """ "called X a Y": an object and what it is called (not "called on", "called for", "called him to ...")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects:
-        return False
+    if not objects:  # "was called a charlatan by his peers": the name given by the agent
+        return is_passive_credit(verb) and any(c.dep_ in ("oprd", "attr") for c in verb.children)
+    if len(objects) == 2:
+        return True  # "branded [the strike] [a provocation]": the parser may take the name for a second object
     named = (*verb.children, *objects[0].children)
     # "called his counterpart to discuss the grain": a phone call and its purpose, not a name given
     return any(c.dep_ in ("oprd", "attr") or (c.dep_ == "xcomp" and not _is_to_clause(c)) for c in named)
@@ -150,3 +173,11 @@ def has_clause(token: Token) -> bool:
 def is_passive_credit(token: Token) -> bool:
     """The verb names its speaker in a "by" phrase ("was stated by the minister")."""
     return any(c.dep_ == "agent" for c in token.children)
+
+
+def tag_only(sent: Span, verb: Token) -> bool:
+    """A sentence that is only a speech tag ("Clinton said.", "He added:"): what is said stands in another."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "oprd", "dative") for c in verb.children):
+        return False
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return len(words) <= 6 and not any(t.is_quote for t in sent)
