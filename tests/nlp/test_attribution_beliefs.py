@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from attributed import credited_pairs as _credited
 from sitrep.model import Report
 
 Analyze = Callable[..., Report]
-
-
-def _credited(report: Report) -> set[tuple[int, str]]:
-    return {(a.sentence, a.source) for a in report.attributions}
 
 
 def test_thinking_and_feeling_with_a_clause_credit_the_holder(analyze_text: Analyze) -> None:

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from attributed import credited_by_sentence as _credited
 from sitrep.model import Report
 from sitrep.nlp.quotations import find_quotations
 
 Analyze = Callable[..., Report]
-
-
-def _credited(report: Report) -> dict[int, set[str]]:
-    found: dict[int, set[str]] = {}
-    for a in report.attributions:
-        found.setdefault(a.sentence, set()).add(a.source)
-    return found
 
 
 # --- quotations opened by a closing mark ------------------------------------------------------

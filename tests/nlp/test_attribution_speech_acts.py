@@ -9,16 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from attributed import credited_by_sentence as _credited
 from sitrep.model import Report
 
 Analyze = Callable[..., Report]
-
-
-def _credited(report: Report) -> dict[int, set[str]]:
-    found: dict[int, set[str]] = {}
-    for a in report.attributions:
-        found.setdefault(a.sentence, set()).add(a.source)
-    return found
 
 
 def test_urging_with_a_to_clause_or_an_object_is_credited(analyze_text: Analyze) -> None:
