@@ -146,10 +146,7 @@ def _interrupt_midway(db_url: str, corpus: Path, sig: signal.Signals) -> subproc
 def test_sigkill_midway_then_resume_loses_and_duplicates_nothing(
     nlp: Language, db_url: str, corpus: Path, tmp_path: Path
 ) -> None:
-    seed = (GOLD / "docs" / SMALL_DOCS[0]).read_text(encoding="utf-8")
-    for number in range(14):  # enough articles that the kill lands midway even on a loaded machine
-        (corpus / f"copy-{number:02d}.txt").write_text(f"{seed}\nCopy {number}.\n", encoding="utf-8")
-    total = len(SMALL_DOCS) + 14
+    total = len(SMALL_DOCS) + _add_copies(corpus)
     _interrupt_midway(db_url, corpus, signal.SIGKILL)
     after_kill = _articles(db_url)
     assert 2 <= after_kill < total, f"not killed midway: {after_kill} of {total} stored"
@@ -162,15 +159,24 @@ def test_sigkill_midway_then_resume_loses_and_duplicates_nothing(
     assert _fingerprint(db_url) == _fingerprint(reference)
 
 
+def _add_copies(corpus: Path, count: int = 14) -> int:
+    """Enough more articles that a signal sent once two are stored lands midway even on a loaded machine."""
+    seed = (GOLD / "docs" / SMALL_DOCS[0]).read_text(encoding="utf-8")
+    for number in range(count):
+        (corpus / f"copy-{number:02d}.txt").write_text(f"{seed}\nCopy {number}.\n", encoding="utf-8")
+    return count
+
+
 def test_ctrl_c_stops_cleanly_and_says_how_to_resume(nlp: Language, tmp_path: Path, corpus: Path) -> None:
     db_url = str(tmp_path / "s.db")
+    total = len(SMALL_DOCS) + _add_copies(corpus)
     process = _interrupt_midway(db_url, corpus, signal.SIGINT)
     assert process.returncode == 130
     assert process.stderr is not None
     assert "interrupted; run the same command again to resume" in process.stderr.read().decode()
     stored = _articles(db_url)
     _code, out = _invoke("ingest", "--db", db_url, "--no-progress", str(corpus))
-    assert out.splitlines()[-1].startswith(f"{len(SMALL_DOCS) - stored} new, {stored} already stored")
+    assert out.splitlines()[-1].startswith(f"{total - stored} new, {stored} already stored")
 
 
 def _articles(db_url: str) -> int:

@@ -136,6 +136,33 @@ def reversed_call(call: tuple[str, None, tuple[str, ...]]) -> tuple[str, None, t
     return (call[0], call[1], tuple(reversed(call[2])))
 
 
+def test_daily_reports_of_the_same_sides_do_not_chain_into_one_event_of_months(db_url: str) -> None:
+    """Reports two days apart each would chain for ever within the 3-day window; a cluster spans 14 days at most,
+    whichever order the reports come in, and a report joins the latest cluster still open to it."""
+    attack = ("ATTACK", None, ("RUS", "UKR"))
+    days = [dt.date(2025, 1, 1) + dt.timedelta(days=2 * n) for n in range(30)]  # 58 days of reports
+    reports = [_report(f"r{n:02d}.txt", [(*attack, day.isoformat(), None)]) for n, day in enumerate(days)]
+    partitions = []
+    for order, batch in enumerate((reports, list(reversed(reports)))):
+        with open_db(db_url) as db:
+            if order:
+                for table in ("articles", "clusters", "cluster_aliases"):
+                    db.execute(f"DELETE FROM {table}")
+            for report in batch:
+                save_report(db, report)
+            partitions.append(_partition(db))
+            assert partitions[-1] == _all_at_once(db)
+            _check_rows(db)
+            spans = db.query("SELECT first_day, last_day FROM clusters ORDER BY first_day")
+    assert partitions[0] == partitions[1]
+    assert [(r["first_day"], r["last_day"]) for r in spans] == [
+        ("2025-01-01", "2025-01-15"),
+        ("2025-01-17", "2025-01-31"),
+        ("2025-02-02", "2025-02-16"),
+        ("2025-02-18", "2025-02-28"),
+    ]
+
+
 def test_reanalysis_that_drops_a_mention_splits_the_cluster_again(db_url: str) -> None:
     attack = ("ATTACK", None, ("RUS", "UKR"))
     with open_db(db_url) as db:
@@ -233,8 +260,8 @@ def test_an_event_page_reads_its_reports_and_figures_a_page_at_a_time(db_url: st
 
     start = dt.date(2025, 3, 1)
     with open_db(db_url) as db:
-        for n in range(180):  # three reports a day for 40 days, then 60 with no day
-            day = (start + dt.timedelta(days=n // 3)).isoformat() if n < 120 else None
+        for n in range(180):  # twelve reports a day for 10 days, then 60 with no day
+            day = (start + dt.timedelta(days=n // 12)).isoformat() if n < 120 else None
             base = _report(f"wire-{(n * 7) % 180:03d}.txt", [("ATTACK", None, ("RUS", "UKR"), day, None)])
             figure = Quantity(n + 1, "exact", "civilians", "ATTACK", "killed", f"{n + 1} civilians", 0, 5, 0, "RUS")
             save_report(db, dataclasses.replace(base, quantities=(figure,)))

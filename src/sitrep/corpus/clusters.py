@@ -4,13 +4,16 @@ Two mentions are the same event when they have the same type (and, where the
 registry says phases tell events apart, as for aid, the same phase), the same sides
 (in order where the registry calls the type directed: aid, attacks, seizures; in any
 order otherwise: meetings, agreements, sanctions), places that do not disagree, and
-days within ``WINDOW_DAYS`` of the cluster's latest mention. For the types whose place
-tells events apart (``by_place`` in the registry: seizures), the place must be the same
+days within ``WINDOW_DAYS`` of the cluster's latest mention and within ``SPAN_DAYS`` of its first.
+For the types whose place tells events apart (``by_place`` in the registry: seizures), the place must be the same
 (or absent from both).
 
 Calibration: ``WINDOW_DAYS`` 3 keeps a call's readouts (same day, or the day after
 across time zones) and a strike's follow-up reports together, while weekly aid
-announcements of the same donor stay apart.
+announcements of the same donor stay apart. ``SPAN_DAYS`` 14 keeps a strike's death toll updated
+over two weeks, or a pause reported through its days, as one event, while daily reports of the same
+sides (a donor's aid announced week after week, one side's strikes on another with no place said) no
+longer chain, a few days apart each, into one "event" of months or years.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ if TYPE_CHECKING:  # the store imports the similarity rule from here
     from sitrep.store.db import Database, Row
 
 WINDOW_DAYS = 3
+SPAN_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -114,13 +118,18 @@ class Cluster:
         return max((m.area_km2 for m in self.mentions if m.area_km2), default=None)
 
     def accepts(self, mention: Mention) -> bool:
-        return joins(self.last_day, self.place, mention.day, mention.place)
+        first = self.mentions[0].day if self.mentions else None  # mentions join in the rule's order, day first
+        return joins(self.last_day, self.place, mention.day, mention.place, first=first)
 
 
-def joins(last: dt.date | None, place: str | None, day: dt.date | None, mention_place: str | None) -> bool:
+def joins(
+    last: dt.date | None, place: str | None, day: dt.date | None, mention_place: str | None, *, first: dt.date | None
+) -> bool:
     """The similarity rule: whether a mention of ``day`` and ``mention_place`` joins a cluster of the same
-    key whose latest day is ``last`` and whose place is ``place`` (mentions taken in day order)."""
+    key whose first day is ``first``, latest day ``last`` and place ``place`` (mentions taken in day order)."""
     if day and last and (day - last).days > WINDOW_DAYS:
+        return False
+    if day and first and (day - first).days > SPAN_DAYS:
         return False
     if (day is None) != (last is None):
         return False

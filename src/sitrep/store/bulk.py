@@ -56,7 +56,10 @@ def _cluster_group(mentions: list[dict[str, Any]]) -> list[_Open]:
         day = m["pos"][0] if m["day"] else None
         if day is not None:
             live = [c for c in live if c.last is None or (day - c.last).days <= WINDOW_DAYS]
-        home = next((c for c in reversed(live) if joins(c.last, c.place, day, m["place"])), None)
+        home = next(
+            (c for c in reversed(live) if joins(c.last, c.place, day, m["place"], first=c.first[0] if day else None)),
+            None,
+        )
         if home is None:
             home = _Open(m["pos"], m["article_id"], int(m["idx"]))
             made.append(home)

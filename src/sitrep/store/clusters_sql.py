@@ -317,7 +317,9 @@ class _Replay:
 
     def _step(self, m: Item) -> None:
         if m.change >= 0:
-            home = next((c for c in reversed(self.new) if joins(c.last, c.place, m.day, m.place)), None)
+            home = next(
+                (c for c in reversed(self.new) if joins(c.last, c.place, m.day, m.place, first=_first_day(c))), None
+            )
             if home is None:
                 home = _Open(m.pos)
                 self.new.append(home)
@@ -363,6 +365,11 @@ class _Replay:
             elif ident in added:
                 self.done.extended.add(ident)
                 _extend(self.db, ident, added[ident])
+
+
+def _first_day(c: _Open) -> dt.date | None:
+    """The day a replayed cluster opened on (None: undated)."""
+    return c.opened[0] if c.opened[0] != dt.date.min else None
 
 
 def _ids(db: Database, key: str, clusters: list[_Open], info: dict[str, _Info]) -> dict[_Open, str]:
