@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
 import signal
@@ -110,6 +111,27 @@ def test_near_duplicates_are_linked(nlp: Language, tmp_path: Path) -> None:
         )
         assert_pages_kept(db)  # the copy's source no longer counts as independent where both are
     assert row == {"copy": str(syndicated), "original": str(source)}
+
+
+def test_a_copy_keeps_its_source_independent_where_another_article_of_that_source_reports_the_event(
+    nlp: Language, tmp_path: Path
+) -> None:
+    db_url = str(tmp_path / "s.db")
+    text = (GOLD / "docs" / "us-aid-pause-article.txt").read_text(encoding="utf-8")
+    wire, paper = tmp_path / "wire", tmp_path / "paper"
+    wire.mkdir()
+    paper.mkdir()
+    (wire / "a.txt").write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    story = "\n".join(lines[: len(lines) // 3])  # the paper's own story of the same day
+    (paper / "b.md").write_text(f'---\ndate: "2025-07-08"\n---\n\n{story}\n', encoding="utf-8")
+    (paper / "c.txt").write_text(text.replace("Meetings between", "Talks between", 1), encoding="utf-8")  # a copy
+    _code, out = _invoke("ingest", "--db", db_url, "--no-progress", str(wire / "a.txt"), str(paper))
+    assert "(1 near-duplicates linked)" in out, out
+    with open_db(db_url) as db:
+        assert_pages_kept(db)
+        both = db.query("SELECT counted FROM clusters WHERE articles = 3")
+    assert both and all(json.loads(r["counted"]) == ["paper", "wire"] for r in both)
 
 
 def _ingest_process(db_url: str, corpus: Path) -> subprocess.Popen[bytes]:

@@ -138,7 +138,7 @@ def _money(db: Database, before: Row, after: Row, article_id: str) -> None:
 def summarize_article(db: Database, article_id: str) -> None:
     """A stored article just linked as a near-duplicate copy of another: in each cluster both are in, its
     source no longer counts as independent unless another article of that source in the cluster does
-    (read by the source's articles, never the cluster's mentions)."""
+    (read by the cluster's mentions: a cluster spans two weeks at most, a source's articles are without end)."""
     copy_of = db.scalar("SELECT duplicate_of FROM duplicates WHERE article_id = ?", (article_id,))
     source = db.scalar("SELECT source FROM articles WHERE id = ?", (article_id,))
     if copy_of is None or source is None:
@@ -147,7 +147,7 @@ def summarize_article(db: Database, article_id: str) -> None:
     for ident in sorted(both):
         row = row_of(db, ident)
         counted = set(json.loads(row["counted"])) if row else set()
-        if source not in counted or db.scalar(_STILL, (source, article_id, ident, ident)) is not None:
+        if source not in counted or db.scalar(_STILL, (ident, source, article_id, ident)) is not None:
             continue
         counted.discard(source)
         db.execute(
@@ -161,11 +161,11 @@ def _clusters_of(db: Database, article_id: str) -> set[str]:
     return {str(r["cluster_id"]) for r in rows if r["cluster_id"]}
 
 
-#: Another article of the source in the cluster that is no copy of one in it, read by the source's articles
-#: and each one's events by its key (CROSS JOIN keeps SQLite's order; COALESCE keeps the cluster index out).
+#: Another article of the source in the cluster that is no copy of one in it, read by the cluster's mentions and
+#: each one's article by its key (CROSS JOIN keeps SQLite's order; COALESCE reads the copy's events by its key).
 _STILL = (
-    "SELECT 1 FROM articles a CROSS JOIN events e LEFT JOIN duplicates d ON d.article_id = a.id"
-    " WHERE a.source = ? AND a.id <> ? AND e.article_id = a.id AND COALESCE(e.cluster_id, '') = ?"
+    "SELECT 1 FROM events e CROSS JOIN articles a LEFT JOIN duplicates d ON d.article_id = a.id"
+    " WHERE e.cluster_id = ? AND a.id = e.article_id AND a.source = ? AND a.id <> ?"
     " AND (d.duplicate_of IS NULL OR NOT EXISTS (SELECT 1 FROM events x WHERE x.article_id = d.duplicate_of"
     " AND COALESCE(x.cluster_id, '') = ?)) LIMIT 1"
 )
