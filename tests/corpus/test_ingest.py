@@ -153,9 +153,9 @@ def _ingest_process(db_url: str, corpus: Path) -> subprocess.Popen[bytes]:
 
 
 def _interrupt_midway(db_url: str, corpus: Path, sig: signal.Signals) -> subprocess.Popen[bytes]:
-    """Start an ingest and send it ``sig`` once two articles are stored."""
+    """Start an ingest and send it ``sig`` once two articles are stored (however long a loaded machine takes)."""
     process = _ingest_process(db_url, corpus)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 900
     while time.monotonic() < deadline and process.poll() is None:
         if _articles(db_url) >= 2:
             break
