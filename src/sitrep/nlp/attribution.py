@@ -449,7 +449,9 @@ class AttributionFinder:
         after = len(text[end:]) - len(text[end:].lstrip(" \t"))
         for index in state.sentences_holding(start, end - 1, end + after):
             for token in state.sents[index]:
-                if (token.idx >= end or token.idx < start) and self._is_frame_verb(token):
+                # a verb inside any quotation is what someone says, never the frame of another quotation
+                outside = (token.idx >= end or token.idx < start) and not state.in_quote(token.idx)
+                if outside and self._is_frame_verb(token):
                     source = self._speaker(state, token)
                     if source is not None:
                         return source

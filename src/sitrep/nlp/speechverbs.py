@@ -120,7 +120,10 @@ class SpeechVerbs:
         if not preps or not objects:
             return False
         framed = (*token.children, *objects[0].children)  # the parser hangs "to a siege" on the verb or the object
-        return any(c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children) for c in framed)
+        # what it is framed as: a noun, or an adjective the parser hangs on the preposition ("rated it as false")
+        framing = ("pobj", "pcomp", "amod", "acomp")
+        as_what = [c for c in framed if c.dep_ == "prep" and c.lower_ in preps]
+        return any(g.dep_ in framing for c in as_what for g in c.children)
 
     def _speech_prep(self, token: Token, lemma: str) -> bool:
         """ "spoke about the crimes", "updated X on the status" (not "spoke with X about")."""

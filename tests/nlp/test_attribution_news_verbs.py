@@ -1,0 +1,72 @@
+"""More verbs and phrases of saying that news uses, each on sentences written for the test (issue 11).
+
+A speaker who reminds, jokes, shouts or rules that something is so; who compliments, lauds or commends
+someone; who makes the case that something is so; who issues a statement; or who rates something as
+something is credited with the sentence. Without what is said (a clause, an object, a framing "as"),
+the same verbs claim nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from attributed import credited_by_sentence as _credited
+from sitrep.model import Report
+
+Analyze = Callable[..., Report]
+
+
+def test_reminding_joking_shouting_and_ruling_with_a_clause_are_claims(analyze_text: Analyze) -> None:
+    text = (
+        "Mayor Ilse Varga reminded the council that the bridge was built in 1902. "
+        "Coach Ivo Marsh joked that his team runs on coffee alone. "
+        "A neighbour shouted that the barn was on fire. "
+        "The district court ruled that the toll on the ferry was unlawful."
+    )
+    assert _credited(analyze_text(text)) == {
+        0: {"Ilse Varga"},
+        1: {"Ivo Marsh"},
+        2: {"neighbour"},
+        3: {"district court"},
+    }
+
+
+def test_the_same_verbs_without_a_clause_claim_nothing(analyze_text: Analyze) -> None:
+    text = (
+        "The poster reminded Ilse Varga of her youth. "
+        "The referee ruled on the appeal within an hour. "
+        "Ivo Marsh shouted across the field."
+    )
+    assert analyze_text(text).attributions == ()
+
+
+def test_complimenting_lauding_and_commending_someone_are_speech_acts(analyze_text: Analyze) -> None:
+    text = (
+        "Senator Paul Okafor complimented the rescue crews on their speed. "
+        "Governor Alma Reyes lauded the volunteers for their work. "
+        "The fishing guild commended the harbour master."
+    )
+    assert _credited(analyze_text(text)) == {0: {"Paul Okafor"}, 1: {"Alma Reyes"}, 2: {"fishing guild"}}
+
+
+def test_making_the_case_that_and_issuing_a_statement_credit_the_speaker(analyze_text: Analyze) -> None:
+    text = (
+        "Ada Brun made the case that the ferry fares are too high. "
+        "The port authority issued a statement calling the strike illegal. "
+        "Ada Brun made the bread herself."
+    )
+    assert _credited(analyze_text(text)) == {0: {"Ada Brun"}, 1: {"port authority"}}
+
+
+def test_rating_something_as_something_is_a_claim(analyze_text: Analyze) -> None:
+    text = "The watchdog rated the senator's remark as mostly false. The watchdog rated the hotels last spring."
+    assert _credited(analyze_text(text)) == {0: {"watchdog"}}
+
+
+def test_a_verb_inside_one_quotation_is_no_frame_for_another(analyze_text: Analyze) -> None:
+    text = (
+        "“Voters want the old ferry back. Nobody asked them,” Ida Crane said. "
+        "“The farmers shout that the levy is too high,” she added."
+    )
+    report = analyze_text(text)
+    assert {a.source for a in report.attributions} == {"Ida Crane"}
