@@ -70,3 +70,16 @@ def test_a_verb_inside_one_quotation_is_no_frame_for_another(analyze_text: Analy
     )
     report = analyze_text(text)
     assert {a.source for a in report.attributions} == {"Ida Crane"}
+
+
+def test_a_quotation_introduced_by_according_to_is_the_sources_throughout(analyze_text: Analyze) -> None:
+    text = "According to Ida Crane, “the ferry will not run this winter. The crews have left. Nobody will come back.”\n"
+    assert _credited(analyze_text(text)) == {0: {"Ida Crane"}, 1: {"Ida Crane"}, 2: {"Ida Crane"}}
+
+
+def test_a_quotation_after_reported_speech_on_the_same_line_goes_on_with_the_speaker(analyze_text: Analyze) -> None:
+    text = (
+        "The ferry will stop in May, Piet Haas said. “We have no crews left. The boats are too old.”\n\n"
+        "The bridge opened in 1902. “Nobody crosses it at night any more, not even the buses.”\n"
+    )
+    assert _credited(analyze_text(text)) == {0: {"Piet Haas"}, 1: {"Piet Haas"}, 2: {"Piet Haas"}}

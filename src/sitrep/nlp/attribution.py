@@ -404,7 +404,8 @@ class AttributionFinder:
                 source = last[1]
             if source is None and quote.opens_paragraph:
                 source = self._paragraph_speaker(state, lines, quote)
-            source = source or state.tag_before(quote.start, lines.bounds(quote.paragraph)[0])
+            line_start = lines.bounds(quote.paragraph)[0]
+            source = source or state.introduced_by(quote.start) or state.tag_before(quote.start, line_start)
             last = (quote, source) if source is not None else None
             if source is None:
                 continue
