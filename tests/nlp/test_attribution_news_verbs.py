@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from attributed import credited_by_sentence as _credited
 from sitrep.model import Report
+from sitrep.nlp.sources import antecedent
 
 Analyze = Callable[..., Report]
 
@@ -83,3 +87,35 @@ def test_a_quotation_after_reported_speech_on_the_same_line_goes_on_with_the_spe
         "The bridge opened in 1902. “Nobody crosses it at night any more, not even the buses.”\n"
     )
     assert _credited(analyze_text(text)) == {0: {"Piet Haas"}, 1: {"Piet Haas"}, 2: {"Piet Haas"}}
+
+
+def test_a_name_is_credited_not_a_body_named_in_its_relative_clause(analyze_text: Analyze) -> None:
+    text = "Ida Crane, who campaigned for the Harbour Party last spring, blasted the mayor as a coward."
+    assert _credited(analyze_text(text)) == {0: {"Ida Crane"}}
+
+
+def test_a_participle_on_posts_or_a_statement_speaks_for_who_issued_them(analyze_text: Analyze) -> None:
+    text = (
+        "Senator Paul Okafor posted a series of tweets criticizing the ferry company. "
+        "The port authority released a statement calling the strike illegal. "
+        "A new report criticizing the river authority was published on Monday."
+    )
+    assert _credited(analyze_text(text)) == {0: {"Paul Okafor"}, 1: {"port authority"}, 2: {"new report"}}
+
+
+def test_a_relative_pronoun_the_parser_hung_elsewhere_still_stands_for_its_noun(analyze_text: Analyze) -> None:
+    text = "To settle the matter, the reporters turned to the River Authority which reported 31 floods in the valley."
+    assert {a.source for a in analyze_text(text).attributions} == {"River Authority"}
+
+
+def test_antecedent_of_a_relative_pronoun_hung_on_the_wrong_verb(nlp: Language) -> None:
+    # the parse the model gave a sentence of this shape: "which reported" hung on "turned" as an adverbial clause
+    words = ["They", "turned", "to", "the", "River", "Authority", "which", "reported", "floods", "."]
+    heads = [1, 1, 1, 5, 5, 2, 7, 1, 7, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "compound", "pobj", "nsubj", "advcl", "dobj", "punct"]
+    tags = ["PRP", "VBD", "IN", "DT", "NNP", "NNP", "WDT", "VBD", "NNS", "."]
+    pos = ["PRON", "VERB", "ADP", "DET", "PROPN", "PROPN", "PRON", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    found = antecedent(doc[6], doc[7])
+    assert found is not None and found.text == "the River Authority"
+    assert antecedent(doc[0], doc[1]) is None  # no relative pronoun

@@ -96,6 +96,8 @@ class AttributionFinder:
         self.synonyms = cues.role_synonyms
         self.role_heads = {r.split()[-1] for r in cues.roles} | set(self.synonyms)
         self.leader_roles = {tuple(r.split()) for r in cues.leader_roles}
+        # nouns that carry what someone says: "tweets criticizing X", "a statement calling X a Y"
+        self.speech_bearers = self.document | self.social | set(cues.speech_nouns) | set(cues.speech_event_nouns)
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -224,12 +226,33 @@ class AttributionFinder:
                 return self._classify(state, antecedent(subj, node) or noun_phrase(subj))
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "... by saying that", "after saying"
                 node = node.head
+            if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+                return self._noun_speaker(state, node)
             if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "prep", "acomp") or node.head.i == node.i:
                 return None
             if node.dep_ == "conj" and node.head.dep_ == "ccomp":
                 return None  # "noting that X is ..., and spoke": X is not the speaker
             node = node.head
         return None
+
+    def _noun_speaker(self, state: SpeakerState, verb: Token) -> Source | None:
+        """A verb the parser hung on a noun: a finite one has the noun for its subject ("a Times article
+        hailed X as ..."); a participle on a document or a noun of speech speaks for the noun's owner, else for
+        the subject of the verb that takes the noun, else for the document ("unleashed tweets criticizing X",
+        "issued a statement calling X a Y", "a report showing ...")."""
+        noun = verb.head
+        if verb.tag_ in ("VBD", "VBZ", "VBP"):
+            return self._classify(state, state.doc[noun.left_edge.i : verb.i]) if noun.i < verb.i else None
+        if verb.tag_ != "VBG" or noun.lemma_.lower() not in self.speech_bearers:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return self._classify(state, noun_phrase(owner))
+        taken = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "a series of tweets"
+        subject = next((c for c in taken.head.children if c.dep_ == "nsubj"), None) if taken.dep_ == "dobj" else None
+        if subject is not None and not state.in_quote(subject.idx):
+            return self._classify(state, antecedent(subject, taken.head) or noun_phrase(subject))
+        return self._classify(state, head_phrase(noun_phrase(noun)))
 
     def _dash_credit(self, state: SpeakerState, sent: Span) -> tuple[Source, str] | None:
         match = DASH_CREDIT.search(sent.text)
@@ -275,6 +298,8 @@ class AttributionFinder:
         if is_dateline(root):  # "PARIS -- The minister said ...": the place the story was filed from is no one
             rest = state.doc[root.i + 2 : phrase.end]  # the parser may have taken "-- The minister" into the phrase
             return self._classify(state, rest) if len(rest) and rest.root.i != root.i else None
+        if root.pos_ == "PROPN" and len(head_phrase(phrase)) < len(phrase):
+            return self._classify(state, head_phrase(phrase))  # "Christie, who campaigned for the GOP, ...": the name
         if root.lower_.strip("\"“”'‘’") in PRONOUNS:
             name = state.outer_speaker(root) or state.pronoun_person(phrase.start)
             return Source(name, "person", written=phrase.text.strip(' "“”')) if name else None

@@ -375,9 +375,13 @@ def names_a_document(phrase: Span) -> bool:
 def antecedent(subj: Token, verb: Token) -> Span | None:
     """The noun a relative pronoun stands for ("the study, which notes that ...", "a letter that says"):
     the words of the relative clause's head before the pronoun."""
-    if verb.dep_ != "relcl" or subj.tag_ not in ("WDT", "WP") or verb.head.pos_ not in ("NOUN", "PROPN"):
+    if subj.tag_ not in ("WDT", "WP"):
         return None
     doc, head = subj.doc, verb.head
+    if verb.dep_ != "relcl":  # "the Police Department which reported ...", the clause hung elsewhere by the parser
+        head = next((t for t in reversed(doc[max(0, subj.i - 3) : subj.i]) if not t.is_punct), doc[subj.i])
+    if head.pos_ not in ("NOUN", "PROPN") or head.i >= subj.i:
+        return None
     end = subj.i
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
