@@ -119,3 +119,33 @@ def test_antecedent_of_a_relative_pronoun_hung_on_the_wrong_verb(nlp: Language) 
     found = antecedent(doc[6], doc[7])
     assert found is not None and found.text == "the River Authority"
     assert antecedent(doc[0], doc[1]) is None  # no relative pronoun
+
+
+def test_pointing_to_something_as_evidence_is_a_claim(analyze_text: Analyze) -> None:
+    text = (
+        "The farmers' union pointed to the dry spring as the cause of the poor harvest. "
+        "Ida Crane pointed out that the bridge was closed."
+    )
+    assert _credited(analyze_text(text)) == {0: {"farmers' union"}, 1: {"Ida Crane"}}
+
+
+def test_making_the_case_for_or_remarks_about_something_credits_the_speaker(analyze_text: Analyze) -> None:
+    text = (
+        "Mayor Ilse Varga made the case for a new ferry at the town hall. "
+        "The council rejected the remarks Piet Haas had made about the harbour. "
+        "Piet Haas made a comment on Monday."
+    )
+    credited = _credited(analyze_text(text))
+    assert credited[0] == {"Ilse Varga"}
+    assert "Piet Haas" in credited[1]
+    assert 2 not in credited
+
+
+def test_a_name_given_as_a_judgment_is_a_claim_but_a_proper_name_only_names(analyze_text: Analyze) -> None:
+    text = (
+        "Senator Paul Okafor spent the week at sea.\n\n"
+        "In one post, in which he called the former mayor “dishonest” and referred to her “secret deals,” "
+        "the senator attacked the council.\n\n"
+        "His fishing company, called the Harbour Star Fund, will keep the boats.\n"
+    )
+    assert _credited(analyze_text(text)) == {1: {"Paul Okafor"}}

@@ -51,7 +51,8 @@ class SpeechVerbs:
         if lemma in self.strong:
             if any(c.dep_ == "neg" for c in token.children) and not has_clause(token):
                 return False  # "cannot comment on the letter", "did not say": nothing claimed
-            return not (lemma == "point" and not any(c.lower_ == "out" for c in token.children))
+            if not (lemma == "point" and not any(c.lower_ == "out" for c in token.children)):
+                return True  # "pointed to the report" is left to speech_prep
         if lemma in self.weak and has_clause(token):
             return lemma not in SENSE_VERBS or _full_clause(token)
         if lemma in self.acts and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
@@ -104,12 +105,16 @@ class SpeechVerbs:
         return any(c.dep_ in ("dobj", "ccomp") for c in token.children)
 
     def _speech_object(self, token: Token, lemma: str) -> bool:
-        """ "shared his assessment", "provided an update", "expressed hope that ..." """
-        for obj in (c for c in token.children if c.dep_ == "dobj"):
+        """ "shared his assessment", "provided an update", "expressed hope that ...", "made the case for ...",
+        and the object as the noun the verb's relative clause describes ("the remarks he made about her")."""
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if not objects and token.dep_ == "relcl":
+            objects = [token.head]
+        for obj in objects:
             for entry in self.objects.get(lemma, []):
-                word, _, clause = entry.partition(" ")
-                if obj.lemma_.lower() == word or obj.lower_ == word:
-                    return not clause or any(t.lower_ == "that" and t.dep_ == "mark" for t in obj.subtree)
+                word, _, marker = entry.partition(" ")
+                if (obj.lemma_.lower() == word or obj.lower_ == word) and _marked(token, obj, marker):
+                    return True
         return False
 
     def _framing(self, token: Token, lemma: str) -> bool:
@@ -129,6 +134,17 @@ class SpeechVerbs:
         """ "spoke about the crimes", "updated X on the status" (not "spoke with X about")."""
         preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
         return bool(preps & set(self.preps.get(lemma, []))) and not preps & self.preps_not
+
+
+def _marked(verb: Token, obj: Token, marker: str) -> bool:
+    """The object's entry is met: no marker; "that" (a that-clause on the object: "expressed hope that ...");
+    or a preposition on the verb or the object ("made the case for", "made remarks about")."""
+    if not marker:
+        return True
+    if marker == "that":
+        return any(t.lower_ == "that" and t.dep_ == "mark" for t in obj.subtree)
+    preps = (c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == marker)
+    return any(_asked_of(g) for c in preps for g in c.children)  # not a date: "made a comment on Monday"
 
 
 def _asked_of(token: Token) -> bool:
@@ -155,8 +171,12 @@ def _full_clause(verb: Token) -> bool:
 def names_as(verb: Token) -> bool:
     """ "called X a Y": an object and what it is called (not "called on", "called for", "called him to ...")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects:  # "was called a charlatan by his peers": the name given by the agent
-        return is_passive_credit(verb) and any(c.dep_ in ("oprd", "attr") for c in verb.children)
+    names = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
+    if not objects:  # "was called a charlatan by his peers": the name given by the agent; "he called [her]
+        # “disgusting”", the object lost by the parser: a subject and a word of judgment (not a proper name:
+        # "the group, called the Harbour Fund, ..." only names it)
+        judged = any(c.pos_ != "PROPN" for c in names) and any(c.dep_ == "nsubj" for c in verb.children)
+        return bool(names) and (is_passive_credit(verb) or judged)
     if len(objects) == 2:
         return True  # "branded [the strike] [a provocation]": the parser may take the name for a second object
     named = (*verb.children, *objects[0].children)
