@@ -149,3 +149,18 @@ def test_a_name_given_as_a_judgment_is_a_claim_but_a_proper_name_only_names(anal
         "His fishing company, called the Harbour Star Fund, will keep the boats.\n"
     )
     assert _credited(analyze_text(text)) == {1: {"Paul Okafor"}}
+
+
+def test_as_someone_put_it_credits_them_but_putting_a_thing_somewhere_does_not(analyze_text: Analyze) -> None:
+    text = (
+        "As Mayor Ilse Varga put it last week, the ferry is the town's lifeline. "
+        "Piet Haas put it on the table before the meeting."
+    )
+    assert _credited(analyze_text(text)) == {0: {"Ilse Varga"}}
+
+
+def test_what_a_letter_reads_is_the_letters(analyze_text: Analyze) -> None:
+    text = "“We ask the council to keep the night ferry running for the nurses,” the letter reads.\n"
+    assert {(a.sentence, a.source, a.source_kind) for a in analyze_text(text).attributions} == {
+        (0, "letter", "document")
+    }

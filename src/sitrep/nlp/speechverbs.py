@@ -138,13 +138,18 @@ class SpeechVerbs:
 
 def _marked(verb: Token, obj: Token, marker: str) -> bool:
     """The object's entry is met: no marker; "that" (a that-clause on the object: "expressed hope that ...");
-    or a preposition on the verb or the object ("made the case for", "made remarks about")."""
+    a preposition on the verb or the object ("made the case for", "made remarks about"); or a subordinating
+    word on the verb ("as the minister put it")."""
     if not marker:
         return True
     if marker == "that":
         return any(t.lower_ == "that" and t.dep_ == "mark" for t in obj.subtree)
-    preps = (c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == marker)
-    return any(_asked_of(g) for c in preps for g in c.children)  # not a date: "made a comment on Monday"
+    for c in (*verb.children, *obj.children):
+        if c.lower_ == marker and c.dep_ == "mark":
+            return True  # "as the minister put it"
+        if c.lower_ == marker and c.dep_ == "prep" and any(_asked_of(g) for g in c.children):
+            return True  # not a date: "made a comment on Monday"
+    return False
 
 
 def _asked_of(token: Token) -> bool:
