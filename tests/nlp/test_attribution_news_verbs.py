@@ -164,3 +164,15 @@ def test_what_a_letter_reads_is_the_letters(analyze_text: Analyze) -> None:
     assert {(a.sentence, a.source, a.source_kind) for a in analyze_text(text).attributions} == {
         (0, "letter", "document")
     }
+
+
+def test_they_after_a_subject_of_several_people_stands_for_all_of_them(analyze_text: Analyze) -> None:
+    text = (
+        "Senator Paul Okafor and Mayor Ilse Varga toured the harbour on Monday. They said the ferry must keep running."
+        "\n\nCritics of the toll, like Senator Ida Crane, see the vote as a chance to fix it. "
+        "They say the toll hurts farmers.\n"
+    )
+    assert _credited(analyze_text(text)) == {
+        1: {"Senator Paul Okafor and Mayor Ilse Varga"},
+        3: {"Critics of the toll"},
+    }

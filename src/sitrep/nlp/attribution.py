@@ -124,8 +124,19 @@ class AttributionFinder:
         source = self._classify(state, noun_phrase(subj))
         if source is not None and source.kind == "person":
             state.subjects.append((index, source.name))
+            self._note_people(state, index, subj)
         elif source is not None:
             state.note_group(index, source, subj.tag_ in ("NNS", "NNPS"))
+
+    def _note_people(self, state: SpeakerState, index: int, subj: Token) -> None:
+        """A subject of several people that names a person ("Grassley and Leahy said ...", "Critics, like
+        Senator Grassley, say ..."): "they" in the sentences after it stands for all of them."""
+        if any(c.dep_ == "conj" for c in subj.children):
+            state.note_group(index, Source(clean_name(noun_phrase(subj).text), "person"), True)
+        elif subj.tag_ in ("NNS", "NNPS"):
+            group = self._classify(state, head_phrase(noun_phrase(subj)))
+            if group is not None and group.kind != "person":
+                state.note_group(index, group, True)
 
     # --- per sentence ------------------------------------------------------
     def _sentence_sources(self, state: SpeakerState, sent: Span) -> list[tuple[Source, str]]:
