@@ -176,3 +176,8 @@ def test_they_after_a_subject_of_several_people_stands_for_all_of_them(analyze_t
         1: {"Senator Paul Okafor and Mayor Ilse Varga"},
         3: {"Critics of the toll"},
     }
+
+
+def test_a_speech_tag_opened_by_its_verb_credits_the_name_after_it(analyze_text: Analyze) -> None:
+    text = "Ida Vosk runs the ferry.\n\nSaid Vosk: “Nobody will cross the river this winter.”\n"
+    assert _credited(analyze_text(text)) == {1: {"Vosk"}}

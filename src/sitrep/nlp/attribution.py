@@ -224,6 +224,10 @@ class AttributionFinder:
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             return self._classify(state, noun_phrase(pobj)) if pobj is not None else None
+        if self._is_frame_verb(verb) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            tagged = self._tag_words(state, verb)
+            if tagged is not None:
+                return tagged
         node = verb
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -245,6 +249,26 @@ class AttributionFinder:
                 return None  # "noting that X is ..., and spoke": X is not the speaker
             node = node.head
         return None
+
+    def _tag_words(self, state: SpeakerState, verb: Token) -> Source | None:
+        """A speaker the parser hung elsewhere in a speech tag: the words between a closing quotation mark and
+        the verb ("“...,” Tulsa police Chief Jo Li said") or after a verb that opens its sentence ("Said Li:")."""
+        sent, doc = verb.sent, state.doc
+        if verb.i == sent.start:
+            end = next((t.i for t in doc[verb.i + 1 : min(sent.end, verb.i + 7)] if t.text in (":", ",")), None)
+            words = doc[verb.i + 1 : end] if end is not None else None
+        else:
+            mark = next((t for t in reversed(doc[max(sent.start, verb.i - 8) : verb.i]) if t.is_quote), None)
+            words = doc[mark.i + 1 : verb.i] if mark is not None and state.in_quote(mark.idx - 1) else None
+        while words is not None and len(words) and words[0].is_punct:
+            words = words[1:]
+        if words is None or not len(words) or any(not (t.is_title or t.pos_ in ("NOUN", "DET")) for t in words):
+            return None
+        mention = state.mention_in(words)
+        if mention is not None:
+            return Source(mention.name, "person", shown=mention.text)
+        named = [e for e in words.ents if e.label_ == "PERSON"]  # a name the person index left out
+        return Source(clean_name(named[-1].text), "person") if named else self._classify(state, words)
 
     def _noun_speaker(self, state: SpeakerState, verb: Token) -> Source | None:
         """A verb the parser hung on a noun: a finite one has the noun for its subject ("a Times article
