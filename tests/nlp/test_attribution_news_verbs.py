@@ -181,3 +181,19 @@ def test_they_after_a_subject_of_several_people_stands_for_all_of_them(analyze_t
 def test_a_speech_tag_opened_by_its_verb_credits_the_name_after_it(analyze_text: Analyze) -> None:
     text = "Ida Vosk runs the ferry.\n\nSaid Vosk: “Nobody will cross the river this winter.”\n"
     assert _credited(analyze_text(text)) == {1: {"Vosk"}}
+
+
+def test_identifying_something_as_something_is_a_claim(analyze_text: Analyze) -> None:
+    text = "Senator Paul Okafor identified the old bridge as the main cause of the traffic jams."
+    assert _credited(analyze_text(text)) == {0: {"Paul Okafor"}}
+
+
+def test_a_line_that_announces_a_statement_credits_the_paragraph_after_it(analyze_text: Analyze) -> None:
+    text = (
+        "On Monday, Mayor Ilse Varga made the following statement:\n\n"
+        "“The ferry will run all winter. Nobody will be left on the island.”\n\n"
+        "The council meets again in March.\n"
+    )
+    credited = _credited(analyze_text(text))
+    assert credited.get(1) == {"Ilse Varga"} and credited.get(2) == {"Ilse Varga"}
+    assert 3 not in credited

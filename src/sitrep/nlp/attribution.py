@@ -98,6 +98,7 @@ class AttributionFinder:
         self.leader_roles = {tuple(r.split()) for r in cues.leader_roles}
         # nouns that carry what someone says: "tweets criticizing X", "a statement calling X a Y"
         self.speech_bearers = self.document | self.social | set(cues.speech_nouns) | set(cues.speech_event_nouns)
+        self.event_nouns = set(cues.speech_nouns) | set(cues.speech_event_nouns)
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -493,15 +494,22 @@ class AttributionFinder:
                 continue
             verbs = (t for t in sent if t.i in state.speaker_of and state.speaker_of[t.i] is not None)
             verb = next(verbs, None)
+            source = state.speaker_of[verb.i] if verb is not None else self._announced(state, sent)
             following = lines.next_with_text(lines.index(sent.start_char))
-            if verb is not None and following is not None:
-                source = state.speaker_of[verb.i]
-                assert source is not None
+            if source is not None and following is not None:
                 for n in state.sentences_across(*lines.bounds(following)):
                     state.add(n, source, "block")
         for name, (start, end) in speaker_turns(lines):
             for n in state.sentences_across(start, end):
                 state.add(n, Source(name, "person"), "turn")
+
+    def _announced(self, state: SpeakerState, sent: Span) -> Source | None:
+        """The subject of a line that announces words to follow ("Smith made the following statement:")."""
+        root = sent.root
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in self.event_nouns for c in root.children):
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        return self._classify(state, noun_phrase(subject)) if subject is not None else None
 
     def _quote_speaker(self, state: SpeakerState, start: int, end: int) -> Source | None:
         """The speaker of a verb of saying next to the quotation, in a sentence it touches or in the
