@@ -197,3 +197,14 @@ def test_a_line_that_announces_a_statement_credits_the_paragraph_after_it(analyz
     credited = _credited(analyze_text(text))
     assert credited.get(1) == {"Ilse Varga"} and credited.get(2) == {"Ilse Varga"}
     assert 3 not in credited
+
+
+def test_a_title_credited_by_its_colon_is_credited_over_all_its_sentences(analyze_text: Analyze) -> None:
+    text = (
+        "Ida Vosk: Ferry Cuts Hurt The Island. Nobody Asked Us.\n\n"
+        "The council met on Monday.\n\n"
+        "VOSK: We were not asked. HAAS: The plan was public. VOSK: Nobody read it.\n"
+    )
+    credited = _credited(analyze_text(text))
+    assert credited.get(0) == {"Ida Vosk"} and credited.get(1) == {"Ida Vosk"}
+    assert 2 not in credited

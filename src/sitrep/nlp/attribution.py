@@ -112,6 +112,10 @@ class AttributionFinder:
                 state.add(index, source, cue)
                 if cue == "stated by" and index > 0 and sent[0].lower_ in DEMONSTRATIVES:
                     state.add(index - 1, source, cue)
+                if cue == "colon" and not lines.text[: sent.start_char].strip():  # the title line, all of it:
+                    line_end = lines.bounds(lines.index(sent.start_char))[1]  # "Limbaugh: Hillary Asking ... Fear."
+                    for later in state.sentences_across(sent.end_char, line_end):
+                        state.add(later, source, cue)
             self._note_subject(state, index, sent)
         self._quotes(state, lines)
         self._blocks(state, lines)
