@@ -142,9 +142,10 @@ def test_quotation_after_a_short_quote_and_its_tag_goes_on_with_that_speaker(ana
     assert credited == {0: {"Mara Lee"}, 1: {"Mara Lee"}, 2: {"Mara Lee"}}
 
 
-def test_quotation_after_a_sentence_of_no_quotation_is_not_carried_over(analyze_text: Analyze) -> None:
-    text = "Mara Lee said the bridge was closed. “We need help from the city, and soon.”\n"
-    assert 1 not in _credited(analyze_text(text))
+def test_quotation_after_a_sentence_that_credits_no_one_is_not_carried_over(analyze_text: Analyze) -> None:
+    # after "Mara Lee said the bridge was closed." the quotation goes on with her (test_attribution_news_verbs.py)
+    text = "Mara Lee spoke on Monday. The bridge was closed. “We need help from the city, and soon.”\n"
+    assert 2 not in _credited(analyze_text(text))
 
 
 def test_shouted_quotation_is_credited(analyze_text: Analyze) -> None:

@@ -55,6 +55,7 @@ from sitrep.nlp.sources import (
     split_title,
     title_before,
 )
+from sitrep.nlp.speakerrepairs import SpeakerRepairs
 from sitrep.nlp.speechcues import AttributionCues
 from sitrep.nlp.speechnouns import SpeechNouns
 from sitrep.nlp.speechverbs import DEMONSTRATIVES, SpeechVerbs, is_passive_credit, tag_only
@@ -70,7 +71,7 @@ ROLE_CONNECTORS = {"of", "to", "for", "in", "at", "on"}
 ROLE_SKIP = {"the", "a", "an", "our", "this", "his", "her", "their", "its", "'s", "’s", "-", "also", "then", ","}
 
 
-class AttributionFinder:
+class AttributionFinder(SpeakerRepairs):
     """Credit sentences to their sources."""
 
     def __init__(self, lex: Lexicons) -> None:
@@ -96,6 +97,9 @@ class AttributionFinder:
         self.synonyms = cues.role_synonyms
         self.role_heads = {r.split()[-1] for r in cues.roles} | set(self.synonyms)
         self.leader_roles = {tuple(r.split()) for r in cues.leader_roles}
+        # nouns that carry what someone says: "tweets criticizing X", "a statement calling X a Y"
+        self.speech_bearers = self.document | self.social | set(cues.speech_nouns) | set(cues.speech_event_nouns)
+        self.event_nouns = set(cues.speech_nouns) | set(cues.speech_event_nouns)
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings(doc)
@@ -109,6 +113,10 @@ class AttributionFinder:
                 state.add(index, source, cue)
                 if cue == "stated by" and index > 0 and sent[0].lower_ in DEMONSTRATIVES:
                     state.add(index - 1, source, cue)
+                if cue == "colon" and not lines.text[: sent.start_char].strip():  # the title line, all of it:
+                    line_end = lines.bounds(lines.index(sent.start_char))[1]  # "Limbaugh: Hillary Asking ... Fear."
+                    for later in state.sentences_across(sent.end_char, line_end):
+                        state.add(later, source, cue)
             self._note_subject(state, index, sent)
         self._quotes(state, lines)
         self._blocks(state, lines)
@@ -122,6 +130,7 @@ class AttributionFinder:
         source = self._classify(state, noun_phrase(subj))
         if source is not None and source.kind == "person":
             state.subjects.append((index, source.name))
+            self._note_people(state, index, subj)
         elif source is not None:
             state.note_group(index, source, subj.tag_ in ("NNS", "NNPS"))
 
@@ -211,6 +220,10 @@ class AttributionFinder:
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             return self._classify(state, noun_phrase(pobj)) if pobj is not None else None
+        if self._is_frame_verb(verb) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            tagged = self._tag_words(state, verb)
+            if tagged is not None:
+                return tagged
         node = verb
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -224,6 +237,8 @@ class AttributionFinder:
                 return self._classify(state, antecedent(subj, node) or noun_phrase(subj))
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "... by saying that", "after saying"
                 node = node.head
+            if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+                return self._noun_speaker(state, node)
             if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "prep", "acomp") or node.head.i == node.i:
                 return None
             if node.dep_ == "conj" and node.head.dep_ == "ccomp":
@@ -275,6 +290,8 @@ class AttributionFinder:
         if is_dateline(root):  # "PARIS -- The minister said ...": the place the story was filed from is no one
             rest = state.doc[root.i + 2 : phrase.end]  # the parser may have taken "-- The minister" into the phrase
             return self._classify(state, rest) if len(rest) and rest.root.i != root.i else None
+        if root.pos_ == "PROPN" and len(head_phrase(phrase)) < len(phrase):
+            return self._classify(state, head_phrase(phrase))  # "Christie, who campaigned for the GOP, ...": the name
         if root.lower_.strip("\"“”'‘’") in PRONOUNS:
             name = state.outer_speaker(root) or state.pronoun_person(phrase.start)
             return Source(name, "person", written=phrase.text.strip(' "“”')) if name else None
@@ -404,7 +421,8 @@ class AttributionFinder:
                 source = last[1]
             if source is None and quote.opens_paragraph:
                 source = self._paragraph_speaker(state, lines, quote)
-            source = source or state.tag_before(quote.start, lines.bounds(quote.paragraph)[0])
+            line_start = lines.bounds(quote.paragraph)[0]
+            source = source or state.introduced_by(quote.start) or state.tag_before(quote.start, line_start)
             last = (quote, source) if source is not None else None
             if source is None:
                 continue
@@ -432,10 +450,9 @@ class AttributionFinder:
                 continue
             verbs = (t for t in sent if t.i in state.speaker_of and state.speaker_of[t.i] is not None)
             verb = next(verbs, None)
+            source = state.speaker_of[verb.i] if verb is not None else self._announced(state, sent)
             following = lines.next_with_text(lines.index(sent.start_char))
-            if verb is not None and following is not None:
-                source = state.speaker_of[verb.i]
-                assert source is not None
+            if source is not None and following is not None:
                 for n in state.sentences_across(*lines.bounds(following)):
                     state.add(n, source, "block")
         for name, (start, end) in speaker_turns(lines):
@@ -449,7 +466,9 @@ class AttributionFinder:
         after = len(text[end:]) - len(text[end:].lstrip(" \t"))
         for index in state.sentences_holding(start, end - 1, end + after):
             for token in state.sents[index]:
-                if (token.idx >= end or token.idx < start) and self._is_frame_verb(token):
+                # a verb inside any quotation is what someone says, never the frame of another quotation
+                outside = (token.idx >= end or token.idx < start) and not state.in_quote(token.idx)
+                if outside and self._is_frame_verb(token):
                     source = self._speaker(state, token)
                     if source is not None:
                         return source

@@ -122,17 +122,28 @@ class SpeakerState:
             self.body_sources[source.name] = source
 
     def tag_before(self, char: int, line_start: int) -> Source | None:
-        """The one person credited in the sentence before the one holding ``char``, on the same line, when that
-        sentence holds a short quotation ("“It hurts,” Lee said. “We need help.”": the second goes on with Lee)."""
+        """The one person credited in the sentence before the one holding ``char``, on the same line: a
+        quotation with no tag of its own goes on with the speaker just named ("“It hurts,” Lee said. “We need
+        help.”", "The talks failed, Lee said. “We were misled.”")."""
         here = self.sentences_holding(char)
         if not here or here[0] == 0:
             return None
         before = self.sents[here[0] - 1]
         people = self.credited.get(here[0] - 1, [])
-        quoted = any(t.is_quote for t in before)
-        if before.start_char < line_start or len(people) != 1 or people[0].kind != "person" or not quoted:
+        if before.start_char < line_start or len(people) != 1 or people[0].kind != "person":
             return None
         return people[0]
+
+    def introduced_by(self, char: int) -> Source | None:
+        """The one source credited in the sentence that holds ``char``, the opening mark of a quotation that
+        the sentence introduces with a comma or a colon ("According to Lee, “...”", "In a letter, the union
+        wrote: “...”"): the whole quotation is that source's."""
+        here = self.sentences_holding(char)
+        if not here:
+            return None
+        lead = self.doc.text[self.sents[here[0]].start_char : char].rstrip()
+        credited = self.credited.get(here[0], [])
+        return credited[0] if lead.endswith((",", ":")) and len(credited) == 1 else None
 
     def _persons_in(self, span: Span) -> list[PersonMention]:
         return self.persons.between(span.start, span.end)
@@ -364,9 +375,13 @@ def names_a_document(phrase: Span) -> bool:
 def antecedent(subj: Token, verb: Token) -> Span | None:
     """The noun a relative pronoun stands for ("the study, which notes that ...", "a letter that says"):
     the words of the relative clause's head before the pronoun."""
-    if verb.dep_ != "relcl" or subj.tag_ not in ("WDT", "WP") or verb.head.pos_ not in ("NOUN", "PROPN"):
+    if subj.tag_ not in ("WDT", "WP"):
         return None
     doc, head = subj.doc, verb.head
+    if verb.dep_ != "relcl":  # "the Police Department which reported ...", the clause hung elsewhere by the parser
+        head = next((t for t in reversed(doc[max(0, subj.i - 3) : subj.i]) if not t.is_punct), doc[subj.i])
+    if head.pos_ not in ("NOUN", "PROPN") or head.i >= subj.i:
+        return None
     end = subj.i
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

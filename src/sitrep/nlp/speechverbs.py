@@ -51,7 +51,8 @@ class SpeechVerbs:
         if lemma in self.strong:
             if any(c.dep_ == "neg" for c in token.children) and not has_clause(token):
                 return False  # "cannot comment on the letter", "did not say": nothing claimed
-            return not (lemma == "point" and not any(c.lower_ == "out" for c in token.children))
+            if not (lemma == "point" and not any(c.lower_ == "out" for c in token.children)):
+                return True  # "pointed to the report" is left to speech_prep
         if lemma in self.weak and has_clause(token):
             return lemma not in SENSE_VERBS or _full_clause(token)
         if lemma in self.acts and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
@@ -104,12 +105,16 @@ class SpeechVerbs:
         return any(c.dep_ in ("dobj", "ccomp") for c in token.children)
 
     def _speech_object(self, token: Token, lemma: str) -> bool:
-        """ "shared his assessment", "provided an update", "expressed hope that ..." """
-        for obj in (c for c in token.children if c.dep_ == "dobj"):
+        """ "shared his assessment", "provided an update", "expressed hope that ...", "made the case for ...",
+        and the object as the noun the verb's relative clause describes ("the remarks he made about her")."""
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if not objects and token.dep_ == "relcl":
+            objects = [token.head]
+        for obj in objects:
             for entry in self.objects.get(lemma, []):
-                word, _, clause = entry.partition(" ")
-                if obj.lemma_.lower() == word or obj.lower_ == word:
-                    return not clause or any(t.lower_ == "that" and t.dep_ == "mark" for t in obj.subtree)
+                word, _, marker = entry.partition(" ")
+                if (obj.lemma_.lower() == word or obj.lower_ == word) and _marked(token, obj, marker):
+                    return True
         return False
 
     def _framing(self, token: Token, lemma: str) -> bool:
@@ -120,12 +125,31 @@ class SpeechVerbs:
         if not preps or not objects:
             return False
         framed = (*token.children, *objects[0].children)  # the parser hangs "to a siege" on the verb or the object
-        return any(c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children) for c in framed)
+        # what it is framed as: a noun, or an adjective the parser hangs on the preposition ("rated it as false")
+        framing = ("pobj", "pcomp", "amod", "acomp")
+        as_what = [c for c in framed if c.dep_ == "prep" and c.lower_ in preps]
+        return any(g.dep_ in framing for c in as_what for g in c.children)
 
     def _speech_prep(self, token: Token, lemma: str) -> bool:
         """ "spoke about the crimes", "updated X on the status" (not "spoke with X about")."""
         preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
         return bool(preps & set(self.preps.get(lemma, []))) and not preps & self.preps_not
+
+
+def _marked(verb: Token, obj: Token, marker: str) -> bool:
+    """The object's entry is met: no marker; "that" (a that-clause on the object: "expressed hope that ...");
+    a preposition on the verb or the object ("made the case for", "made remarks about"); or a subordinating
+    word on the verb ("as the minister put it")."""
+    if not marker:
+        return True
+    if marker == "that":
+        return any(t.lower_ == "that" and t.dep_ == "mark" for t in obj.subtree)
+    for c in (*verb.children, *obj.children):
+        if c.lower_ == marker and c.dep_ == "mark":
+            return True  # "as the minister put it"
+        if c.lower_ == marker and c.dep_ == "prep" and any(_asked_of(g) for g in c.children):
+            return True  # not a date: "made a comment on Monday"
+    return False
 
 
 def _asked_of(token: Token) -> bool:
@@ -152,8 +176,12 @@ def _full_clause(verb: Token) -> bool:
 def names_as(verb: Token) -> bool:
     """ "called X a Y": an object and what it is called (not "called on", "called for", "called him to ...")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects:  # "was called a charlatan by his peers": the name given by the agent
-        return is_passive_credit(verb) and any(c.dep_ in ("oprd", "attr") for c in verb.children)
+    names = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
+    if not objects:  # "was called a charlatan by his peers": the name given by the agent; "he called [her]
+        # “disgusting”", the object lost by the parser: a subject and a word of judgment (not a proper name:
+        # "the group, called the Harbour Fund, ..." only names it)
+        judged = any(c.pos_ != "PROPN" for c in names) and any(c.dep_ == "nsubj" for c in verb.children)
+        return bool(names) and (is_passive_credit(verb) or judged)
     if len(objects) == 2:
         return True  # "branded [the strike] [a provocation]": the parser may take the name for a second object
     named = (*verb.children, *objects[0].children)
