@@ -197,3 +197,12 @@ def test_meetings_of_one_pair_with_no_date_or_place_in_common_are_two(analyze_te
     )
     consult = _of_type(analyze_text(text, published="2026-01-21"), "CONSULT")
     assert sorted((e.date or "", e.place or "") for e in consult) == [("", "Doha"), ("2025-12", "")]
+
+
+def test_a_surname_told_later_keeps_the_side_of_the_full_name(analyze_text: Analyze) -> None:
+    text = (
+        "Prime Minister Boris Johnson spoke to reporters in London on Monday. "
+        "Two days later Mr. Johnson flew to Warsaw to meet Polish officials."
+    )
+    meetings = _of_type(analyze_text(text), "CONSULT")
+    assert len(meetings) == 1 and meetings[0].actors[:2] == ("GBR", "POL")
