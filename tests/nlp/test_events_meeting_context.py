@@ -206,3 +206,20 @@ def test_a_surname_told_later_keeps_the_side_of_the_full_name(analyze_text: Anal
     )
     meetings = _of_type(analyze_text(text), "CONSULT")
     assert len(meetings) == 1 and meetings[0].actors[:2] == ("GBR", "POL")
+
+
+def test_a_meeting_a_leader_chairs_on_home_affairs_has_no_counterpart(analyze_text: Analyze) -> None:
+    text = "Ukraine and Russia traded blame on Monday. Putin chaired a meeting on grain exports in Sochi on Tuesday."
+    assert _of_type(analyze_text(text), "CONSULT") == []
+
+
+def test_a_visit_to_troops_or_a_site_at_home_is_no_meeting(analyze_text: Analyze) -> None:
+    text = "Russia shelled Kharkiv again. President Zelenskyy visited troops near Bakhmut on Tuesday, his office said."
+    assert _of_type(analyze_text(text), "CONSULT") == []
+    text = "Russia shelled Kharkiv again. Putin spoke during a visit to a shipyard north of Moscow on Friday."
+    assert _of_type(analyze_text(text), "CONSULT") == []
+
+
+def test_a_visit_to_a_foreign_city_is_met_by_that_citys_side(analyze_text: Analyze) -> None:
+    meetings = _of_type(analyze_text("Italian Prime Minister Giorgia Meloni visited Kyiv on Monday."), "CONSULT")
+    assert [(e.actors, e.place) for e in meetings] == [(("ITA", "UKR"), "Kyiv")]

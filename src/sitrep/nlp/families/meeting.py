@@ -19,7 +19,7 @@ from sitrep.nlp.eventcontext import EventContext
 from sitrep.nlp.eventsyntax import clause_text, is_anaphoric, place_of, subject_of
 from sitrep.nlp.families.base import Family, family
 from sitrep.nlp.lexicon import Lexicons
-from sitrep.nlp.mentions import EventMention
+from sitrep.nlp.mentions import EventMention, PlaceMention
 from sitrep.nlp.triggers import Trigger, is_completed, is_future
 
 # Closed-class grammar words: prepositions of what a meeting is about ("talks on the war with Russia": the
@@ -50,6 +50,7 @@ class MeetingCues:
     consult_unreal_modifiers: frozenset[str]  # "any future negotiations": none told as held or arranged
     consult_meet_objects: frozenset[str]  # "to meet NATO commitments", "meet the demands": no meeting
     consult_count_nouns: frozenset[str]  # "other meetings", "their conversations": several, no one meeting
+    consult_domestic_heads: frozenset[str]  # "chaired a meeting on farming": a side's own meeting, no counterpart
 
 
 @family(EventType.CONSULT)
@@ -100,6 +101,11 @@ class MeetingFamily(Family):
             actors = list(prev.actors) if prev is not None else actors
         elif len(actors) < 2 or (subject_of(head) is None and any(c.lower_ == "with" for c in head.children)):
             other = _subject_side(ctx, head, sent, actors)
+            if other is None and len(actors) == 1 and self._domestic(ctx, head, kind, actors):
+                return
+            visited = _visited(ctx, head, actors) if kind == "visit" else None
+            if other is None and visited is not None:  # "Macron visited Kyiv": the host is the place's side
+                other, own_place = visited.country, own_place or visited.name
             other = other or (ctx.actors.home if ctx.actors.home not in actors else ctx.first_other(actors))
             actors += [other] if other else []
         phase = "planned" if self._planned(head, sent) else "held"
@@ -134,6 +140,20 @@ class MeetingFamily(Family):
         place = own_place or (None if kind == "call" else place_of(ctx, trig, states=True, own_clause=True))
         people = [p.name for p in ctx.persons.between(sent.start, sent.end)]
         yield ctx.mention(EventType.CONSULT, phase, actors, trig, persons=people, place=place, kind=kind)
+
+    def _domestic(self, ctx: EventContext, head: Token, kind: str, actors: list[str]) -> bool:
+        """A side's own meeting, with no counterpart to guess: one it chairs ("Putin chaired a meeting on the
+        harvest"), or a visit to somewhere of its own ("a visit to a plant east of Moscow", "visited troops")."""
+        governor = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+        if head.dep_ in ("dobj", "pobj") and governor.lemma_.lower() in self.cues.consult_domestic_heads:
+            return True
+        if kind != "visit":
+            return False
+        goals = _goals(head)
+        if not goals or any(g.i in ctx.actors.person_at for g in goals):
+            return False
+        sides = {code for g in goals for code in ctx.actors.codes_in(g.subtree, allow_place=True)}
+        return sides <= set(actors)
 
     @staticmethod
     def _told_again(ctx: EventContext, head: Token, sent: Span, own_place: str | None) -> bool:
@@ -260,6 +280,21 @@ class MeetingFamily(Family):
             if child.dep_ == "dobj" and head.lemma_ == "host" and child.lemma_.lower() in self.nouns:
                 return True
         return False
+
+
+def _goals(head: Token) -> list[Token]:
+    """Where a visit goes: its "to" object ("a visit to Kyiv") or its object ("visited troops")."""
+    to = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    return [g for g in to if g.dep_ == "pobj"] + [c for c in head.children if c.dep_ == "dobj"]
+
+
+def _visited(ctx: EventContext, head: Token, actors: list[str]) -> PlaceMention | None:
+    """The place of another side that a visit goes to ("visited Kyiv", "a trip to Warsaw")."""
+    for goal in _goals(head):
+        for place in ctx.places.between(goal.left_edge.i, goal.i + 1):
+            if place.country and place.country not in actors and place.end - 1 == goal.i:
+                return place
+    return None
 
 
 def _nominal(head: Token) -> Token:
