@@ -223,3 +223,12 @@ def test_a_visit_to_troops_or_a_site_at_home_is_no_meeting(analyze_text: Analyze
 def test_a_visit_to_a_foreign_city_is_met_by_that_citys_side(analyze_text: Analyze) -> None:
     meetings = _of_type(analyze_text("Italian Prime Minister Giorgia Meloni visited Kyiv on Monday."), "CONSULT")
     assert [(e.actors, e.place) for e in meetings] == [(("ITA", "UKR"), "Kyiv")]
+
+
+def test_a_call_that_came_after_a_visit_is_two_meetings(analyze_text: Analyze) -> None:
+    text = (
+        "Starmer and Erdogan's phone call on Friday came after the British leader visited Zelenskyy in Odesa "
+        "on Tuesday."
+    )
+    meetings = [(set(e.actors), e.place) for e in _of_type(analyze_text(text), "CONSULT")]
+    assert meetings == [({"GBR", "TUR"}, None), ({"GBR", "UKR"}, "Odesa")]

@@ -75,7 +75,8 @@ class MeetingFamily(Family):
             yield from self._another(ctx, trig, head, own_place)
             return
         own = ctx.actors.codes_in(t for t in head.subtree if t.i < head.i) if head.pos_ in ("NOUN", "PROPN") else []
-        topic = _topic_words(head)
+        others = self._other_meetings(ctx, head, sent)
+        topic = _topic_words(head) | others
         actors = own if len(own) > 1 else ctx.actors.codes_in(t for t in sent if t.i not in topic)
         party = _with_codes(ctx, head) if head.pos_ == "VERB" else []
         subject = _subject_side(ctx, head, sent, party) if party else None
@@ -113,7 +114,8 @@ class MeetingFamily(Family):
             own_place = prev.place  # "the talks" were where the meeting they refer to was
         people = ctx.persons.between(sent.start, sent.end)
         if explicit:  # "Trump, who met Zelenskyy", "after meeting Zelenskyy, the president said": their sides
-            actors += [code for code in dict.fromkeys(p.code for p in people if p.code) if code not in actors]
+            codes = dict.fromkeys(p.code for p in people if p.code and p.start not in others)
+            actors += [code for code in codes if code not in actors]
         yield ctx.mention(
             EventType.CONSULT,
             phase,
@@ -130,7 +132,7 @@ class MeetingFamily(Family):
         """A second meeting of a sentence, with the party of its own "with" phrase and its clause's subject
         ("he had had a good conversation with Witkoff", "who met X and later spoke by phone with Y")."""
         sent = ctx.sentence(trig)
-        actors = _with_codes(ctx, head)
+        actors = _party(ctx, head)
         if own_place is not None and not actors:  # "the talks in Abu Dhabi followed a meeting in Moscow"
             actors = ctx.actors.codes_in(_own_phrase(head)) or ctx.actors.codes_in(sent)
         subject = _subject_side(ctx, head, sent, actors)
@@ -140,6 +142,19 @@ class MeetingFamily(Family):
         place = own_place or (None if kind == "call" else place_of(ctx, trig, states=True, own_clause=True))
         people = [p.name for p in ctx.persons.between(sent.start, sent.end)]
         yield ctx.mention(EventType.CONSULT, phase, actors, trig, persons=people, place=place, kind=kind)
+
+    def _other_meetings(self, ctx: EventContext, head: Token, sent: Span) -> set[int]:
+        """The words of another meeting's clause in the sentence ("the call came after the EU official visited
+        Zelenskyy in Kyiv"): a meeting verb of a clause that does not hold ``head``, with a party of its own."""
+        skip: set[int] = set()
+        for trig in ctx.found.triggers:
+            other = ctx.doc[trig.start]
+            if trig.family is not EventType.CONSULT or not sent.start <= trig.start < sent.end:
+                continue
+            clause = other.pos_ == "VERB" and other.dep_ in ("advcl", "relcl") and head not in other.subtree
+            if clause and _party(ctx, other):
+                skip |= {t.i for t in other.subtree}
+        return skip
 
     def _domestic(self, ctx: EventContext, head: Token, kind: str, actors: list[str]) -> bool:
         """A side's own meeting, with no counterpart to guess: one it chairs ("Putin chaired a meeting on the
@@ -203,7 +218,7 @@ class MeetingFamily(Family):
             return True
         last = ctx.last(EventType.CONSULT)
         kind = self.kind_of.get(head.lemma_.lower(), "meeting")
-        party = _with_codes(ctx, head)
+        party = _party(ctx, head)
         if last is not None and party and (last.anaphoric or last.kind != kind or set(party) - set(last.actors)):
             return True  # "met with X in Florida and later spoke by phone with Y": two conversations
         # "the talks in Abu Dhabi followed a meeting in Moscow": two meetings
@@ -399,6 +414,12 @@ def _with_codes(ctx: EventContext, head: Token) -> list[str]:
         if prep.dep_ == "prep" and prep.lower_ == "with"
         for code in ctx.actors.codes_in(prep.subtree)
     ]
+
+
+def _party(ctx: EventContext, head: Token) -> list[str]:
+    """The sides a meeting verb is held with: its "with" phrase, or its object ("visited Zelenskyy")."""
+    objects = [c for c in head.children if c.dep_ == "dobj"] if head.pos_ == "VERB" else []
+    return list(dict.fromkeys(_with_codes(ctx, head) + ctx.actors.codes_in(t for o in objects for t in o.subtree)))
 
 
 def _holders(ctx: EventContext, head: Token) -> list[str]:
