@@ -232,3 +232,8 @@ def test_a_call_that_came_after_a_visit_is_two_meetings(analyze_text: Analyze) -
     )
     meetings = [(set(e.actors), e.place) for e in _of_type(analyze_text(text), "CONSULT")]
     assert meetings == [({"GBR", "TUR"}, None), ({"GBR", "UKR"}, "Odesa")]
+
+
+def test_next_to_in_a_caption_is_a_place_not_a_plan(analyze_text: Analyze) -> None:
+    text = "Polish President Andrzej Duda stands next to Zelenskyy during a visit to a hospital in Lviv, Monday."
+    assert [e.phase for e in _of_type(analyze_text(text), "CONSULT")] == ["held"]

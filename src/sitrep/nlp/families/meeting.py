@@ -28,6 +28,8 @@ TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 # Dependencies from a meeting word up to the clause whose subject takes part in it.
 CLAUSE_CLIMB = frozenset({"pcomp", "prep", "pobj", "advcl", "xcomp", "acl", "advmod", "conj", "dobj", "attr"})
+# Closed-class grammar words: the preposition "next to" (a place, not "the next meeting").
+NEXT_TO = re.compile(r"\bnext to\b")
 LOOKBACK_SENTENCES = 3  # how far back a pronoun or a title subject ("the president") is looked up
 
 
@@ -280,7 +282,8 @@ class MeetingFamily(Family):
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         if is_completed(verb) and not is_future(head):
             return False
-        return is_future(head) or bool(self.planned_re.search(clause_text(head, sent)))
+        clause = NEXT_TO.sub(" ", clause_text(head, sent))  # "stands next to X during a visit": where, not when
+        return is_future(head) or bool(self.planned_re.search(clause))
 
     def _talks_with(self, ctx: EventContext, head: Token) -> bool:
         """ "spoke with X", "called Chancellor Scholz", "spoke by phone": a conversation with someone named."""
