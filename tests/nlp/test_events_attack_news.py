@@ -142,3 +142,13 @@ def test_a_bombing_with_no_attacker_named_is_an_attack_in_its_place(analyze_text
 def test_a_city_struck_with_its_surroundings_is_the_place_struck(analyze_text: Analyze) -> None:
     text = "Heating failed after drones hit Kharkiv and surrounding areas, leaving homes cold."
     assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Kharkiv")]
+
+
+def test_attacks_going_on_across_several_regions_are_one_campaign(analyze_text: Analyze) -> None:
+    text = "Officials said Russian attacks have grown in the Sumy, Chernihiv and Kharkiv regions in recent weeks."
+    assert len(_attacks(analyze_text(text))) == 1
+
+
+def test_separate_attacks_on_two_cities_stay_two(analyze_text: Analyze) -> None:
+    text = "Officials said five people were hurt in separate attacks on the cities of Kherson and Mykolaiv."
+    assert [place for _, place in _attacks(analyze_text(text))] == ["Kherson", "Mykolaiv"]

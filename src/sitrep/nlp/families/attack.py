@@ -78,7 +78,10 @@ class AttackFamily(Family):
         fallback = enemies[0] if len(enemies) == 1 else ctx.default_other(attacker)  # the other side of its war
         target = target if target and target != attacker else fallback
         actors = [attacker] + ([target] if target else [])
-        distinct = not self._siege_state(head) and (self._one_off(ctx, trig) or len(places) > 1)
+        one_off = self._one_off(ctx, trig)
+        distinct = not self._siege_state(head) and (one_off or len(places) > 1)
+        if len(places) > 1 and not one_off and head.tag_ == "NNS" and _across(ctx, trig, places):
+            places = places[:1]  # "attacks have intensified in Kharkiv, Luhansk and Donetsk": one campaign
         named: list[str | None] = list(places) or [None]
         for place in named:  # "strikes on Odesa and Kryvyi Rih": one incident per place
             mention = ctx.mention(
@@ -252,6 +255,19 @@ def _munition_subject(ctx: EventContext, head: Token) -> bool:
     if subj is None:
         return False
     return any(m.category in MUNITIONS for m in ctx.items.between(subj.left_edge.i, subj.right_edge.i + 1))
+
+
+def _across(ctx: EventContext, trig: Trigger, places: list[str]) -> bool:
+    """ "attacks have intensified in Kharkiv, Luhansk and Donetsk regions": the places are where a campaign
+    goes on ("in", "across"), not targets struck one by one ("separate attacks on Odesa and Kryvyi Rih")."""
+    sent = ctx.sentence(trig)
+    first = next((p for p in ctx.places.between(sent.start, sent.end) if p.name == places[0]), None)
+    if first is None:
+        return False
+    node = ctx.doc[first.end - 1]
+    while node.dep_ in ("compound", "conj", "appos", "nmod") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in ("in", "across", "throughout")
 
 
 def _contrasted(head: Token) -> bool:
