@@ -237,3 +237,19 @@ def test_a_call_that_came_after_a_visit_is_two_meetings(analyze_text: Analyze) -
 def test_next_to_in_a_caption_is_a_place_not_a_plan(analyze_text: Analyze) -> None:
     text = "Polish President Andrzej Duda stands next to Zelenskyy during a visit to a hospital in Lviv, Monday."
     assert [e.phase for e in _of_type(analyze_text(text), "CONSULT")] == ["held"]
+
+
+def test_a_leader_telling_another_sides_leader_something_is_a_conversation(analyze_text: Analyze) -> None:
+    text = "Italian Prime Minister Giorgia Meloni told Zelenskyy on Friday that Rome would keep up its support."
+    meetings = _of_type(analyze_text(text), "CONSULT")
+    assert [(e.actors, e.phase) for e in meetings] == [(("ITA", "UKR"), "held")]
+
+
+def test_telling_reporters_ones_own_side_or_an_army_is_no_conversation(analyze_text: Analyze) -> None:
+    for text in (
+        "Zelenskyy told reporters in Kyiv on Monday that the front was holding.",
+        "Putin told Russian officials on Monday to speed up the work.",
+        "The Russian army told the Ukrainian army that the shelling would stop.",
+        "As Macron told Putin last year, France will not back down.",
+    ):
+        assert _of_type(analyze_text(text), "CONSULT") == [], text

@@ -52,6 +52,7 @@ class MeetingCues:
     consult_unreal_modifiers: frozenset[str]  # "any future negotiations": none told as held or arranged
     consult_meet_objects: frozenset[str]  # "to meet NATO commitments", "meet the demands": no meeting
     consult_count_nouns: frozenset[str]  # "other meetings", "their conversations": several, no one meeting
+    consult_addressed: frozenset[str]  # "told Zelenskyy that": word passed to a leader of another side
     consult_domestic_heads: frozenset[str]  # "chaired a meeting on farming": a side's own meeting, no counterpart
 
 
@@ -297,7 +298,23 @@ class MeetingFamily(Family):
                 return True
             if child.dep_ == "dobj" and head.lemma_ == "host" and child.lemma_.lower() in self.nouns:
                 return True
+            if child.dep_ == "dobj" and head.lemma_ in self.cues.consult_addressed and _other_side(ctx, head, child):
+                return True  # "the Dutch prime minister told Ukrainian President Zelenskyy on Tuesday that ..."
         return False
+
+
+def _other_side(ctx: EventContext, head: Token, addressee: Token) -> bool:
+    """A person or body of one side named as subject, and a person or an international body of another side
+    told something (not "told the Ukrainian army", "told Russian officials")."""
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+        return False  # "As Biden told Putin directly, ...": word said before, recalled
+    subject = subject_of(head)
+    body = ctx.actors.actor_at.get(addressee.i)
+    if subject is None or (addressee.i not in ctx.actors.person_at and getattr(body, "kind", None) != "alliance"):
+        return False
+    speaker = set(ctx.actors.codes_in(subject.subtree))
+    told = set(ctx.actors.codes_in(addressee.subtree))
+    return bool(speaker) and bool(told) and not speaker & told
 
 
 def _goals(head: Token) -> list[Token]:
