@@ -61,3 +61,17 @@ def test_sanctions_only_greenlit_are_not_yet_imposed(analyze_text: Analyze) -> N
         "with their sanctions package against Russia."
     )
     assert _sanctions(analyze_text(text)) == []
+
+
+def test_sanctions_in_the_works_or_on_the_table_are_none_yet(analyze_text: Analyze) -> None:
+    for text in (
+        "The minister said on Friday that a ban on Russian gas imports was in the works.",
+        "New EU sanctions on Russian banks are on the table, diplomats said on Monday.",
+        "A fresh embargo on Russian coal is under discussion in Brussels, officials said.",
+    ):
+        assert [e for e in analyze_text(text).events if e.type == "SANCTION"] == [], text
+
+
+def test_sanctions_in_place_are_still_sanctions(analyze_text: Analyze) -> None:
+    report = analyze_text("EU sanctions on Russian banks have been in place since 2022, diplomats said on Monday.")
+    assert [e.actors for e in report.events if e.type == "SANCTION"] == [("EU", "RUS")]

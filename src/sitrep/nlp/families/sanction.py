@@ -36,6 +36,7 @@ class SanctionCues:
     hypothetical_heads: frozenset[str]  # "ready to impose": none yet
     sanction_unreal: frozenset[str]  # "possible", "next", "prepare": none yet
     sanction_vessels: frozenset[str]  # "tanker", "vessel": what a boarding or a seizure enforces sanctions on
+    sanction_pending: frozenset[str]  # "an embargo is in the works / on the table / under discussion": none yet
 
 
 @family(EventType.SANCTION)
@@ -47,6 +48,7 @@ class SanctionFamily(Family):
         cues = load_cues(SanctionCues, lex)
         self.unreal = cues.hypothetical_heads | cues.sanction_unreal
         self.vessels = cues.sanction_vessels
+        self.pending = cues.sanction_pending
 
     def mentions(self, ctx: EventContext, trig: Trigger) -> Iterator[EventMention]:
         sent = ctx.sentence(trig)
@@ -58,6 +60,8 @@ class SanctionFamily(Family):
             yield from self._enforcement(ctx, trig)
             return
         head = trig.head(ctx.doc)
+        if self._pending(head):
+            return
         actors = ctx.actors.codes_in(t for t in sent if _reason_of(t) in (None, _reason_of(head)))
         target = prep_code(ctx, head, ("on", "against"), allow_place=True)
         if target is None and head.dep_ == "dobj":  # "imposed sanctions on Russia" (the verb's "on")
@@ -97,6 +101,13 @@ class SanctionFamily(Family):
             return  # a warring side's ship taken by its enemy: war, not sanctions enforcement
         actors = [enforcer] + ([target] if target else [])
         yield ctx.mention(EventType.SANCTION, None, actors, trig, place=self._sea(ctx, head, owned))
+
+    def _pending(self, head: Token) -> bool:
+        """ "an embargo on Russian oil was in the works", "new sanctions are on the table": still to be decided."""
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        states = [g for c in head.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(g.lemma_.lower() in self.pending for g in states)
 
     def _vessel(self, head: Token) -> Token | None:
         """The ship boarded or seized: the object, a passive subject, "the seizure of X", or a conjunct's object
