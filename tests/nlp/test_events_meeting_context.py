@@ -253,3 +253,12 @@ def test_telling_reporters_ones_own_side_or_an_army_is_no_conversation(analyze_t
         "As Macron told Putin last year, France will not back down.",
     ):
         assert _of_type(analyze_text(text), "CONSULT") == [], text
+
+
+def test_talks_only_possible_or_an_opportunity_for_them_are_no_meeting(analyze_text: Analyze) -> None:
+    for text in (
+        "Nobody knows when a new round of talks between Kyiv and Moscow will be possible, the aide said.",
+        "Talks between Ukraine and Russia are possible next month, the Kremlin said on Monday.",
+        "There was an opportunity for a meeting between Ukraine and Russia in the spring, diplomats said.",
+    ):
+        assert _of_type(analyze_text(text), "CONSULT") == [], text

@@ -251,6 +251,10 @@ class MeetingFamily(Family):
             c.dep_ == "dobj" and c.lemma_.lower() in self.cues.consult_meet_objects for c in head.children
         ):
             return True  # "to meet NATO commitments", "met the deadline"
+        nominal = _nominal(head)
+        said_of = nominal.head.children if nominal.dep_ == "nsubj" else iter(())
+        if any(c.dep_ == "acomp" and c.lower_ in self.cues.consult_unreal_modifiers for c in said_of):
+            return True  # "when the next round of negotiations will be possible": only possible
         if self._several(ctx, head, own_place) or _met_both(head):
             return True
         verb = head if head.pos_ == "VERB" else governor.head if governor.dep_ == "prep" else governor
