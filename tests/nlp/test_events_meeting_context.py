@@ -234,6 +234,12 @@ def test_a_call_that_came_after_a_visit_is_two_meetings(analyze_text: Analyze) -
     assert meetings == [({"GBR", "TUR"}, None), ({"GBR", "UKR"}, "Odesa")]
 
 
+def test_the_date_of_another_meetings_clause_is_not_the_first_meetings(analyze_text: Analyze) -> None:
+    text = "Starmer and Erdogan's phone call came after the British leader visited Zelenskyy in Odesa on Tuesday."
+    dates = [e.date for e in _of_type(analyze_text(text, published="2025-07-11"), "CONSULT")]
+    assert dates == [None, "2025-07-08"]
+
+
 def test_next_to_in_a_caption_is_a_place_not_a_plan(analyze_text: Analyze) -> None:
     text = "Polish President Andrzej Duda stands next to Zelenskyy during a visit to a hospital in Lviv, Monday."
     assert [e.phase for e in _of_type(analyze_text(text), "CONSULT")] == ["held"]

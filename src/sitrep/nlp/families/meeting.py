@@ -129,6 +129,8 @@ class MeetingFamily(Family):
             explicit=explicit,
             place=own_place or place_of(ctx, trig, states=True, own_clause=True),
             kind=kind,
+            date=_own_date(ctx, trig, sent, others),
+            undated=bool(others),
         )
 
     def _another(self, ctx: EventContext, trig: Trigger, head: Token, own_place: str | None) -> Iterator[EventMention]:
@@ -319,6 +321,13 @@ def _other_side(ctx: EventContext, head: Token, addressee: Token) -> bool:
     speaker = set(ctx.actors.codes_in(subject.subtree))
     told = set(ctx.actors.codes_in(addressee.subtree))
     return bool(speaker) and bool(told) and not speaker & told
+
+
+def _own_date(ctx: EventContext, trig: Trigger, sent: Span, others: set[int]) -> str | None:
+    """The date nearest a meeting word outside another meeting's clause ("the call came after X visited Y on
+    Wednesday": Wednesday is the visit's)."""
+    dates = [d for d in ctx.dates.between(sent.start, sent.end) if d.start not in others]
+    return min(dates, key=lambda d: abs(d.start - trig.start)).value if others and dates else None
 
 
 def _goals(head: Token) -> list[Token]:
