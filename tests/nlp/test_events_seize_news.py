@@ -59,3 +59,24 @@ def test_people_expelled_from_a_place_are_no_seizure(analyze_text: Analyze) -> N
 def test_it_after_a_clause_of_a_capital_is_that_capitals_state(analyze_text: Analyze) -> None:
     text = "Although Moscow failed to take Kharkiv, it extended control in parts of the Donetsk region."
     assert _seized(analyze_text(text)) == [("RUS", "UKR")]
+
+
+def _seized_at(report: Report) -> list[tuple[tuple[str, ...], str | None]]:
+    return [(e.actors, e.place) for e in report.events if e.type == "SEIZE"]
+
+
+def test_a_town_in_enemy_hands_or_under_its_occupation_is_held_by_it(analyze_text: Analyze) -> None:
+    report = analyze_text("By Friday the town of Lyman was in Russian hands, officials said.")
+    assert _seized_at(report) == [(("RUS", "UKR"), "Lyman")]
+    text = "Kherson lies on the Dnipro river and has been under Russian occupation since March, reports said."
+    assert _seized_at(analyze_text(text)) == [(("RUS", "UKR"), "Kherson")]
+
+
+def test_own_control_territories_under_occupation_or_a_possible_fall_are_none(analyze_text: Analyze) -> None:
+    for text in (
+        "Kharkiv remained under Ukrainian control on Monday, the governor said.",
+        "About a fifth of the territories under Russian occupation are farmland.",
+        "The town of Lyman could soon be in Russian hands, officials warned.",
+        "The situation in Lyman is under control, police said.",
+    ):
+        assert _seized_at(analyze_text(text)) == [], text

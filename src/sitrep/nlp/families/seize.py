@@ -11,7 +11,8 @@ Sides: the side that takes control first (the subject; "by X" in the passive; "t
 then the side that loses it when known: "from X", else the state the place lies in when it is
 not the taker's, else, for a retaking, the taker's one opponent in ``conflicts.jsonl``. Forces driven
 out ("Russian troops were expelled from 30 villages") lose the ground to "by X", the subject, or their
-side's one opponent.
+side's one opponent. A place told as held by a side not its own ("Mariupol is now in Russian hands",
+"has been under Russian occupation since March") is a seizure by that side.
 
 No event: a seizure denied ("denied that ... captured"), hoped for, planned or only possible
 ("aims to capture", "could fall", "failed to take"), negated or asked about.
@@ -73,6 +74,9 @@ class SeizeFamily(Family):
         if trig.label == "expelled":
             yield from self._expelled(ctx, trig, head)
             return
+        if trig.label == "held":
+            yield from self._held(ctx, trig, head)
+            return
         ground = self._ground(head) if self._real(head) else None
         if ground is None:
             return
@@ -94,6 +98,30 @@ class SeizeFamily(Family):
             actors = [taker] + ([loser] if loser and loser != taker else [])
             name = place.name if place else None
             yield ctx.mention(EventType.SEIZE, None, actors, trig, place=name, area_km2=area, distinct=bool(name))
+
+    def _held(self, ctx: EventContext, trig: Trigger, head: Token) -> Iterator[EventMention]:
+        """ "The city of Mariupol is now in Russian hands", "the plant has been under Russian occupation since
+        March": a place held by a side not its own (not "territories under occupation", a noun's modifier, nor
+        "under Ukrainian control" of a Ukrainian town)."""
+        prep = head.head
+        wanted = "in" if head.lemma_.lower() == "hand" else "under"
+        if head.dep_ != "pobj" or prep.lower_ != wanted or prep.head.pos_ not in ("VERB", "AUX"):
+            return
+        verb = prep.head
+        if is_future(verb) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) or _conditional(verb):
+            return
+        owners = [c for c in head.children if c.dep_ in ("amod", "poss", "compound")]  # "Russian hands"
+        holder = ctx.actors.codes_in(t for c in owners for t in c.subtree)
+        clauses = [verb]  # "ZNPP is located in X, consists of Y, and has been under ...": the first verb's subject
+        while clauses[-1].dep_ == "conj" and clauses[-1].head.i != clauses[-1].i:
+            clauses.append(clauses[-1].head)
+        subject = next((c for t in clauses for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if not holder or subject is None or not self._is_ground(ctx, subject):
+            return
+        for place in self._places(ctx, subject)[:1]:
+            if place.country and place.country != holder[0]:
+                actors = [holder[0], place.country]
+                yield ctx.mention(EventType.SEIZE, None, actors, trig, place=place.name, distinct=True)
 
     def _expelled(self, ctx: EventContext, trig: Trigger, head: Token) -> Iterator[EventMention]:
         """ "Russian forces were expelled from 30 villages", "drove the troops out of X": the ground is retaken
