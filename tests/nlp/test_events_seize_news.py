@@ -80,3 +80,9 @@ def test_own_control_territories_under_occupation_or_a_possible_fall_are_none(an
         "The situation in Lyman is under control, police said.",
     ):
         assert _seized_at(analyze_text(text)) == [], text
+
+
+def test_control_given_to_a_side_is_taken_by_it(analyze_text: Analyze) -> None:
+    text = "The town of Vuhledar was shelled for weeks. Its defenders pulled back, giving Russia control of the town."
+    assert _seized_at(analyze_text(text)) == [(("RUS", "UKR"), "Vuhledar")]
+    assert _seized_at(analyze_text("A deal would give Russia control of the town of Vuhledar.")) == []

@@ -55,6 +55,7 @@ class SeizeCues:
     seize_area_units: dict[str, float]  # units of area, in square kilometers each
     seize_territory_nouns: frozenset[str]  # "reclaiming small areas" (plural): ground taken, an event with no place
     seize_unreal: frozenset[str]  # heads that make a seizure unreal: "aim", "deny", "fail", "plan"
+    seize_handover_verbs: frozenset[str]  # "giving Russia control of the town": control handed to a side
     seize_force_nouns: frozenset[str]  # "Russian forces were expelled from X": the side driven out of ground
 
 
@@ -103,6 +104,9 @@ class SeizeFamily(Family):
         """ "The city of Mariupol is now in Russian hands", "the plant has been under Russian occupation since
         March": a place held by a side not its own (not "territories under occupation", a noun's modifier, nor
         "under Ukrainian control" of a Ukrainian town)."""
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in self.cues.seize_handover_verbs:
+            yield from self._handed(ctx, trig, head)
+            return
         prep = head.head
         wanted = "in" if head.lemma_.lower() == "hand" else "under"
         if head.dep_ != "pobj" or prep.lower_ != wanted or prep.head.pos_ not in ("VERB", "AUX"):
@@ -121,6 +125,22 @@ class SeizeFamily(Family):
         for place in self._places(ctx, subject)[:1]:
             if place.country and place.country != holder[0]:
                 actors = [holder[0], place.country]
+                yield ctx.mention(EventType.SEIZE, None, actors, trig, place=place.name, distinct=True)
+
+    def _handed(self, ctx: EventContext, trig: Trigger, head: Token) -> Iterator[EventMention]:
+        """ "The Ukrainians retreated, giving Russia control of the town": the side given control takes it."""
+        verb = head.head
+        if is_future(verb) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+            return
+        given = [t for c in verb.children if c.dep_ in ("dative", "iobj") for t in c.subtree]
+        takers = ctx.actors.codes_in(given)
+        objects = _pobjs(head, frozenset({"of", "over"})) + _pobjs(verb, frozenset({"over"}))
+        grounds = [g for g in objects if self._is_ground(ctx, g)]
+        if not takers or not grounds:
+            return
+        for place in self._places(ctx, grounds[0])[:1]:
+            if place.country and place.country != takers[0]:
+                actors = [takers[0], place.country]
                 yield ctx.mention(EventType.SEIZE, None, actors, trig, place=place.name, distinct=True)
 
     def _expelled(self, ctx: EventContext, trig: Trigger, head: Token) -> Iterator[EventMention]:
