@@ -152,3 +152,12 @@ def test_attacks_going_on_across_several_regions_are_one_campaign(analyze_text: 
 def test_separate_attacks_on_two_cities_stay_two(analyze_text: Analyze) -> None:
     text = "Officials said five people were hurt in separate attacks on the cities of Kherson and Mykolaiv."
     assert [place for _, place in _attacks(analyze_text(text))] == ["Kherson", "Mykolaiv"]
+
+
+def test_strikes_that_destroyed_targets_in_two_places_are_one_attack_in_each(analyze_text: Analyze) -> None:
+    text = (
+        "Russia shelled the Donbas region on Sunday. The army said the strikes had destroyed a depot in Dnipro "
+        "and a rail yard in Poltava."
+    )
+    places = [place for _, place in _attacks(analyze_text(text))]
+    assert "Dnipro" in places and "Poltava" in places
