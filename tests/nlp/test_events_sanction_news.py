@@ -75,3 +75,17 @@ def test_sanctions_in_the_works_or_on_the_table_are_none_yet(analyze_text: Analy
 def test_sanctions_in_place_are_still_sanctions(analyze_text: Analyze) -> None:
     report = analyze_text("EU sanctions on Russian banks have been in place since 2022, diplomats said on Monday.")
     assert [e.actors for e in report.events if e.type == "SANCTION"] == [("EU", "RUS")]
+
+
+def test_barring_another_sides_officials_from_entering_is_a_sanction(analyze_text: Analyze) -> None:
+    report = analyze_text("On Friday Russia banned 25 American lawmakers from entering the country.")
+    assert [e.actors for e in report.events if e.type == "SANCTION"] == [("RUS", "USA")]
+
+
+def test_other_bans_or_a_ban_to_come_are_no_entry_ban(analyze_text: Analyze) -> None:
+    for text in (
+        "The city council banned the sale of fireworks in Kyiv on Monday.",
+        "Ukraine will bar Russian officials from entering the country next year.",
+        "Police barred British fans from the stadium.",
+    ):
+        assert [e for e in analyze_text(text).events if e.type == "SANCTION"] == [], text
