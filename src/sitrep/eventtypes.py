@@ -164,7 +164,11 @@ REGISTRY: dict[EventType, EventSpec] = {
             colour="#CC79A7",
             phases=(),
             measures=(),
-            cues=(TriggerCue("sanction"), TriggerCue("sanction_enforcement", label="enforcement")),
+            cues=(
+                TriggerCue("sanction"),
+                TriggerCue("sanction_enforcement", label="enforcement"),
+                TriggerCue("sanction_entry_bans", label="entry_ban"),
+            ),
             directed=False,
             acled=Acled("Strategic developments"),
             plover=Plover("SANCTION", "economic"),

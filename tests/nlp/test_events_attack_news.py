@@ -132,3 +132,32 @@ def test_the_besieged_subject_is_the_place_not_the_sea_in_its_description(analyz
 def test_a_place_in_the_description_of_the_struck_city_is_not_the_place(analyze_text: Analyze) -> None:
     text = "On Friday Russian missiles hit Mykolaiv, a shipbuilding city near the Black Sea."
     assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Mykolaiv")]
+
+
+def test_a_bombing_with_no_attacker_named_is_an_attack_in_its_place(analyze_text: Analyze) -> None:
+    report = analyze_text("A Ukrainian colonel died in a roadside bombing in Kherson on Thursday.")
+    assert [place for _, place in _attacks(report)] == ["Kherson"]
+
+
+def test_a_city_struck_with_its_surroundings_is_the_place_struck(analyze_text: Analyze) -> None:
+    text = "Heating failed after drones hit Kharkiv and surrounding areas, leaving homes cold."
+    assert _attacks(analyze_text(text)) == [(("RUS", "UKR"), "Kharkiv")]
+
+
+def test_attacks_going_on_across_several_regions_are_one_campaign(analyze_text: Analyze) -> None:
+    text = "Officials said Russian attacks have grown in the Sumy, Chernihiv and Kharkiv regions in recent weeks."
+    assert len(_attacks(analyze_text(text))) == 1
+
+
+def test_separate_attacks_on_two_cities_stay_two(analyze_text: Analyze) -> None:
+    text = "Officials said five people were hurt in separate attacks on the cities of Kherson and Mykolaiv."
+    assert [place for _, place in _attacks(analyze_text(text))] == ["Kherson", "Mykolaiv"]
+
+
+def test_strikes_that_destroyed_targets_in_two_places_are_one_attack_in_each(analyze_text: Analyze) -> None:
+    text = (
+        "Russia shelled the Donbas region on Sunday. The army said the strikes had destroyed a depot in Dnipro "
+        "and a rail yard in Poltava."
+    )
+    places = [place for _, place in _attacks(analyze_text(text))]
+    assert "Dnipro" in places and "Poltava" in places

@@ -197,3 +197,74 @@ def test_meetings_of_one_pair_with_no_date_or_place_in_common_are_two(analyze_te
     )
     consult = _of_type(analyze_text(text, published="2026-01-21"), "CONSULT")
     assert sorted((e.date or "", e.place or "") for e in consult) == [("", "Doha"), ("2025-12", "")]
+
+
+def test_a_surname_told_later_keeps_the_side_of_the_full_name(analyze_text: Analyze) -> None:
+    text = (
+        "Prime Minister Boris Johnson spoke to reporters in London on Monday. "
+        "Two days later Mr. Johnson flew to Warsaw to meet Polish officials."
+    )
+    meetings = _of_type(analyze_text(text), "CONSULT")
+    assert len(meetings) == 1 and meetings[0].actors[:2] == ("GBR", "POL")
+
+
+def test_a_meeting_a_leader_chairs_on_home_affairs_has_no_counterpart(analyze_text: Analyze) -> None:
+    text = "Ukraine and Russia traded blame on Monday. Putin chaired a meeting on grain exports in Sochi on Tuesday."
+    assert _of_type(analyze_text(text), "CONSULT") == []
+
+
+def test_a_visit_to_troops_or_a_site_at_home_is_no_meeting(analyze_text: Analyze) -> None:
+    text = "Russia shelled Kharkiv again. President Zelenskyy visited troops near Bakhmut on Tuesday, his office said."
+    assert _of_type(analyze_text(text), "CONSULT") == []
+    text = "Russia shelled Kharkiv again. Putin spoke during a visit to a shipyard north of Moscow on Friday."
+    assert _of_type(analyze_text(text), "CONSULT") == []
+
+
+def test_a_visit_to_a_foreign_city_is_met_by_that_citys_side(analyze_text: Analyze) -> None:
+    meetings = _of_type(analyze_text("Italian Prime Minister Giorgia Meloni visited Kyiv on Monday."), "CONSULT")
+    assert [(e.actors, e.place) for e in meetings] == [(("ITA", "UKR"), "Kyiv")]
+
+
+def test_a_call_that_came_after_a_visit_is_two_meetings(analyze_text: Analyze) -> None:
+    text = (
+        "Starmer and Erdogan's phone call on Friday came after the British leader visited Zelenskyy in Odesa "
+        "on Tuesday."
+    )
+    meetings = [(set(e.actors), e.place) for e in _of_type(analyze_text(text), "CONSULT")]
+    assert meetings == [({"GBR", "TUR"}, None), ({"GBR", "UKR"}, "Odesa")]
+
+
+def test_the_date_of_another_meetings_clause_is_not_the_first_meetings(analyze_text: Analyze) -> None:
+    text = "Starmer and Erdogan's phone call came after the British leader visited Zelenskyy in Odesa on Tuesday."
+    dates = [e.date for e in _of_type(analyze_text(text, published="2025-07-11"), "CONSULT")]
+    assert dates == [None, "2025-07-08"]
+
+
+def test_next_to_in_a_caption_is_a_place_not_a_plan(analyze_text: Analyze) -> None:
+    text = "Polish President Andrzej Duda stands next to Zelenskyy during a visit to a hospital in Lviv, Monday."
+    assert [e.phase for e in _of_type(analyze_text(text), "CONSULT")] == ["held"]
+
+
+def test_a_leader_telling_another_sides_leader_something_is_a_conversation(analyze_text: Analyze) -> None:
+    text = "Italian Prime Minister Giorgia Meloni told Zelenskyy on Friday that Rome would keep up its support."
+    meetings = _of_type(analyze_text(text), "CONSULT")
+    assert [(e.actors, e.phase) for e in meetings] == [(("ITA", "UKR"), "held")]
+
+
+def test_telling_reporters_ones_own_side_or_an_army_is_no_conversation(analyze_text: Analyze) -> None:
+    for text in (
+        "Zelenskyy told reporters in Kyiv on Monday that the front was holding.",
+        "Putin told Russian officials on Monday to speed up the work.",
+        "The Russian army told the Ukrainian army that the shelling would stop.",
+        "As Macron told Putin last year, France will not back down.",
+    ):
+        assert _of_type(analyze_text(text), "CONSULT") == [], text
+
+
+def test_talks_only_possible_or_an_opportunity_for_them_are_no_meeting(analyze_text: Analyze) -> None:
+    for text in (
+        "Nobody knows when a new round of talks between Kyiv and Moscow will be possible, the aide said.",
+        "Talks between Ukraine and Russia are possible next month, the Kremlin said on Monday.",
+        "There was an opportunity for a meeting between Ukraine and Russia in the spring, diplomats said.",
+    ):
+        assert _of_type(analyze_text(text), "CONSULT") == [], text

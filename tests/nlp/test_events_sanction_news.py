@@ -61,3 +61,31 @@ def test_sanctions_only_greenlit_are_not_yet_imposed(analyze_text: Analyze) -> N
         "with their sanctions package against Russia."
     )
     assert _sanctions(analyze_text(text)) == []
+
+
+def test_sanctions_in_the_works_or_on_the_table_are_none_yet(analyze_text: Analyze) -> None:
+    for text in (
+        "The minister said on Friday that a ban on Russian gas imports was in the works.",
+        "New EU sanctions on Russian banks are on the table, diplomats said on Monday.",
+        "A fresh embargo on Russian coal is under discussion in Brussels, officials said.",
+    ):
+        assert [e for e in analyze_text(text).events if e.type == "SANCTION"] == [], text
+
+
+def test_sanctions_in_place_are_still_sanctions(analyze_text: Analyze) -> None:
+    report = analyze_text("EU sanctions on Russian banks have been in place since 2022, diplomats said on Monday.")
+    assert [e.actors for e in report.events if e.type == "SANCTION"] == [("EU", "RUS")]
+
+
+def test_barring_another_sides_officials_from_entering_is_a_sanction(analyze_text: Analyze) -> None:
+    report = analyze_text("On Friday Russia banned 25 American lawmakers from entering the country.")
+    assert [e.actors for e in report.events if e.type == "SANCTION"] == [("RUS", "USA")]
+
+
+def test_other_bans_or_a_ban_to_come_are_no_entry_ban(analyze_text: Analyze) -> None:
+    for text in (
+        "The city council banned the sale of fireworks in Kyiv on Monday.",
+        "Ukraine will bar Russian officials from entering the country next year.",
+        "Police barred British fans from the stadium.",
+    ):
+        assert [e for e in analyze_text(text).events if e.type == "SANCTION"] == [], text

@@ -37,7 +37,11 @@ class ActorIndex:
         for place in found.places:
             for i in range(place.start, place.end):
                 self.place_at[i] = place
-        self.person_codes = {p.name: self._person_code(p) for p in found.persons}
+        self.person_codes: dict[str, str | None] = {}
+        for person in found.persons:  # a name's side is its first known one ("Boris Johnson" ... "Mr. Johnson")
+            code = self._person_code(person)
+            if code or person.name not in self.person_codes:
+                self.person_codes[person.name] = self.person_codes.get(person.name) or code
         self.home = found.home or self._home()
 
     def _person_code(self, person: PersonMention) -> str | None:

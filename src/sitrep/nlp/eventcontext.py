@@ -156,8 +156,10 @@ class EventContext:
         area_km2: float | None = None,
         kind: str = "",
         distinct: bool = False,
+        undated: bool = False,
     ) -> EventMention:
-        """A mention of ``type_`` at ``trig``, dated by ``date`` or else by the date nearest it in its sentence."""
+        """A mention of ``type_`` at ``trig``, dated by ``date`` or else (unless ``undated``) by the date nearest
+        it in its sentence."""
         return EventMention(
             type_,
             phase,
@@ -167,7 +169,7 @@ class EventContext:
             trig.end,
             persons=list(persons or []),
             place=place,
-            date=date or nearest_date(self, trig, self.sentence(trig)),
+            date=date or (None if undated else nearest_date(self, trig, self.sentence(trig))),
             items=list(items or []),
             value_usd=value_usd,
             area_km2=area_km2,

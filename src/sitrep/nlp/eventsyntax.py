@@ -292,8 +292,8 @@ def _locative(token: Token) -> bool:
 
 
 def _target_of(token: Token, head: Token) -> bool:
-    """ "hit Kharkiv", "strikes against Odesa": the place struck."""
-    while token.dep_ in ("compound", "conj", "appos") and token.head.i != token.i:
+    """ "hit Kharkiv", "strikes against Odesa", "hit Kyiv and surrounding areas": the place struck."""
+    while token.dep_ in ("compound", "conj", "appos", "nmod") and token.head.i != token.i:
         token = token.head
     return (token.head.i == head.i and token.dep_ == "dobj") or (
         token.dep_ == "pobj" and token.head.lower_ == "against" and token.head.head.i == head.i

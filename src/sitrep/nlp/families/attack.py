@@ -22,7 +22,7 @@ from sitrep.nlp.eventcontext import EventContext
 from sitrep.nlp.eventsyntax import cities_of, is_anaphoric, is_incident, is_nominal, prep_code, subject_of
 from sitrep.nlp.families.base import Family, family
 from sitrep.nlp.lexicon import Lexicons
-from sitrep.nlp.mentions import EventMention
+from sitrep.nlp.mentions import EventMention, PlaceMention
 from sitrep.nlp.triggers import Trigger
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -61,6 +61,8 @@ class AttackFamily(Family):
             attacker = self._hostile(ctx, head)
         anaphoric = is_anaphoric(head)
         places = self._besieged(ctx, head) or cities_of(ctx, trig)  # the place besieged before any place near
+        struck = _struck_places(ctx, head)
+        places = struck or places
         if attacker is None:
             attacker = self._victims_enemy(ctx, trig, places)
         if attacker is None:
@@ -78,11 +80,20 @@ class AttackFamily(Family):
         fallback = enemies[0] if len(enemies) == 1 else ctx.default_other(attacker)  # the other side of its war
         target = target if target and target != attacker else fallback
         actors = [attacker] + ([target] if target else [])
-        distinct = not self._siege_state(head) and (self._one_off(ctx, trig) or len(places) > 1)
+        one_off = self._one_off(ctx, trig)
+        distinct = not self._siege_state(head) and (one_off or len(places) > 1)
+        if len(places) > 1 and not (one_off or struck) and head.tag_ == "NNS" and _across(ctx, trig, places):
+            places = places[:1]  # "attacks have intensified in Kharkiv, Luhansk and Donetsk": one campaign
         named: list[str | None] = list(places) or [None]
         for place in named:  # "strikes on Odesa and Kryvyi Rih": one incident per place
             mention = ctx.mention(
-                EventType.ATTACK, "held", list(actors), trig, anaphoric=anaphoric, place=place, distinct=distinct
+                EventType.ATTACK,
+                "held",
+                list(actors),
+                trig,
+                anaphoric=anaphoric and not struck,  # "the strikes destroyed A in X and B in Y": new targets
+                place=place,
+                distinct=distinct,
             )
             if not _retold(ctx, mention):
                 yield mention
@@ -252,6 +263,48 @@ def _munition_subject(ctx: EventContext, head: Token) -> bool:
     if subj is None:
         return False
     return any(m.category in MUNITIONS for m in ctx.items.between(subj.left_edge.i, subj.right_edge.i + 1))
+
+
+def _struck_places(ctx: EventContext, head: Token) -> list[str]:
+    """ "the strikes on Lviv destroyed a depot and an ammunition facility in the Kyiv region", "the strikes
+    destroyed a factory in Kyiv and a repair facility in Mykolaiv": each target listed in its own place
+    (none when the attack's subject names no two targets with places)."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects = [o for o in objects if o.i not in ctx.actors.place_at]  # "in southern Ukraine": where it all was
+    objects += [c for o in objects for c in o.subtree if c.dep_ == "conj" and c.head.i == o.i]
+    if len(objects) < 2:
+        return []
+    own = [p.name for p in ctx.places.between(head.left_edge.i, head.right_edge.i + 1)]
+    found = []
+    for obj in objects:
+        end = max((c.right_edge.i for c in obj.children if c.dep_ != "conj"), default=obj.i) + 1
+        named = [p for p in ctx.places.between(obj.left_edge.i, end) if _locative_place(ctx, p)]
+        found += [named[-1].name] if named else []
+    listed = list(dict.fromkeys(own + found))
+    return listed if found and len(listed) > 1 else []
+
+
+def _locative_place(ctx: EventContext, place: PlaceMention) -> bool:
+    """A place named as where ("in Mykolaiv"), not where something was sent ("delivered to Ukraine")."""
+    token = ctx.doc[place.end - 1]
+    return is_location(token) and token.head.lower_ in ("in", "at", "near", "outside")
+
+
+def _across(ctx: EventContext, trig: Trigger, places: list[str]) -> bool:
+    """ "attacks have intensified in Kharkiv, Luhansk and Donetsk regions": the places are where a campaign
+    goes on ("in", "across"), not targets struck one by one ("separate attacks on Odesa and Kryvyi Rih")."""
+    sent = ctx.sentence(trig)
+    first = next((p for p in ctx.places.between(sent.start, sent.end) if p.name == places[0]), None)
+    if first is None:
+        return False
+    node = ctx.doc[first.end - 1]
+    while node.dep_ in ("compound", "conj", "appos", "nmod") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in ("in", "across", "throughout")
 
 
 def _contrasted(head: Token) -> bool:

@@ -19,7 +19,7 @@ from sitrep.nlp.eventcontext import EventContext
 from sitrep.nlp.eventsyntax import clause_text, is_anaphoric, place_of, subject_of
 from sitrep.nlp.families.base import Family, family
 from sitrep.nlp.lexicon import Lexicons
-from sitrep.nlp.mentions import EventMention
+from sitrep.nlp.mentions import EventMention, PlaceMention
 from sitrep.nlp.triggers import Trigger, is_completed, is_future
 
 # Closed-class grammar words: prepositions of what a meeting is about ("talks on the war with Russia": the
@@ -28,6 +28,8 @@ TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 # Dependencies from a meeting word up to the clause whose subject takes part in it.
 CLAUSE_CLIMB = frozenset({"pcomp", "prep", "pobj", "advcl", "xcomp", "acl", "advmod", "conj", "dobj", "attr"})
+# Closed-class grammar words: the preposition "next to" (a place, not "the next meeting").
+NEXT_TO = re.compile(r"\bnext to\b")
 LOOKBACK_SENTENCES = 3  # how far back a pronoun or a title subject ("the president") is looked up
 
 
@@ -50,6 +52,8 @@ class MeetingCues:
     consult_unreal_modifiers: frozenset[str]  # "any future negotiations": none told as held or arranged
     consult_meet_objects: frozenset[str]  # "to meet NATO commitments", "meet the demands": no meeting
     consult_count_nouns: frozenset[str]  # "other meetings", "their conversations": several, no one meeting
+    consult_addressed: frozenset[str]  # "told Zelenskyy that": word passed to a leader of another side
+    consult_domestic_heads: frozenset[str]  # "chaired a meeting on farming": a side's own meeting, no counterpart
 
 
 @family(EventType.CONSULT)
@@ -74,7 +78,8 @@ class MeetingFamily(Family):
             yield from self._another(ctx, trig, head, own_place)
             return
         own = ctx.actors.codes_in(t for t in head.subtree if t.i < head.i) if head.pos_ in ("NOUN", "PROPN") else []
-        topic = _topic_words(head)
+        others = self._other_meetings(ctx, head, sent)
+        topic = _topic_words(head) | others
         actors = own if len(own) > 1 else ctx.actors.codes_in(t for t in sent if t.i not in topic)
         party = _with_codes(ctx, head) if head.pos_ == "VERB" else []
         subject = _subject_side(ctx, head, sent, party) if party else None
@@ -100,6 +105,11 @@ class MeetingFamily(Family):
             actors = list(prev.actors) if prev is not None else actors
         elif len(actors) < 2 or (subject_of(head) is None and any(c.lower_ == "with" for c in head.children)):
             other = _subject_side(ctx, head, sent, actors)
+            if other is None and len(actors) == 1 and self._domestic(ctx, head, kind, actors):
+                return
+            visited = _visited(ctx, head, actors) if kind == "visit" else None
+            if other is None and visited is not None:  # "Macron visited Kyiv": the host is the place's side
+                other, own_place = visited.country, own_place or visited.name
             other = other or (ctx.actors.home if ctx.actors.home not in actors else ctx.first_other(actors))
             actors += [other] if other else []
         phase = "planned" if self._planned(head, sent) else "held"
@@ -107,7 +117,8 @@ class MeetingFamily(Family):
             own_place = prev.place  # "the talks" were where the meeting they refer to was
         people = ctx.persons.between(sent.start, sent.end)
         if explicit:  # "Trump, who met Zelenskyy", "after meeting Zelenskyy, the president said": their sides
-            actors += [code for code in dict.fromkeys(p.code for p in people if p.code) if code not in actors]
+            codes = dict.fromkeys(p.code for p in people if p.code and p.start not in others)
+            actors += [code for code in codes if code not in actors]
         yield ctx.mention(
             EventType.CONSULT,
             phase,
@@ -118,13 +129,15 @@ class MeetingFamily(Family):
             explicit=explicit,
             place=own_place or place_of(ctx, trig, states=True, own_clause=True),
             kind=kind,
+            date=_own_date(ctx, trig, sent, others),
+            undated=bool(others),
         )
 
     def _another(self, ctx: EventContext, trig: Trigger, head: Token, own_place: str | None) -> Iterator[EventMention]:
         """A second meeting of a sentence, with the party of its own "with" phrase and its clause's subject
         ("he had had a good conversation with Witkoff", "who met X and later spoke by phone with Y")."""
         sent = ctx.sentence(trig)
-        actors = _with_codes(ctx, head)
+        actors = _party(ctx, head)
         if own_place is not None and not actors:  # "the talks in Abu Dhabi followed a meeting in Moscow"
             actors = ctx.actors.codes_in(_own_phrase(head)) or ctx.actors.codes_in(sent)
         subject = _subject_side(ctx, head, sent, actors)
@@ -134,6 +147,33 @@ class MeetingFamily(Family):
         place = own_place or (None if kind == "call" else place_of(ctx, trig, states=True, own_clause=True))
         people = [p.name for p in ctx.persons.between(sent.start, sent.end)]
         yield ctx.mention(EventType.CONSULT, phase, actors, trig, persons=people, place=place, kind=kind)
+
+    def _other_meetings(self, ctx: EventContext, head: Token, sent: Span) -> set[int]:
+        """The words of another meeting's clause in the sentence ("the call came after the EU official visited
+        Zelenskyy in Kyiv"): a meeting verb of a clause that does not hold ``head``, with a party of its own."""
+        skip: set[int] = set()
+        for trig in ctx.found.triggers:
+            other = ctx.doc[trig.start]
+            if trig.family is not EventType.CONSULT or not sent.start <= trig.start < sent.end:
+                continue
+            clause = other.pos_ == "VERB" and other.dep_ in ("advcl", "relcl") and head not in other.subtree
+            if clause and _party(ctx, other):
+                skip |= {t.i for t in other.subtree}
+        return skip
+
+    def _domestic(self, ctx: EventContext, head: Token, kind: str, actors: list[str]) -> bool:
+        """A side's own meeting, with no counterpart to guess: one it chairs ("Putin chaired a meeting on the
+        harvest"), or a visit to somewhere of its own ("a visit to a plant east of Moscow", "visited troops")."""
+        governor = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+        if head.dep_ in ("dobj", "pobj") and governor.lemma_.lower() in self.cues.consult_domestic_heads:
+            return True
+        if kind != "visit":
+            return False
+        goals = _goals(head)
+        if not goals or any(g.i in ctx.actors.person_at for g in goals):
+            return False
+        sides = {code for g in goals for code in ctx.actors.codes_in(g.subtree, allow_place=True)}
+        return sides <= set(actors)
 
     @staticmethod
     def _told_again(ctx: EventContext, head: Token, sent: Span, own_place: str | None) -> bool:
@@ -183,7 +223,7 @@ class MeetingFamily(Family):
             return True
         last = ctx.last(EventType.CONSULT)
         kind = self.kind_of.get(head.lemma_.lower(), "meeting")
-        party = _with_codes(ctx, head)
+        party = _party(ctx, head)
         if last is not None and party and (last.anaphoric or last.kind != kind or set(party) - set(last.actors)):
             return True  # "met with X in Florida and later spoke by phone with Y": two conversations
         # "the talks in Abu Dhabi followed a meeting in Moscow": two meetings
@@ -213,6 +253,10 @@ class MeetingFamily(Family):
             c.dep_ == "dobj" and c.lemma_.lower() in self.cues.consult_meet_objects for c in head.children
         ):
             return True  # "to meet NATO commitments", "met the deadline"
+        nominal = _nominal(head)
+        said_of = nominal.head.children if nominal.dep_ == "nsubj" else iter(())
+        if any(c.dep_ == "acomp" and c.lower_ in self.cues.consult_unreal_modifiers for c in said_of):
+            return True  # "when the next round of negotiations will be possible": only possible
         if self._several(ctx, head, own_place) or _met_both(head):
             return True
         verb = head if head.pos_ == "VERB" else governor.head if governor.dep_ == "prep" else governor
@@ -245,7 +289,8 @@ class MeetingFamily(Family):
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         if is_completed(verb) and not is_future(head):
             return False
-        return is_future(head) or bool(self.planned_re.search(clause_text(head, sent)))
+        clause = NEXT_TO.sub(" ", clause_text(head, sent))  # "stands next to X during a visit": where, not when
+        return is_future(head) or bool(self.planned_re.search(clause))
 
     def _talks_with(self, ctx: EventContext, head: Token) -> bool:
         """ "spoke with X", "called Chancellor Scholz", "spoke by phone": a conversation with someone named."""
@@ -259,7 +304,45 @@ class MeetingFamily(Family):
                 return True
             if child.dep_ == "dobj" and head.lemma_ == "host" and child.lemma_.lower() in self.nouns:
                 return True
+            if child.dep_ == "dobj" and head.lemma_ in self.cues.consult_addressed and _other_side(ctx, head, child):
+                return True  # "the Dutch prime minister told Ukrainian President Zelenskyy on Tuesday that ..."
         return False
+
+
+def _other_side(ctx: EventContext, head: Token, addressee: Token) -> bool:
+    """A person or body of one side named as subject, and a person or an international body of another side
+    told something (not "told the Ukrainian army", "told Russian officials")."""
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+        return False  # "As Biden told Putin directly, ...": word said before, recalled
+    subject = subject_of(head)
+    body = ctx.actors.actor_at.get(addressee.i)
+    if subject is None or (addressee.i not in ctx.actors.person_at and getattr(body, "kind", None) != "alliance"):
+        return False
+    speaker = set(ctx.actors.codes_in(subject.subtree))
+    told = set(ctx.actors.codes_in(addressee.subtree))
+    return bool(speaker) and bool(told) and not speaker & told
+
+
+def _own_date(ctx: EventContext, trig: Trigger, sent: Span, others: set[int]) -> str | None:
+    """The date nearest a meeting word outside another meeting's clause ("the call came after X visited Y on
+    Wednesday": Wednesday is the visit's)."""
+    dates = [d for d in ctx.dates.between(sent.start, sent.end) if d.start not in others]
+    return min(dates, key=lambda d: abs(d.start - trig.start)).value if others and dates else None
+
+
+def _goals(head: Token) -> list[Token]:
+    """Where a visit goes: its "to" object ("a visit to Kyiv") or its object ("visited troops")."""
+    to = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    return [g for g in to if g.dep_ == "pobj"] + [c for c in head.children if c.dep_ == "dobj"]
+
+
+def _visited(ctx: EventContext, head: Token, actors: list[str]) -> PlaceMention | None:
+    """The place of another side that a visit goes to ("visited Kyiv", "a trip to Warsaw")."""
+    for goal in _goals(head):
+        for place in ctx.places.between(goal.left_edge.i, goal.i + 1):
+            if place.country and place.country not in actors and place.end - 1 == goal.i:
+                return place
+    return None
 
 
 def _nominal(head: Token) -> Token:
@@ -364,6 +447,12 @@ def _with_codes(ctx: EventContext, head: Token) -> list[str]:
         if prep.dep_ == "prep" and prep.lower_ == "with"
         for code in ctx.actors.codes_in(prep.subtree)
     ]
+
+
+def _party(ctx: EventContext, head: Token) -> list[str]:
+    """The sides a meeting verb is held with: its "with" phrase, or its object ("visited Zelenskyy")."""
+    objects = [c for c in head.children if c.dep_ == "dobj"] if head.pos_ == "VERB" else []
+    return list(dict.fromkeys(_with_codes(ctx, head) + ctx.actors.codes_in(t for o in objects for t in o.subtree)))
 
 
 def _holders(ctx: EventContext, head: Token) -> list[str]:

@@ -8,7 +8,9 @@ the target and no publisher's side takes the imposer of the story's last sanctio
 
 Enforcement is a sanction too (ANNOTATE.md): a state boarding, detaining, seizing or
 intercepting a tanker or other ship ("French forces boarded a Russia-linked tanker off
-Brest"), the enforcer first, then the side the ship serves, at the place named for it.
+Brest"), the enforcer first, then the side the ship serves, at the place named for it. An entry ban
+("barred Boris Johnson and other British officials from entering the country") is one too: the banning
+side first, then the side of those barred.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ class SanctionCues:
     hypothetical_heads: frozenset[str]  # "ready to impose": none yet
     sanction_unreal: frozenset[str]  # "possible", "next", "prepare": none yet
     sanction_vessels: frozenset[str]  # "tanker", "vessel": what a boarding or a seizure enforces sanctions on
+    sanction_entry_verbs: frozenset[str]  # "barred X from entering the country": an entry ban
+    sanction_pending: frozenset[str]  # "an embargo is in the works / on the table / under discussion": none yet
 
 
 @family(EventType.SANCTION)
@@ -47,6 +51,8 @@ class SanctionFamily(Family):
         cues = load_cues(SanctionCues, lex)
         self.unreal = cues.hypothetical_heads | cues.sanction_unreal
         self.vessels = cues.sanction_vessels
+        self.pending = cues.sanction_pending
+        self.entry = cues.sanction_entry_verbs
 
     def mentions(self, ctx: EventContext, trig: Trigger) -> Iterator[EventMention]:
         sent = ctx.sentence(trig)
@@ -57,7 +63,12 @@ class SanctionFamily(Family):
         if trig.label == "enforcement":
             yield from self._enforcement(ctx, trig)
             return
+        if trig.label == "entry_ban":
+            yield from self._entry_ban(ctx, trig)
+            return
         head = trig.head(ctx.doc)
+        if self._pending(head):
+            return
         actors = ctx.actors.codes_in(t for t in sent if _reason_of(t) in (None, _reason_of(head)))
         target = prep_code(ctx, head, ("on", "against"), allow_place=True)
         if target is None and head.dep_ == "dobj":  # "imposed sanctions on Russia" (the verb's "on")
@@ -97,6 +108,31 @@ class SanctionFamily(Family):
             return  # a warring side's ship taken by its enemy: war, not sanctions enforcement
         actors = [enforcer] + ([target] if target else [])
         yield ctx.mention(EventType.SANCTION, None, actors, trig, place=self._sea(ctx, head, owned))
+
+    def _entry_ban(self, ctx: EventContext, trig: Trigger) -> Iterator[EventMention]:
+        """ "Moscow barred Prime Minister Boris Johnson from entering the country": the banning side, then the
+        side of those barred (not "banned the sale of", nor a ban only planned)."""
+        head = trig.head(ctx.doc)
+        froms = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"]
+        entries = [g for f in froms for g in f.children if g.lemma_.lower() in self.entry or g.lower_ in self.entry]
+        if head.pos_ != "VERB" or not entries or is_future(head):
+            return
+        barred = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+        targets = ctx.actors.codes_in(t for b in barred for t in b.subtree)
+        subj = subject_of(head)
+        banning = ctx.actors.codes_in(subj.subtree, allow_place=True) if subj is not None else []
+        banning = banning or ctx.actors.codes_in(ctx.sentence(trig), allow_place=True)
+        banner = next((c for c in banning if c not in targets), None)
+        if banner is None or not targets:
+            return
+        yield ctx.mention(EventType.SANCTION, None, [banner, *targets], trig)
+
+    def _pending(self, head: Token) -> bool:
+        """ "an embargo on Russian oil was in the works", "new sanctions are on the table": still to be decided."""
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        states = [g for c in head.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(g.lemma_.lower() in self.pending for g in states)
 
     def _vessel(self, head: Token) -> Token | None:
         """The ship boarded or seized: the object, a passive subject, "the seizure of X", or a conjunct's object

@@ -9,7 +9,10 @@ area ("400 square kilometers", which goes on the event as ``area_km2``). Anythin
 Sides: the side that takes control first (the subject; "by X" in the passive; "to X" after
 "fell"; a pronoun subject takes the subject of the clause above, "Ukraine said it had retaken"),
 then the side that loses it when known: "from X", else the state the place lies in when it is
-not the taker's, else, for a retaking, the taker's one opponent in ``conflicts.jsonl``.
+not the taker's, else, for a retaking, the taker's one opponent in ``conflicts.jsonl``. Forces driven
+out ("Russian troops were expelled from 30 villages") lose the ground to "by X", the subject, or their
+side's one opponent. A place told as held by a side not its own ("Mariupol is now in Russian hands",
+"has been under Russian occupation since March") is a seizure by that side.
 
 No event: a seizure denied ("denied that ... captured"), hoped for, planned or only possible
 ("aims to capture", "could fall", "failed to take"), negated or asked about.
@@ -52,6 +55,8 @@ class SeizeCues:
     seize_area_units: dict[str, float]  # units of area, in square kilometers each
     seize_territory_nouns: frozenset[str]  # "reclaiming small areas" (plural): ground taken, an event with no place
     seize_unreal: frozenset[str]  # heads that make a seizure unreal: "aim", "deny", "fail", "plan"
+    seize_handover_verbs: frozenset[str]  # "giving Russia control of the town": control handed to a side
+    seize_force_nouns: frozenset[str]  # "Russian forces were expelled from X": the side driven out of ground
 
 
 @family(EventType.SEIZE)
@@ -67,6 +72,12 @@ class SeizeFamily(Family):
 
     def mentions(self, ctx: EventContext, trig: Trigger) -> Iterator[EventMention]:
         head = trig.head(ctx.doc)
+        if trig.label == "expelled":
+            yield from self._expelled(ctx, trig, head)
+            return
+        if trig.label == "held":
+            yield from self._held(ctx, trig, head)
+            return
         ground = self._ground(head) if self._real(head) else None
         if ground is None:
             return
@@ -88,6 +99,77 @@ class SeizeFamily(Family):
             actors = [taker] + ([loser] if loser and loser != taker else [])
             name = place.name if place else None
             yield ctx.mention(EventType.SEIZE, None, actors, trig, place=name, area_km2=area, distinct=bool(name))
+
+    def _held(self, ctx: EventContext, trig: Trigger, head: Token) -> Iterator[EventMention]:
+        """ "The city of Mariupol is now in Russian hands", "the plant has been under Russian occupation since
+        March": a place held by a side not its own (not "territories under occupation", a noun's modifier, nor
+        "under Ukrainian control" of a Ukrainian town)."""
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in self.cues.seize_handover_verbs:
+            yield from self._handed(ctx, trig, head)
+            return
+        prep = head.head
+        wanted = "in" if head.lemma_.lower() == "hand" else "under"
+        if head.dep_ != "pobj" or prep.lower_ != wanted or prep.head.pos_ not in ("VERB", "AUX"):
+            return
+        verb = prep.head
+        if is_future(verb) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) or _conditional(verb):
+            return
+        owners = [c for c in head.children if c.dep_ in ("amod", "poss", "compound")]  # "Russian hands"
+        holder = ctx.actors.codes_in(t for c in owners for t in c.subtree)
+        clauses = [verb]  # "ZNPP is located in X, consists of Y, and has been under ...": the first verb's subject
+        while clauses[-1].dep_ == "conj" and clauses[-1].head.i != clauses[-1].i:
+            clauses.append(clauses[-1].head)
+        subject = next((c for t in clauses for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if not holder or subject is None or not self._is_ground(ctx, subject):
+            return
+        for place in self._places(ctx, subject)[:1]:
+            if place.country and place.country != holder[0]:
+                actors = [holder[0], place.country]
+                yield ctx.mention(EventType.SEIZE, None, actors, trig, place=place.name, distinct=True)
+
+    def _handed(self, ctx: EventContext, trig: Trigger, head: Token) -> Iterator[EventMention]:
+        """ "The Ukrainians retreated, giving Russia control of the town": the side given control takes it."""
+        verb = head.head
+        if is_future(verb) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+            return
+        given = [t for c in verb.children if c.dep_ in ("dative", "iobj") for t in c.subtree]
+        takers = ctx.actors.codes_in(given)
+        objects = _pobjs(head, frozenset({"of", "over"})) + _pobjs(verb, frozenset({"over"}))
+        grounds = [g for g in objects if self._is_ground(ctx, g)]
+        if not takers or not grounds:
+            return
+        for place in self._places(ctx, grounds[0])[:1]:
+            if place.country and place.country != takers[0]:
+                actors = [takers[0], place.country]
+                yield ctx.mention(EventType.SEIZE, None, actors, trig, place=place.name, distinct=True)
+
+    def _expelled(self, ctx: EventContext, trig: Trigger, head: Token) -> Iterator[EventMention]:
+        """ "Russian forces were expelled from 30 villages", "drove the troops out of X": the ground is retaken
+        by the side of "by X", else by the one opponent of the forces' side, which loses it."""
+        if head.pos_ != "VERB" or not self._real(head):
+            return
+        forces = next((c for c in head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        if forces is None or forces.lemma_.lower() not in self.cues.seize_force_nouns:
+            return
+        loser = next(iter(ctx.actors.codes_in(forces.subtree)), None)
+        outs = [head, *[c for c in head.children if c.lower_ == "out"]]  # "pushed out of X"
+        objects = [g for o in outs for g in _pobjs(o, frozenset({"from", "of"}))]
+        objects += [g for o in objects for g in _pobjs(o, frozenset({"of"}))]  # "from dozens of villages"
+        grounds = [g for g in objects if self._is_ground(ctx, g)]
+        if loser is None or not grounds:
+            return
+        places = self._places(ctx, grounds[0])
+        opponents = self.lex.opponents.get(loser, ())
+        subj = subject_of(head) if forces.dep_ == "dobj" else None
+        named = ctx.actors.codes_in(subj.subtree) if subj is not None else []
+        taker = prep_code(ctx, head, ("by",)) or next(iter(named), None)
+        taker = taker or (opponents[0] if len(opponents) == 1 else None)
+        territory = grounds[0].tag_ == "NNS"  # "expelled from 30 villages": ground retaken, no one place
+        if taker is None or taker == loser or not (places or territory):
+            return
+        names: list[str | None] = [p.name for p in places]
+        for name in names or [None]:
+            yield ctx.mention(EventType.SEIZE, None, [taker, loser], trig, place=name, distinct=bool(name))
 
     def _real(self, head: Token) -> bool:
         """A seizure told as done: a verb, or a noun with its "of" phrase ("the capture of X"), not
@@ -190,6 +272,11 @@ def _speaker_side(ctx: EventContext, head: Token) -> str | None:
         if codes:
             return codes[0]
     subj = subject_of(head)
+    if subj is not None and subj.lower_ in ("it", "they"):  # "While Moscow failed to take X, it expanded control"
+        earlier = [t for t in subj.sent if t.i < subj.i and t.dep_ == "nsubj"]
+        codes = [c for t in earlier for c in ctx.actors.codes_in(t.subtree, allow_place=True)]
+        if codes:
+            return codes[-1]
     ours = subj is not None and (subj.lower_ == "we" or any(c.lower_ == "our" for c in subj.children))
     return ctx.actors.home if ours else None
 
