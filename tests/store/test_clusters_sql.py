@@ -252,9 +252,10 @@ def test_clusters_made_in_bulk_are_those_of_recluster(db_url: str) -> None:
 
 def test_an_event_page_reads_its_reports_and_figures_a_page_at_a_time(db_url: str) -> None:
     """A cluster of 120 dated reports (and one of 60 undated ones), each with a figure: every page of the
-    event page's lists holds the rows of the whole list sorted, from the offset asked for."""
+    event page's lists holds the rows of the whole list sorted (by day, article and index), from the offset
+    asked for."""
+    from sitrep.corpus.cluster_pages import page_order
     from sitrep.corpus.cluster_queries import event_page
-    from sitrep.corpus.clusters import order
     from sitrep.corpus.figures import quantity_reports
     from sitrep.model import Quantity
 
@@ -268,8 +269,9 @@ def test_an_event_page_reads_its_reports_and_figures_a_page_at_a_time(db_url: st
         clusters = db.query("SELECT id, mentions FROM clusters ORDER BY mentions DESC")
         assert [int(c["mentions"]) for c in clusters] == [120, 60]
         for ident in (str(c["id"]) for c in clusters):
-            every = [(m.doc, m.idx) for m in sorted(load_mentions(db, clusters=[ident]), key=order)]
-            figures = sorted(quantity_reports(db, cluster=ident), key=lambda r: (r.day or "", r.doc))
+            mentions = load_mentions(db, clusters=[ident])
+            every = [(m.doc, m.idx) for m in sorted(mentions, key=lambda m: page_order(m.day, m.article_id, m.idx))]
+            figures = sorted(quantity_reports(db, cluster=ident), key=lambda r: page_order(r.day, r.article_id, 0))
             for offset in (0, 1, 49, 50, 100, 119, 150):
                 page = event_page(db, ident, 50, offset)
                 assert [(m["doc"], 0) for m in page["mentions"]] == every[offset : offset + 50]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sitrep.corpus.clusters import Cluster, cluster, load_mentions, order
+from sitrep.corpus.clusters import Cluster, cluster, load_mentions
 
 if TYPE_CHECKING:
     from sitrep.corpus.queries import EventFilter
@@ -185,7 +185,10 @@ def event_page(db: Database, ident: str, limit: int, offset: int = 0) -> dict[st
     if not rows:
         raise NotFound(ident, "no event with this id")
     row = rows[0]
-    mentions = sorted(load_mentions(db, clusters=[str(live)], first=limit, offset=offset), key=order)
+    from sitrep.corpus.cluster_pages import page_order
+
+    page = load_mentions(db, clusters=[str(live)], first=limit, offset=offset)
+    mentions = sorted(page, key=lambda m: page_order(m.day, m.article_id, m.idx))
     kept = db.query("SELECT value_usd, area_km2, mentions FROM clusters WHERE id = ?", (live,))[0]
     row["value_usd"] = kept["value_usd"]
     row["area_km2"] = kept["area_km2"]

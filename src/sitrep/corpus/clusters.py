@@ -163,7 +163,7 @@ def load_mentions(
     offset: int = 0,
 ) -> list[Mention]:
     """Every stored event mention (of one type, or of the stored ``clusters``, if given; with one cluster, its
-    ``first`` ones from ``offset`` in the order of the similarity rule), with its article's source."""
+    ``first`` ones from ``offset`` in the event page's order, ``cluster_pages``), with its article's source."""
     sql = (
         "SELECT e.*, a.doc, a.published, a.outlet, a.url, s.text AS quote, d.duplicate_of FROM events e"
         " JOIN articles a ON a.id = e.article_id"
@@ -171,16 +171,10 @@ def load_mentions(
         " LEFT JOIN duplicates d ON d.article_id = e.article_id"
     )
     if clusters is not None and first is not None and len(clusters) == 1:
-        from sitrep.corpus.cluster_pages import MENTIONS, window
+        from sitrep.corpus.cluster_pages import ORDER, mention_keys
 
-        collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
-        order_by = f" ORDER BY COALESCE(e.day, ''), a.doc{collate}, e.idx"
-        through, params, skip = window(db, MENTIONS, clusters[0], offset, first)
-        page = (  # the page's keys first, ordered by their days and documents alone; then their sentences
-            "SELECT e.article_id, e.idx FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?"
-            f"{through}{order_by} LIMIT ? OFFSET ?"
-        )
-        rows = db.query(f"{sql} WHERE (e.article_id, e.idx) IN ({page}){order_by}", (clusters[0], *params, first, skip))
+        page, params = mention_keys(clusters[0], offset, first)
+        rows = db.query(f"{sql} WHERE (e.article_id, e.idx) IN ({page}) ORDER BY {ORDER}", params)
     elif clusters is not None:
         rows = []
         for start in range(0, len(clusters), 500):

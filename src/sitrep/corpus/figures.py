@@ -82,18 +82,16 @@ def quantity_reports(
     if event:
         clauses.append("q.event = ?")
         params.append(event)
-    if only is None and cluster and limit is not None:  # one page, sorted from the days of its figures only
-        from sitrep.corpus.cluster_pages import FIGURES, window
+    if only is None and cluster and limit is not None and not event:  # one page, in the event page's order
+        from sitrep.corpus.cluster_pages import ORDER, figure_keys
 
-        through, more, skip = window(db, FIGURES, cluster, offset, limit)
-        collate = ' COLLATE "C"' if db.dialect == "postgresql" else ""
+        page, more = figure_keys(cluster, offset, limit)
         rows = db.query(
             _QUANTITIES
             + " WHERE "
-            + " AND ".join([*clauses, "e.cluster_id = ?"])
-            + through
-            + f" ORDER BY COALESCE(e.day, ''), a.doc{collate}, q.idx LIMIT ? OFFSET ?",
-            [*params, cluster, *more, limit, skip],
+            + " AND ".join([*clauses, f"(q.article_id, q.idx) IN ({page})"])
+            + f" ORDER BY {ORDER}, q.idx",
+            [*params, *more],
         )
         return [_report(row) for row in rows]
     if cluster:
