@@ -138,7 +138,9 @@ def _ingest_process(db_url: str, corpus: Path) -> subprocess.Popen[bytes]:
     command = [
         sys.executable,
         "-c",
-        "from sitrep.cli import main; main()",
+        # Ctrl-C as a terminal sends it, even when the tests run as a background job: its shell ignores SIGINT,
+        # and Python then leaves it ignored instead of raising KeyboardInterrupt
+        "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); from sitrep.cli import main; main()",
         "ingest",
         "--db",
         db_url,
