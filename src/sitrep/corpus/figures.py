@@ -185,9 +185,10 @@ def conflict_order(c: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def _bands(reports: list[QuantityReport]) -> list[list[QuantityReport]]:
-    """Reports split, by value, into runs within ``MAGNITUDE`` of the run's smallest value."""
+    """Reports split, by value, into runs within ``MAGNITUDE`` of the run's smallest value; in each run by
+    value, then document and sentence, whatever order the store read them in."""
     bands: list[list[QuantityReport]] = []
-    for r in sorted(reports, key=lambda r: r.value):
+    for r in sorted(reports, key=lambda r: (r.value, r.doc, r.sentence, r.article_id, r.text)):  # a total order
         if bands and r.value < bands[-1][0].value * MAGNITUDE:
             bands[-1].append(r)
         else:
