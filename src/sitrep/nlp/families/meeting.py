@@ -104,14 +104,10 @@ class MeetingFamily(Family):
                 return
             actors = list(prev.actors) if prev is not None else actors
         elif len(actors) < 2 or (subject_of(head) is None and any(c.lower_ == "with" for c in head.children)):
-            other = _subject_side(ctx, head, sent, actors)
-            if other is None and len(actors) == 1 and self._domestic(ctx, head, kind, actors):
+            completed = self._other_side(ctx, head, sent, actors, kind, own_place)
+            if completed is None:
                 return
-            visited = _visited(ctx, head, actors) if kind == "visit" else None
-            if other is None and visited is not None:  # "Macron visited Kyiv": the host is the place's side
-                other, own_place = visited.country, own_place or visited.name
-            other = other or (ctx.actors.home if ctx.actors.home not in actors else ctx.first_other(actors))
-            actors += [other] if other else []
+            actors, own_place = completed
         phase = "planned" if self._planned(head, sent) else "held"
         if anaphoric and prev is not None and own_place is None and prev.phase == phase:
             own_place = prev.place  # "the talks" were where the meeting they refer to was
@@ -132,6 +128,21 @@ class MeetingFamily(Family):
             date=_own_date(ctx, trig, sent, others),
             undated=bool(others),
         )
+
+    def _other_side(
+        self, ctx: EventContext, head: Token, sent: Span, actors: list[str], kind: str, own_place: str | None
+    ) -> tuple[list[str], str | None] | None:
+        """The sides (and place) of a meeting told with fewer than two sides, or with a "with" phrase and no
+        subject: its clause's subject, the host of a visited place, else the article's home side or first other
+        side. None for a meeting at home, which has no counterpart to guess."""
+        other = _subject_side(ctx, head, sent, actors)
+        if other is None and len(actors) == 1 and self._domestic(ctx, head, kind, actors):
+            return None
+        visited = _visited(ctx, head, actors) if kind == "visit" else None
+        if other is None and visited is not None:  # "Macron visited Kyiv": the host is the place's side
+            other, own_place = visited.country, own_place or visited.name
+        other = other or (ctx.actors.home if ctx.actors.home not in actors else ctx.first_other(actors))
+        return [*actors, *([other] if other else [])], own_place
 
     def _another(self, ctx: EventContext, trig: Trigger, head: Token, own_place: str | None) -> Iterator[EventMention]:
         """A second meeting of a sentence, with the party of its own "with" phrase and its clause's subject
