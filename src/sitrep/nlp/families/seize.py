@@ -112,7 +112,7 @@ class SeizeFamily(Family):
         if head.dep_ != "pobj" or prep.lower_ != wanted or prep.head.pos_ not in ("VERB", "AUX"):
             return
         verb = prep.head
-        if is_future(verb) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) or _conditional(verb):
+        if _unreal_state(verb) or _conditional(verb):
             return
         owners = [c for c in head.children if c.dep_ in ("amod", "poss", "compound")]  # "Russian hands"
         holder = ctx.actors.codes_in(t for c in owners for t in c.subtree)
@@ -122,15 +122,12 @@ class SeizeFamily(Family):
         subject = next((c for t in clauses for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if not holder or subject is None or not self._is_ground(ctx, subject):
             return
-        for place in self._places(ctx, subject)[:1]:
-            if place.country and place.country != holder[0]:
-                actors = [holder[0], place.country]
-                yield ctx.mention(EventType.SEIZE, None, actors, trig, place=place.name, distinct=True)
+        yield from self._taken_state(ctx, trig, holder[0], subject)
 
     def _handed(self, ctx: EventContext, trig: Trigger, head: Token) -> Iterator[EventMention]:
         """ "The Ukrainians retreated, giving Russia control of the town": the side given control takes it."""
         verb = head.head
-        if is_future(verb) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        if _unreal_state(verb):
             return
         given = [t for c in verb.children if c.dep_ in ("dative", "iobj") for t in c.subtree]
         takers = ctx.actors.codes_in(given)
@@ -138,9 +135,13 @@ class SeizeFamily(Family):
         grounds = [g for g in objects if self._is_ground(ctx, g)]
         if not takers or not grounds:
             return
-        for place in self._places(ctx, grounds[0])[:1]:
-            if place.country and place.country != takers[0]:
-                actors = [takers[0], place.country]
+        yield from self._taken_state(ctx, trig, takers[0], grounds[0])
+
+    def _taken_state(self, ctx: EventContext, trig: Trigger, taker: str, ground: Token) -> Iterator[EventMention]:
+        """The first place named in ``ground``, taken by ``taker`` from its state when that is another one."""
+        for place in self._places(ctx, ground)[:1]:
+            if place.country and place.country != taker:
+                actors = [taker, place.country]
                 yield ctx.mention(EventType.SEIZE, None, actors, trig, place=place.name, distinct=True)
 
     def _expelled(self, ctx: EventContext, trig: Trigger, head: Token) -> Iterator[EventMention]:
@@ -260,6 +261,11 @@ class SeizeFamily(Family):
             return place.country
         opponents = self.lex.opponents.get(taker, ())
         return opponents[0] if label == "retaken" and len(opponents) == 1 else None
+
+
+def _unreal_state(verb: Token) -> bool:
+    """A state told as to come or only possible ("will be in Russian hands", "could give Russia control")."""
+    return is_future(verb) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 def _speaker_side(ctx: EventContext, head: Token) -> str | None:
